@@ -1,0 +1,4 @@
+/** The autograd engine (to come: see the autograd issue). */
+module dev.jtorch.autograd {
+    requires transitive dev.jtorch.tensor.api;
+}

@@ -1,0 +1,154 @@
+package dev.jtorch;
+
+import dev.jtorch.ops.Op;
+import dev.jtorch.spi.Strided;
+
+import java.util.Arrays;
+
+/**
+ * Matrix products. One primitive ({@link Op.MatMul} on 2-D or 3-D operands) runs the backend's
+ * batched GEMM; every {@code torch.matmul} case is written in terms of it and views.
+ */
+final class LinAlg {
+    private LinAlg() {}
+
+    private static void checkSameDtype(Tensor a, Tensor b) {
+        if (a.dtype != b.dtype) {
+            throw new IllegalArgumentException("expected scalar type " + TypePromotion.shortName(a.dtype) + " but found "
+                    + TypePromotion.shortName(b.dtype));
+        }
+    }
+
+    /** The primitive: a [M,K] x [K,N] or [B,M,K] x [B,K,N], same dtype, validated. */
+    private static Tensor matmulPrimitive(Tensor a, Tensor b) {
+        var be = Elementwise.backend(a, b);
+        boolean batched = a.dim() == 3;
+        DType compute = a.dtype.computeType();
+        Strided sa = Elementwise.operand(a, compute, a.shape), sb = Elementwise.operand(b, compute, b.shape);
+        if (!batched) {
+            sa = sa.withLayout(new long[]{1, a.shape[0], a.shape[1]}, new long[]{0, sa.stride()[0], sa.stride()[1]}, sa.offset());
+            sb = sb.withLayout(new long[]{1, b.shape[0], b.shape[1]}, new long[]{0, sb.stride()[0], sb.stride()[1]}, sb.offset());
+        }
+        long bs = batched ? a.shape[0] : 1, m = a.shape[a.dim() - 2], n = b.shape[b.dim() - 1];
+        Tensor out = Tensor.allocate(new long[]{bs, m, n}, compute, Elementwise.commonDevice(a, b));
+        be.matmul(sa, sb, out.strided());
+        if (out.dtype != a.dtype) out = Elementwise.castRaw(out, a.dtype);
+        if (!batched) out = Reductions.relabel(out, new long[]{m, n});
+        Autograd.record(new Op.MatMul(), new Tensor[]{a, b}, out);
+        return out;
+    }
+
+    static Tensor mm(Tensor a, Tensor b) {
+        if (a.dim() != 2) throw new IllegalArgumentException("self must be a matrix");
+        if (b.dim() != 2) throw new IllegalArgumentException("mat2 must be a matrix");
+        if (a.shape[1] != b.shape[0]) {
+            throw new IllegalArgumentException("mat1 and mat2 shapes cannot be multiplied (" + a.shape[0] + "x" + a.shape[1]
+                    + " and " + b.shape[0] + "x" + b.shape[1] + ")");
+        }
+        checkSameDtype(a, b);
+        return matmulPrimitive(a, b);
+    }
+
+    static Tensor bmm(Tensor a, Tensor b) {
+        if (a.dim() != 3) throw new IllegalArgumentException("batch1 must be a 3D tensor");
+        if (b.dim() != 3) throw new IllegalArgumentException("batch2 must be a 3D tensor");
+        if (b.shape[0] != a.shape[0] || b.shape[1] != a.shape[2]) {
+            throw new IllegalArgumentException("Expected size for first two dimensions of batch2 tensor to be: ["
+                    + a.shape[0] + ", " + a.shape[2] + "] but got: [" + b.shape[0] + ", " + b.shape[1] + "].");
+        }
+        checkSameDtype(a, b);
+        return matmulPrimitive(a, b);
+    }
+
+    static Tensor dot(Tensor a, Tensor b) {
+        if (a.dim() != 1 || b.dim() != 1) {
+            throw new IllegalArgumentException("1D tensors expected, but got " + a.dim() + "D and " + b.dim() + "D tensors");
+        }
+        if (a.shape[0] != b.shape[0]) {
+            throw new IllegalArgumentException("inconsistent tensor size, expected tensor [" + a.shape[0] + "] and src ["
+                    + b.shape[0] + "] to have the same number of elements, but got " + a.shape[0] + " and " + b.shape[0]
+                    + " elements respectively");
+        }
+        checkSameDtype(a, b);
+        return mm(a.unsqueeze(0), b.unsqueeze(1)).reshape();
+    }
+
+    static Tensor mv(Tensor a, Tensor v) {
+        if (a.dim() != 2 || v.dim() != 1) {
+            throw new IllegalArgumentException("vector + matrix @ vector expected, got " + a.dim() + ", " + v.dim());
+        }
+        if (a.shape[1] != v.shape[0]) {
+            throw new IllegalArgumentException("size mismatch, got input (" + a.shape[0] + "), mat (" + a.shape[0] + "x"
+                    + a.shape[1] + "), vec (" + v.shape[0] + ")");
+        }
+        return mm(a, v.unsqueeze(1)).squeeze(1);
+    }
+
+    static Tensor outer(Tensor a, Tensor b) {
+        if (a.dim() != 1 || b.dim() != 1) {
+            throw new IllegalArgumentException("outer: expected 1D tensors, got " + a.dim() + "D and " + b.dim() + "D");
+        }
+        return a.unsqueeze(1).mul(b.unsqueeze(0));
+    }
+
+    static Tensor addmm(Tensor self, Tensor m1, Tensor m2, double beta, double alpha) {
+        Tensor p = mm(m1, m2);
+        if (alpha != 1) p = p.mul(alpha);
+        if (beta == 0) return p.add(self.mul(0.0).expandAs(p)).sub(self.mul(0.0).expandAs(p)); // shape check, nan ignored
+        return beta == 1 ? p.add(self) : p.add(self.mul(beta));
+    }
+
+    static Tensor matmul(Tensor a, Tensor b) {
+        int da = a.dim(), db = b.dim();
+        if (da == 0 || db == 0) {
+            throw new IllegalArgumentException("both arguments to matmul need to be at least 1D, but they are " + da + "D and "
+                    + db + "D");
+        }
+        if (da == 1 && db == 1) return dot(a, b);
+        if (da == 2 && db == 1) return mv(a, b);
+        if (da == 1 && db == 2) return mm(a.unsqueeze(0), b).squeeze(0);
+        if (da == 2 && db == 2) return mm(a, b);
+        if (da >= 3 && (db == 1 || db == 2)) {
+            // Fold a's batch dims into its rows: one large GEMM.
+            Tensor b2 = db == 1 ? b.unsqueeze(1) : b;
+            long k = a.shape[da - 1];
+            if (k != b2.shape[0]) throw shapeError(a, b);
+            long[] outShape = Arrays.copyOf(a.shape, da);
+            outShape[da - 1] = b2.shape[1];
+            Tensor r = mm(a.reshape(-1, k), b2).view(outShape);
+            return db == 1 ? r.squeeze(-1) : r;
+        }
+        // Batched with broadcasting.
+        Tensor a3 = da == 1 ? a.unsqueeze(0) : a;
+        Tensor b3 = db == 1 ? b.unsqueeze(1) : b;
+        long n = a3.shape[a3.dim() - 2], k = a3.shape[a3.dim() - 1], k2 = b3.shape[b3.dim() - 2], p = b3.shape[b3.dim() - 1];
+        if (k != k2) throw shapeError(a, b);
+        long[] batchA = Arrays.copyOf(a3.shape, a3.dim() - 2), batchB = Arrays.copyOf(b3.shape, b3.dim() - 2);
+        long[] batch = Broadcast.shapes(batchA, batchB);
+        long bs = Shapes.numel(batch);
+        Tensor ea = a3.expand(concat(batch, n, k)).reshape(bs, n, k);
+        Tensor eb = b3.expand(concat(batch, k, p)).reshape(bs, k, p);
+        checkSameDtype(ea, eb);
+        Tensor r = matmulPrimitive(ea, eb).view(concat(batch, n, p));
+        if (da == 1) r = r.squeeze(-2);
+        if (db == 1) r = r.squeeze(-1);
+        return r;
+    }
+
+    private static IllegalArgumentException shapeError(Tensor a, Tensor b) {
+        return new IllegalArgumentException("Expected size for first two dimensions of batch2 tensor to be compatible: "
+                + "mat1 and mat2 shapes cannot be multiplied (" + rows(a) + " and " + rows(b) + ")");
+    }
+
+    private static String rows(Tensor t) {
+        long r = t.dim() == 1 ? 1 : t.numel() / t.shape[t.dim() - 1];
+        return r + "x" + t.shape[t.dim() - 1];
+    }
+
+    private static long[] concat(long[] batch, long x, long y) {
+        long[] s = Arrays.copyOf(batch, batch.length + 2);
+        s[batch.length] = x;
+        s[batch.length + 1] = y;
+        return s;
+    }
+}

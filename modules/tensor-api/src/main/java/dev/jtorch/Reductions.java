@@ -1,0 +1,223 @@
+package dev.jtorch;
+
+import dev.jtorch.ops.BinaryOp;
+import dev.jtorch.ops.Op;
+import dev.jtorch.ops.ReduceOp;
+import dev.jtorch.ops.ScanOp;
+import dev.jtorch.spi.Backend;
+import dev.jtorch.spi.Strided;
+
+/** Reductions over dims with keepdim, their index-returning forms, scans, and the composites built on them. */
+final class Reductions {
+    private Reductions() {}
+
+    /** Wrapped, de-duplicated reduced dims; null means all dims. */
+    private static int[] reducedDims(Tensor x, int[] dims) {
+        int n = x.dim();
+        if (n == 0) {
+            if (dims != null) for (int d : dims) Shapes.wrapDim(d, 0);
+            return new int[0];
+        }
+        if (dims == null || dims.length == 0) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) all[i] = i;
+            return all;
+        }
+        boolean[] mask = Shapes.dimMask(dims, n);
+        int[] out = new int[dims.length];
+        for (int i = 0, k = 0; i < n; i++) if (mask[i]) out[k++] = i;
+        return out;
+    }
+
+    private static long[] keptShape(long[] shape, int[] rdims) {
+        long[] k = shape.clone();
+        for (int d : rdims) k[d] = 1;
+        return k;
+    }
+
+    private static long[] droppedShape(long[] shape, int[] rdims) {
+        boolean[] r = new boolean[shape.length];
+        for (int d : rdims) r[d] = true;
+        int n = 0;
+        for (boolean b : r) if (!b) n++;
+        long[] s = new long[n];
+        for (int i = 0, k = 0; i < shape.length; i++) if (!r[i]) s[k++] = shape[i];
+        return s;
+    }
+
+    /** A fresh tensor over {@code t}'s contiguous storage with another shape (no view bookkeeping). */
+    static Tensor relabel(Tensor t, long[] shape) {
+        return new Tensor(t.storage, t.dtype, shape, Strided.contiguousStrides(shape), t.offset, new VersionCounter(), false);
+    }
+
+    private static String opName(ReduceOp op) {
+        return switch (op) {
+            case SUM -> "sum";
+            case PROD -> "prod";
+            case MAX -> "max";
+            case MIN -> "min";
+            case ALL -> "all";
+            case ANY -> "any";
+        };
+    }
+
+    /** Computes a reduction, unrecorded, in {@code outType}. */
+    private static Tensor reduceRaw(ReduceOp op, Tensor x, int[] rdims, boolean keepdim, DType outType, boolean global) {
+        if ((op == ReduceOp.MAX || op == ReduceOp.MIN)) {
+            if (global && x.numel() == 0) {
+                throw new IllegalArgumentException(opName(op) + "(): Expected reduction dim to be specified for input.numel() == 0."
+                        + " Specify the reduction dim with the 'dim' argument.");
+            }
+            for (int d : rdims) {
+                if (x.shape[d] == 0) {
+                    throw new IllegalArgumentException("a" + opName(op) + "(): Expected reduction dim " + d
+                            + " to have non-zero size.");
+                }
+            }
+        }
+        Backend be = Elementwise.backend(x);
+        boolean logical = op == ReduceOp.ALL || op == ReduceOp.ANY;
+        DType compute = logical ? x.dtype : outType.computeType();
+        Tensor out = Tensor.allocate(keptShape(x.shape, rdims), logical ? DType.BOOL : compute, x.device());
+        be.reduce(op, logical ? x.strided() : Elementwise.operand(x, compute, x.shape), rdims, out.strided());
+        if (out.dtype != outType) out = Elementwise.castRaw(out, outType);
+        return keepdim ? out : relabel(out, droppedShape(x.shape, rdims));
+    }
+
+    static Tensor sum(Tensor x, int[] dims, boolean keepdim, DType dtype) {
+        DType outType = dtype != null ? dtype : (x.dtype.isFloatingPoint() ? x.dtype : DType.INT64);
+        int[] rd = reducedDims(x, dims);
+        Tensor out = reduceRaw(ReduceOp.SUM, x, rd, keepdim, outType, dims == null);
+        Autograd.record(new Op.Reduce(ReduceOp.SUM, rd, keepdim), new Tensor[]{x}, out);
+        return out;
+    }
+
+    static Tensor reduce(ReduceOp op, Tensor x, int[] dims, boolean keepdim) {
+        DType outType = switch (op) {
+            case SUM, PROD -> x.dtype.isFloatingPoint() ? x.dtype : DType.INT64;
+            case MAX, MIN -> x.dtype;
+            case ALL, ANY -> DType.BOOL;
+        };
+        int[] rd = reducedDims(x, dims);
+        Tensor out = reduceRaw(op, x, rd, keepdim, outType, dims == null);
+        Autograd.record(new Op.Reduce(op, rd, keepdim), new Tensor[]{x}, out);
+        return out;
+    }
+
+    static Tensor mean(Tensor x, int[] dims, boolean keepdim) {
+        if (!x.dtype.isFloatingPoint()) {
+            throw new IllegalArgumentException("mean(): could not infer output dtype. Input dtype must be either a floating point"
+                    + " or complex dtype. Got: " + TypePromotion.shortName(x.dtype));
+        }
+        int[] rd = reducedDims(x, dims);
+        long n = 1;
+        for (int d : rd) n *= x.shape[d];
+        Tensor s = reduceRaw(ReduceOp.SUM, x, rd, keepdim, x.dtype.computeType(), false);
+        Tensor out = Tensor.allocate(s.shape, s.dtype, s.device());
+        Elementwise.backend(s).binary(BinaryOp.DIV, s.strided(),
+                Elementwise.operand(Torch.scalar((double) n), s.dtype, s.shape), out.strided());
+        if (out.dtype != x.dtype) out = Elementwise.castRaw(out, x.dtype);
+        Autograd.record(new Op.Mean(rd, keepdim), new Tensor[]{x}, out);
+        return out;
+    }
+
+    static ValuesIndices withIndex(ReduceOp op, Tensor x, int dim, boolean keepdim) {
+        int d = Shapes.wrapDim(dim, x.dim());
+        if (x.dim() > 0 && x.shape[d] == 0) {
+            throw new IndexOutOfBoundsException(opName(op) + "(): Expected reduction dim " + d + " to have non-zero size.");
+        }
+        Tensor src = x.dim() == 0 ? relabel(x.contiguous(), new long[]{1}) : x;
+        int dd = x.dim() == 0 ? 0 : d;
+        DType compute = x.dtype.computeType();
+        long[] kept = keptShape(src.shape, new int[]{dd});
+        Tensor values = Tensor.allocate(kept, compute, x.device());
+        Tensor indices = Tensor.allocate(kept, DType.INT64, x.device());
+        Elementwise.backend(x).reduceWithIndex(op, Elementwise.operand(src, compute, src.shape), dd,
+                values.strided(), indices.strided());
+        if (values.dtype != x.dtype) values = Elementwise.castRaw(values, x.dtype);
+        long[] finalShape = x.dim() == 0 ? new long[0] : keepdim ? kept : droppedShape(src.shape, new int[]{dd});
+        values = relabel(values, finalShape);
+        indices = relabel(indices, finalShape);
+        Autograd.record(new Op.ReduceWithIndex(op, d, keepdim), new Tensor[]{x}, values, indices);
+        return new ValuesIndices(values, indices);
+    }
+
+    static Tensor argReduce(ReduceOp op, Tensor x, Integer dim, boolean keepdim) {
+        if (dim == null) {
+            if (x.numel() == 0) {
+                throw new IllegalArgumentException("arg" + opName(op) + "(): Expected reduction dim to be specified for input.numel() == 0.");
+            }
+            try (var g = GradMode.noGrad()) {
+                Tensor idx = withIndex(op, x.reshape(-1), 0, false).indices();
+                return keepdim ? relabel(idx, onesShape(x.dim())) : idx;
+            }
+        }
+        try (var g = GradMode.noGrad()) {
+            return withIndex(op, x, dim, keepdim).indices();
+        }
+    }
+
+    private static long[] onesShape(int n) {
+        long[] s = new long[n];
+        java.util.Arrays.fill(s, 1);
+        return s;
+    }
+
+    static Tensor scan(ScanOp op, Tensor x, int dim) {
+        int d = Shapes.wrapDim(dim, x.dim());
+        DType outType = x.dtype.isFloatingPoint() ? x.dtype : DType.INT64;
+        DType compute = outType.computeType();
+        Tensor src = x.dim() == 0 ? relabel(x.contiguous(), new long[]{1}) : x;
+        Tensor out = Tensor.allocate(src.shape, compute, x.device());
+        Elementwise.backend(x).scan(op, Elementwise.operand(src, compute, src.shape), x.dim() == 0 ? 0 : d, out.strided());
+        if (out.dtype != outType) out = Elementwise.castRaw(out, outType);
+        if (x.dim() == 0) out = relabel(out, new long[0]);
+        Autograd.record(new Op.Scan(op, d), new Tensor[]{x}, out);
+        return out;
+    }
+
+    // ---- composites
+
+    static Tensor var(Tensor x, int[] dims, double correction, boolean keepdim) {
+        if (!x.dtype.isFloatingPoint()) {
+            throw new IllegalArgumentException("std and var only support floating point and complex dtypes");
+        }
+        int[] rd = reducedDims(x, dims);
+        long n = 1;
+        for (int d : rd) n *= x.shape[d];
+        Tensor centered = x.sub(x.mean(rd, true));
+        return centered.mul(centered).sum(rd, keepdim).div(Math.max(0.0, n - correction));
+    }
+
+    static Tensor norm(Tensor x, double p, int[] dims, boolean keepdim) {
+        if (!x.dtype.isFloatingPoint()) {
+            throw new IllegalArgumentException("linalg.vector_norm: Expected a floating point or complex tensor as input. Got "
+                    + TypePromotion.shortName(x.dtype));
+        }
+        int[] rd = reducedDims(x, dims);
+        if (p == 2) return x.mul(x).sum(rd, keepdim).sqrt();
+        if (p == 1) return x.abs().sum(rd, keepdim);
+        if (p == Double.POSITIVE_INFINITY) return x.abs().amax(rd, keepdim);
+        if (p == Double.NEGATIVE_INFINITY) return x.abs().amin(rd, keepdim);
+        if (p == 0) return x.ne(0.0).to(x.dtype).sum(rd, keepdim);
+        return x.abs().pow(p).sum(rd, keepdim).pow(1.0 / p);
+    }
+
+    static Tensor logsumexp(Tensor x, int[] dims, boolean keepdim) {
+        int[] rd = reducedDims(x, dims);
+        Tensor xf = x.dtype.isFloatingPoint() ? x : x.to(Torch.getDefaultDtype());
+        Tensor m;
+        try (var g = GradMode.noGrad()) {
+            m = xf.amax(rd, true);
+            m = Torch.where(m.abs().eq(Double.POSITIVE_INFINITY), Torch.zerosLike(m), m);
+        }
+        Tensor out = xf.sub(m).exp().sum(rd, true).log().add(m);
+        return keepdim ? out : squeezeDims(out, rd);
+    }
+
+    private static Tensor squeezeDims(Tensor t, int[] rd) {
+        Tensor r = t;
+        for (int i = rd.length - 1; i >= 0; i--) r = r.squeeze(rd[i]);
+        return r;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.jtorch;
+
+/** Small shape utilities shared by the op classes. */
+final class Shapes {
+    private Shapes() {}
+
+    static long numel(long[] shape) {
+        long n = 1;
+        for (long s : shape) n *= s;
+        return n;
+    }
+
+    /** Wraps a possibly negative dim into [0, rank), with PyTorch's error. */
+    static int wrapDim(long dim, int rank) {
+        int r = Math.max(rank, 1); // scalars accept dim 0 and -1
+        if (dim < -r || dim >= r) {
+            throw new IndexOutOfBoundsException("Dimension out of range (expected to be in range of [" + (-r) + ", "
+                    + (r - 1) + "], but got " + dim + ")");
+        }
+        return (int) (dim < 0 ? dim + r : dim);
+    }
+
+    /** PyTorch's list format for error messages: {@code [2, 3]}. */
+    static String str(long[] shape) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < shape.length; i++) {
+            if (i > 0) sb.append(", ");
+            sb.append(shape[i]);
+        }
+        return sb.append(']').toString();
+    }
+
+    static long[] checkSizes(long[] shape) {
+        for (long s : shape) {
+            if (s < 0) throw new IllegalArgumentException("Trying to create tensor with negative dimension " + s + ": "
+                    + str(shape));
+        }
+        return shape.clone();
+    }
+
+    static boolean[] dimMask(int[] dims, int rank) {
+        boolean[] m = new boolean[rank];
+        for (int d : dims) {
+            int w = wrapDim(d, rank);
+            if (m[w]) throw new IllegalArgumentException("dim " + w + " appears multiple times in the list of dims");
+            m[w] = true;
+        }
+        return m;
+    }
+}

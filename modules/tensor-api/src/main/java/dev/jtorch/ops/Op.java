@@ -1,0 +1,66 @@
+package dev.jtorch.ops;
+
+/**
+ * The op table: every primitive the dispatcher can record. Composite ops (mean, var, softmax,
+ * matmul's many cases, stack, repeat ...) are written in terms of these and never appear here.
+ * Autograd gives each primitive a backward formula in one exhaustive switch; a primitive without
+ * a gradient implements {@link NonDifferentiable}.
+ */
+public sealed interface Op {
+    /** Marker for primitives whose outputs never carry a gradient (comparisons, argmax, sort indices ...). */
+    sealed interface NonDifferentiable extends Op {}
+
+    // ---- elementwise
+    record Unary(UnaryOp kind) implements Op {}
+    record Binary(BinaryOp kind) implements Op {}
+    /** Clamp to [min, max]; either bound may be null. */
+    record Clamp(Double min, Double max) implements Op {}
+    /** Ternary select: inputs (condition, a, b). */
+    record Where() implements Op {}
+    /** Elementwise comparison or logical op with a bool result. */
+    record Compare(BinaryOp kind) implements NonDifferentiable {}
+
+    // ---- reductions and scans
+    record Reduce(ReduceOp kind, int[] dims, boolean keepdim) implements Op {}
+    /** Mean over dims (a primitive so autograd names it MeanBackward0). */
+    record Mean(int[] dims, boolean keepdim) implements Op {}
+    /** max/min along one dim: outputs (values, indices). */
+    record ReduceWithIndex(ReduceOp kind, int dim, boolean keepdim) implements Op {}
+    record ArgReduce(ReduceOp kind, int dim, boolean keepdim) implements NonDifferentiable {}
+    record Scan(ScanOp kind, int dim) implements Op {}
+    /** outputs (values, indices). */
+    record Sort(int dim, boolean descending, boolean stable) implements Op {}
+
+    // ---- linear algebra
+    /** Batched matrix product of 3-D inputs [B,M,K] x [B,K,N]. */
+    record MatMul() implements Op {}
+
+    // ---- copies and casts
+    record ToDType(dev.jtorch.DType from, dev.jtorch.DType to) implements Op {}
+    /** A fresh contiguous copy (clone, contiguous, reshape that must copy). */
+    record Clone() implements Op {}
+    /** In-place copy of a source (broadcast) into the destination: inputs (dst, src). */
+    record CopyInto() implements Op {}
+    /** In-place fill with a scalar. */
+    record Fill(double value) implements Op {}
+
+    // ---- views: outputs share the input's storage
+    record View(long[] fromShape, long[] toShape) implements Op {}
+    record Permute(int[] dims) implements Op {}
+    record Expand(long[] fromShape, long[] toShape) implements Op {}
+    record Slice(int dim, long start, long end, long step) implements Op {}
+    record Select(int dim, long index) implements Op {}
+    record Diagonal(long offset, int dim1, int dim2) implements Op {}
+    record Unfold(int dim, long size, long step) implements Op {}
+    record AsStrided(long[] size, long[] stride, long storageOffset) implements Op {}
+
+    // ---- indexing and joining
+    record IndexSelect(int dim) implements Op {}
+    record Gather(int dim) implements Op {}
+    /** inputs (self, index, src); {@code add} accumulates. */
+    record Scatter(int dim, boolean add) implements Op {}
+    /** inputs (self, linearIndex, values) on a flattened self; {@code accumulate} adds. */
+    record IndexPut(boolean accumulate) implements Op {}
+    record Cat(int dim) implements Op {}
+    record Nonzero() implements NonDifferentiable {}
+}

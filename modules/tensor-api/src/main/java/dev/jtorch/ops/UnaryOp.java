@@ -1,0 +1,17 @@
+package dev.jtorch.ops;
+
+/** Elementwise primitives with one input. Kernels compute them in float32, float64 or int64. */
+public enum UnaryOp {
+    ABS, NEG, SIGN, EXP, EXPM1, LOG, LOG1P, LOG2, SQRT, RSQRT, SQUARE, RECIPROCAL,
+    SIN, COS, TAN, TANH, SIGMOID, RELU, GELU, SILU, ERF, FLOOR, CEIL, ROUND, TRUNC,
+    LOGICAL_NOT, BITWISE_NOT;
+
+    /** True when the op is defined only for floating inputs (integers are promoted to the default float type). */
+    public boolean floatOnly() {
+        return switch (this) {
+            case EXP, EXPM1, LOG, LOG1P, LOG2, SQRT, RSQRT, RECIPROCAL, SIN, COS, TAN, TANH, SIGMOID,
+                 GELU, SILU, ERF -> true;
+            default -> false;
+        };
+    }
+}

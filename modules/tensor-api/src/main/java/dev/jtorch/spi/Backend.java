@@ -1,0 +1,93 @@
+package dev.jtorch.spi;
+
+import dev.jtorch.DType;
+import dev.jtorch.Device;
+import dev.jtorch.ops.BinaryOp;
+import dev.jtorch.ops.ReduceOp;
+import dev.jtorch.ops.ScanOp;
+import dev.jtorch.ops.UnaryOp;
+
+/**
+ * The kernels a device backend implements, found with {@link java.util.ServiceLoader}. For each
+ * device type the backend with the highest {@link #priority()} is used, unless the system property
+ * {@code jtorch.backend} names another one.
+ *
+ * <p>Contract: the dispatcher has validated shapes, dims and dtypes, allocated outputs and cast
+ * inputs to one compute type (FLOAT32, FLOAT64 or INT64) unless a method says otherwise. Inputs may
+ * be any strided view, including broadcast views with stride 0; outputs are never overlapping.
+ * A kernel that detects bad data (an index out of range) throws before writing anything.
+ */
+public interface Backend {
+    /** Short name used by {@code -Djtorch.backend=}. */
+    String name();
+
+    Device.Type deviceType();
+
+    /** Higher wins. */
+    int priority();
+
+    /** One line for humans: what the backend runs on (SIMD species, thread count ...). */
+    String description();
+
+    Storage allocate(DType dtype, long numel, Device device);
+
+    /** Sets the threads used by large kernels (as {@code torch.set_num_threads}). */
+    void setNumThreads(int threads);
+
+    int numThreads();
+
+    // ---- memory
+    /** {@code dst = src} elementwise; shapes are equal, dtypes may differ (any dtype to any dtype). */
+    void copy(Strided src, Strided dst);
+
+    /** Fills {@code dst} (any dtype) with a value, converted as a cast to dst's dtype. */
+    void fill(Strided dst, double value);
+
+    /** Fills {@code dst} (any dtype) with an exact integer value. */
+    void fill(Strided dst, long value);
+
+    // ---- elementwise
+    void unary(UnaryOp op, Strided in, Strided out);
+
+    /** {@code a}, {@code b}, {@code out} share a shape; out is BOOL for ops that produce bool. */
+    void binary(BinaryOp op, Strided a, Strided b, Strided out);
+
+    /** Clamp to [min, max]; a null bound is absent. in/out share a compute dtype. */
+    void clamp(Strided in, Double min, Double max, Strided out);
+
+    /** {@code out = cond ? a : b}; cond is BOOL, a/b/out share a dtype. */
+    void where(Strided cond, Strided a, Strided b, Strided out);
+
+    // ---- reductions
+    /**
+     * Reduces {@code in} over {@code dims}; {@code out} has in's rank with 1 at every reduced dim.
+     * SUM/PROD/MAX/MIN keep the compute dtype; ALL/ANY read any dtype and write BOOL.
+     */
+    void reduce(ReduceOp op, Strided in, int[] dims, Strided out);
+
+    /** MAX or MIN along {@code dim} with the first index of the extremum; outputs keep the dim as 1. NaN wins. */
+    void reduceWithIndex(ReduceOp op, Strided in, int dim, Strided values, Strided indices);
+
+    void scan(ScanOp op, Strided in, int dim, Strided out);
+
+    /** Sorts along {@code dim}; indices are INT64. NaN sorts as the largest value. */
+    void sort(Strided in, int dim, boolean descending, boolean stable, Strided values, Strided indices);
+
+    // ---- linear algebra
+    /** {@code out[b] = a[b] @ bm[b]} for 3-D inputs [B,M,K] and [B,K,N]; any strides. */
+    void matmul(Strided a, Strided bm, Strided out);
+
+    // ---- indexing (index tensors are INT64; in and out share a dtype of any kind)
+    void indexSelect(Strided in, int dim, Strided index, Strided out);
+
+    void gather(Strided in, int dim, Strided index, Strided out);
+
+    /** {@code self[..index[i]..] = src[i]} (or +=) along dim, in place on {@code self}. */
+    void scatter(Strided self, int dim, Strided index, Strided src, boolean add);
+
+    /** Number of non-zero elements of {@code in} (any dtype). */
+    long countNonzero(Strided in);
+
+    /** Writes the coordinates of non-zero elements, row-major order, into {@code out} [n, in.dim()] INT64. */
+    void nonzero(Strided in, Strided out);
+}
