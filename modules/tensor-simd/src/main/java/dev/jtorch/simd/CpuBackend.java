@@ -33,7 +33,7 @@ public final class CpuBackend implements Backend {
     @Override public void reduceWithIndex(ReduceOp op, Strided in, int dim, Strided values, Strided indices) { throw todo(); }
     @Override public void scan(ScanOp op, Strided in, int dim, Strided out) { throw todo(); }
     @Override public void sort(Strided in, int dim, boolean descending, boolean stable, Strided values, Strided indices) { throw todo(); }
-    @Override public void matmul(Strided a, Strided bm, Strided out) { throw todo(); }
+    @Override public void matmul(Strided a, Strided bm, Strided out) { dev.jtorch.simd.gemm.Gemm.matmul(a, bm, out, numThreads(), true); }
     @Override public void indexSelect(Strided in, int dim, Strided index, Strided out) { throw todo(); }
     @Override public void gather(Strided in, int dim, Strided index, Strided out) { throw todo(); }
     @Override public void scatter(Strided self, int dim, Strided index, Strided src, boolean add) { throw todo(); }
