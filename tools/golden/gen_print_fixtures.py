@@ -23,6 +23,8 @@ File format: cases separated by a blank line; one field per line, `key rest`:
                                      sci (true/false), profile (default/short/full)
     default  <dtype>                default floating dtype while printing (torch.set_default_dtype)
     grad     requires | add | sum   leaf with requires_grad, or the result of x + x / x.sum() of such a leaf
+    returns  <op>                   the tensor is the values of torch.return_types.<op>(values, indices)
+    indices  <int64 elements>       ... and these, in the tensor's final shape, are its indices
     repr     <JSON string>          PyTorch's repr(t)
 """
 import json
@@ -46,9 +48,9 @@ CASES = []
 
 
 def case(name, dtype, shape=None, values=None, gen=None, patch=None, view=None, opts=None, default=None,
-         grad=None):
+         grad=None, returns=None, indices=None):
     CASES.append(dict(name=name, dtype=dtype, shape=shape, values=values, gen=gen, patch=patch, view=view,
-                      opts=opts, default=default, grad=grad))
+                      opts=opts, default=default, grad=grad, returns=returns, indices=indices))
 
 
 # ---------------------------------------------------------------- value sources
@@ -159,7 +161,11 @@ def py_repr(c):
             torch.set_printoptions(**opts)
         if c["default"]:
             torch.set_default_dtype(DTYPES[c["default"]])
-        return repr(build(c))
+        t = build(c)
+        if c["returns"]:
+            idx = torch.tensor(c["indices"], dtype=torch.int64).reshape(t.shape)
+            return repr(getattr(torch.return_types, c["returns"])((t, idx)))
+        return repr(t)
     finally:
         torch.set_printoptions(profile="default")
         torch.set_default_dtype(torch.float32)
@@ -189,6 +195,9 @@ def serialise(c):
         lines.append("default " + c["default"])
     if c["grad"]:
         lines.append("grad " + c["grad"])
+    if c["returns"]:
+        lines.append("returns " + c["returns"])
+        lines.append("indices " + " ".join(str(i) for i in c["indices"]))
     lines.append("repr " + json.dumps(py_repr(c)))
     return "\n".join(lines) + "\n"
 
@@ -352,6 +361,12 @@ case("default_float64_empty_f64", "float64", [2, 0], [], default="float64")
 # grad_fn (needs kernels and the autograd engine on the Java side)
 case("grad_fn_add", "float32", [3], [1.0, 2.5, -3.0], grad="add")
 case("grad_fn_sum", "float32", [2, 2], [1.0, 2.0, 3.0, 4.5], grad="sum")
+
+# torch.return_types (ValuesIndices.toString(opName))
+case("returns_max", "float32", [2], [5.0, 4.0], returns="max", indices=[1, 1])
+case("returns_sort_2d", "float64", [2, 2], [1.0, 5.5, 3.0, 4.0], returns="sort", indices=[0, 1, 0, 1])
+case("returns_topk_requires_grad", "float32", [3], [0.5, 0.25, -1.0], returns="topk", indices=[2, 0, 1],
+     grad="requires")
 
 # printed in PyTorch tutorials (seed pages), rebuilt from the printed values
 case("seed_rand_plus_one", "float32", [2, 3], [1.1226, 1.2100, 1.9319, 1.4949, 1.5176, 1.3835])
