@@ -12,7 +12,10 @@ import dev.jtorch.spi.Strided;
 public final class ReduceKernels {
     private ReduceKernels() {}
 
-    public static void reduce(ReduceOp op, Strided in, int[] dims, Strided out) {
+    public static void reduce(ReduceOp op, Strided in, int[] dims, Strided out) { reduce(op, in, dims, out, false); }
+
+    /** With {@code simd}, rows of stride 1 use the Vector API forms in {@link SimdReduce}. */
+    public static void reduce(ReduceOp op, Strided in, int[] dims, Strided out, boolean simd) {
         long[] shape = in.shape();
         boolean[] reduced = new boolean[shape.length];
         for (int d : dims) reduced[d] = true;
@@ -35,14 +38,18 @@ public final class ReduceKernels {
                     double[] x = (double[]) Host.array(in);
                     walk.forEach((off, n) -> {
                         int pa = off[0], pi = off[1];
-                        if (sa == 0) acc[pa] = combine(op, acc[pa], rowDouble(op, x, pi, si, n));
+                        if (simd && si == 1 && sa == 0) acc[pa] = combine(op, acc[pa], SimdReduce.rowDoubles(op, x, pi, n));
+                        else if (simd && si == 1 && sa == 1) SimdReduce.accumulateDoubles(op, acc, pa, x, pi, n);
+                        else if (sa == 0) acc[pa] = combine(op, acc[pa], rowDouble(op, x, pi, si, n));
                         else for (int i = 0; i < n; i++, pa += sa, pi += si) acc[pa] = combine(op, acc[pa], x[pi]);
                     });
                 } else {
                     float[] x = (float[]) Host.array(in);
                     walk.forEach((off, n) -> {
                         int pa = off[0], pi = off[1];
-                        if (sa == 0) acc[pa] = combine(op, acc[pa], rowFloat(op, x, pi, si, n));
+                        if (simd && si == 1 && sa == 0) acc[pa] = combine(op, acc[pa], SimdReduce.rowFloats(op, x, pi, n));
+                        else if (simd && si == 1 && sa == 1) SimdReduce.accumulateFloats(op, acc, pa, x, pi, n);
+                        else if (sa == 0) acc[pa] = combine(op, acc[pa], rowFloat(op, x, pi, si, n));
                         else for (int i = 0; i < n; i++, pa += sa, pi += si) acc[pa] = combine(op, acc[pa], x[pi]);
                     });
                 }
@@ -55,7 +62,9 @@ public final class ReduceKernels {
                 long[] x = (long[]) Host.array(in);
                 walk.forEach((off, n) -> {
                     int pa = off[0], pi = off[1];
-                    for (int i = 0; i < n; i++, pa += sa, pi += si) acc[pa] = combine(op, acc[pa], x[pi]);
+                    if (simd && si == 1 && sa == 0) acc[pa] = combine(op, acc[pa], SimdReduce.rowLongs(op, x, pi, n));
+                    else if (simd && si == 1 && sa == 1) SimdReduce.accumulateLongs(op, acc, pa, x, pi, n);
+                    else for (int i = 0; i < n; i++, pa += sa, pi += si) acc[pa] = combine(op, acc[pa], x[pi]);
                 });
                 long[] y = (long[]) Host.array(out);
                 store.forEach((off, n) -> {
