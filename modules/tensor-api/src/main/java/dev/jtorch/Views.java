@@ -254,7 +254,6 @@ final class Views {
         long size = x.shape[d];
         // PyTorch wraps start like a dim of a tensor with `size` dims (start == size is allowed).
         if (start != size) start = Shapes.wrapDim(start, (int) Math.min(size, Integer.MAX_VALUE));
-        if (start < 0) start += size;
         if (length < 0) throw new IllegalArgumentException("narrow(): length must be non-negative.");
         if (start + length > size) {
             throw new IndexOutOfBoundsException("start (" + start + ") + length (" + length + ") exceeds dimension size ("
