@@ -49,12 +49,12 @@ final class Float32Gemm {
             for (int pc = 0; pc < k; pc += kc0) {
                 int kc = Math.min(kc0, k - pc);
                 float[] bp = ws.b(roundUp(nc, NR) * kc);
-                packB(b, pc, kc, jc, nc, bp);
+                Float32Pack.packB(b, pc, kc, jc, nc, bp);
                 int mc0 = evenSplit(m1 - m0, MC, MR);
                 for (int ic = m0; ic < m1; ic += mc0) {
                     int mc = Math.min(mc0, m1 - ic);
                     float[] ap = ws.a(roundUp(mc, MR) * kc);
-                    packA(a, ic, mc, pc, kc, ap);
+                    Float32Pack.packA(a, ic, mc, pc, kc, ap);
                     macroKernel(ap, bp, c, ws.tile, ic, mc, jc, nc, kc, pc > 0);
                 }
             }
@@ -98,79 +98,6 @@ final class Float32Gemm {
                 }
             }
         }
-    }
-
-    /**
-     * A[i0..i0+mc, p0..p0+kc] into MR-row panels: element (r, p) of panel q lands at
-     * {@code q*MR*kc + p*MR + r}; rows past mc are zero.
-     */
-    static void packA(MatrixView a, int i0, int mc, int p0, int kc, float[] dst) {
-        float[] src = (float[]) a.array();
-        MemorySegment seg = a.segment();
-        long rs = a.rowStride(), cs = a.colStride();
-        // Read along whichever direction is contiguous in memory; the other one is a strided write.
-        boolean columnMajor = rs == 1 && cs != 1;
-        for (int ir = 0; ir < mc; ir += MR) {
-            int mr = Math.min(MR, mc - ir);
-            int panel = ir * kc;
-            if (columnMajor) {
-                for (int p = 0; p < kc; p++) {
-                    long at = a.index(i0 + ir, p0 + p);
-                    int d = panel + p * MR;
-                    for (int r = 0; r < mr; r++) dst[d + r] = read(src, seg, at + r);
-                    for (int r = mr; r < MR; r++) dst[d + r] = 0f;
-                }
-            } else {
-                for (int r = 0; r < MR; r++) {
-                    if (r >= mr) {
-                        for (int p = 0; p < kc; p++) dst[panel + p * MR + r] = 0f;
-                        continue;
-                    }
-                    long at = a.index(i0 + ir + r, p0);
-                    for (int p = 0; p < kc; p++) dst[panel + p * MR + r] = read(src, seg, at + p * cs);
-                }
-            }
-        }
-    }
-
-    /**
-     * B[p0..p0+kc, j0..j0+nc] into NR-column panels: element (p, j) of panel q lands at
-     * {@code q*NR*kc + p*NR + j}; columns past nc are zero.
-     */
-    static void packB(MatrixView b, int p0, int kc, int j0, int nc, float[] dst) {
-        float[] src = (float[]) b.array();
-        MemorySegment seg = b.segment();
-        long rs = b.rowStride(), cs = b.colStride();
-        boolean columnMajor = rs == 1 && cs != 1;
-        for (int jr = 0; jr < nc; jr += NR) {
-            int nr = Math.min(NR, nc - jr);
-            int panel = jr * kc;
-            if (columnMajor) {
-                for (int j = 0; j < NR; j++) {
-                    if (j >= nr) {
-                        for (int p = 0; p < kc; p++) dst[panel + p * NR + j] = 0f;
-                        continue;
-                    }
-                    long at = b.index(p0, j0 + jr + j);
-                    for (int p = 0; p < kc; p++) dst[panel + p * NR + j] = read(src, seg, at + p);
-                }
-            } else {
-                for (int p = 0; p < kc; p++) {
-                    long at = b.index(p0 + p, j0 + jr);
-                    int d = panel + p * NR;
-                    if (src != null && cs == 1 && nr == NR) {
-                        System.arraycopy(src, (int) at, dst, d, NR);
-                        continue;
-                    }
-                    for (int j = 0; j < nr; j++) dst[d + j] = read(src, seg, at + j * cs);
-                    for (int j = nr; j < NR; j++) dst[d + j] = 0f;
-                }
-            }
-        }
-    }
-
-    private static float read(float[] src, MemorySegment seg, long index) {
-        return src != null ? src[(int) index] : seg.getAtIndex(F32, index);
     }
 
     static int roundUp(int x, int multiple) {
