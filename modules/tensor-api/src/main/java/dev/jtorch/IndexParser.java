@@ -50,7 +50,8 @@ final class IndexParser {
     }
 
     private static Tensor boolScalar(boolean v) {
-        return Creation.wrap(HostStorage.wrapArray(new byte[]{(byte) (v ? 1 : 0)}, DType.BOOL), DType.BOOL, 1, new long[0]);
+        return new Tensor(HostStorage.wrapArray(new byte[]{(byte) (v ? 1 : 0)}, DType.BOOL), DType.BOOL, new long[0], new long[0], 0,
+                new VersionCounter(), false);
     }
 
     // ---------------------------------------------------------------- Python notation

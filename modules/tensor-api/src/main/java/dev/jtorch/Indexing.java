@@ -31,13 +31,24 @@ final class Indexing {
         IndexPlan plan = IndexPlan.of(x, idx);
         if (!plan.hasAdvanced()) {
             // Basic indexing: copy_ into the view (any dtype, broadcast after dropping leading 1s, as setitem).
-            Tensor src = Views.expand(dropLeadingOnes(value), plan.view.shape);
+            Tensor src = dropLeadingOnes(value);
+            if (src.dim() > plan.view.dim()) {
+                throw new IllegalArgumentException("expand(" + legacyTypeName(src) + "{" + Shapes.str(src.shape) + "}, size="
+                        + Shapes.str(plan.view.shape) + "): the number of sizes provided (" + plan.view.dim()
+                        + ") must be greater or equal to the number of dimensions in the tensor (" + src.dim() + ")");
+            }
+            src = Views.expand(src, plan.view.shape);
             Elementwise.copyInto(plan.view, src);
             return;
         }
         Tensor v = value.isWrappedNumber() ? Elementwise.castRaw(value, x.dtype) : value;
         checkPutDtype(x, v);
         plan.write(dropLeadingOnes(v), false);
+    }
+
+    /** PyTorch's legacy tensor type names used by expand's message: torch.FloatTensor, torch.cuda.LongTensor ... */
+    private static String legacyTypeName(Tensor t) {
+        return (t.device().isCpu() ? "torch." : "torch.cuda.") + TypePromotion.shortName(t.dtype) + "Tensor";
     }
 
     private static Tensor dropLeadingOnes(Tensor t) {
@@ -137,9 +148,9 @@ final class Indexing {
 
     static Tensor scatter(Tensor x, int dim, Tensor index, Tensor src, boolean add, boolean inPlace) {
         if (inPlace) Autograd.checkInPlace(x);
-        String name = add ? "scatter_add" : "scatter";
-        if (index.dtype != DType.INT64) throw new IllegalArgumentException(name + "(): Expected dtype int64 for index");
-        if (src.dtype != x.dtype) throw new IllegalArgumentException(name + "(): Expected self.dtype to be equal to src.dtype");
+        // PyTorch names scatter_add's checks "scatter()" too.
+        if (index.dtype != DType.INT64) throw new IllegalArgumentException("scatter(): Expected dtype int64 for index");
+        if (src.dtype != x.dtype) throw new IllegalArgumentException("scatter(): Expected self.dtype to be equal to src.dtype");
         int d = Shapes.wrapDim(dim, x.dim());
         if (Math.max(index.dim(), 1) != Math.max(x.dim(), 1)) {
             throw new IllegalArgumentException("Index tensor must have the same number of dimensions as self tensor");
