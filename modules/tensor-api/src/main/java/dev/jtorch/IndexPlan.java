@@ -67,28 +67,24 @@ final class IndexPlan {
 
         Tensor v = x;
         int dim = 0;
-        long realDim = 0; // the dim of x an entry refers to, for messages
         List<Pending> pending = new ArrayList<>();
-        for (Index e : idx) {
+        for (int entry = 0; entry < idx.size(); entry++) {
+            Index e = idx.get(entry);
             switch (e) {
                 case Index.Integer i -> {
                     long size = v.shape[dim];
                     if (i.value() < -size || i.value() >= size) {
+                        // PyTorch names the entry's position in the index as the dimension.
                         throw new IndexOutOfBoundsException("index " + i.value() + " is out of bounds for dimension "
-                                + realDim + " with size " + size);
+                                + entry + " with size " + size);
                     }
                     v = Views.select(v, dim, i.value());
-                    realDim++;
                 }
                 case Index.Slice s -> {
                     v = Views.slice(v, dim, s.start(), s.stop(), s.step());
                     dim++;
-                    realDim++;
                 }
-                case Index.Ellipsis el -> {
-                    dim += (int) (x.dim() - specified);
-                    realDim += x.dim() - specified;
-                }
+                case Index.Ellipsis el -> dim += (int) (x.dim() - specified);
                 case Index.NewAxis n -> v = Views.unsqueeze(v, dim++);
                 case Index.TensorIndex ti -> {
                     Tensor t = ti.tensor();
@@ -100,10 +96,8 @@ final class IndexPlan {
                     } else if (isMask(t)) {
                         pending.add(new Pending(dim, t, true));
                         dim += t.dim();
-                        realDim += t.dim();
                     } else {
                         pending.add(new Pending(dim++, t, false));
-                        realDim++;
                     }
                 }
             }

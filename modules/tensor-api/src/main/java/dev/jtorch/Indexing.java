@@ -190,7 +190,7 @@ final class Indexing {
             throw new IllegalArgumentException("masked_fill_ only supports boolean masks, but got mask with dtype "
                     + cppTypeName(mask.dtype));
         }
-        long[] shape = Broadcast.shapes(x.shape, mask.shape);
+        long[] shape = Broadcast.shapes(mask.shape, x.shape);
         if (inPlace && !Arrays.equals(shape, x.shape)) {
             throw new IllegalArgumentException("output with shape " + Shapes.str(x.shape) + " doesn't match the broadcast shape "
                     + Shapes.str(shape));
@@ -221,7 +221,7 @@ final class Indexing {
         if (mask.dtype != DType.BOOL && mask.dtype != DType.UINT8) {
             throw new IllegalArgumentException("masked_select: expected BoolTensor or ByteTensor for mask");
         }
-        long[] shape = Broadcast.shapes(x.shape, mask.shape);
+        long[] shape = Broadcast.shapes(mask.shape, x.shape);
         Tensor xe = Views.expand(x, shape), me = Views.expand(mask, shape);
         return get(xe, List.of(new Index.TensorIndex(me)));
     }
