@@ -27,8 +27,12 @@ final class Indexing {
     }
 
     static void set(Tensor x, List<Index> idx, Tensor value) {
-        Autograd.checkInPlace(x);
         IndexPlan plan = IndexPlan.of(x, idx);
+        if (!plan.hasAdvanced() && GradMode.isEnabled() && x.requiresGrad && x.isLeaf()) {
+            // Basic indexing writes through a view of x, and PyTorch says so.
+            throw new IllegalStateException("a view of a leaf Variable that requires grad is being used in an in-place operation.");
+        }
+        Autograd.checkInPlace(x);
         if (!plan.hasAdvanced()) {
             // Basic indexing: copy_ into the view (any dtype, broadcast after dropping leading 1s, as setitem).
             Tensor src = dropLeadingOnes(value);

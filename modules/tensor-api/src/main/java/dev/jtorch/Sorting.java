@@ -15,7 +15,8 @@ final class Sorting {
         Tensor values = Tensor.allocate(src.shape, compute, x.device());
         Tensor indices = Tensor.allocate(src.shape, DType.INT64, x.device());
         if (src.numel() > 0) {
-            Elementwise.backend(x).sort(Elementwise.operand(src, compute, src.shape), sd, descending, stable,
+            // Always stable: equal elements keep their order, as PyTorch's CPU sort gives them in practice.
+            Elementwise.backend(x).sort(Elementwise.operand(src, compute, src.shape), sd, descending, true,
                     values.strided(), indices.strided());
         }
         if (values.dtype != x.dtype) values = Elementwise.castRaw(values, x.dtype);
