@@ -56,7 +56,8 @@ public sealed interface Index {
 
     /**
      * Parses Python's notation: {@code ":, 1"}, {@code "1:3, ::2"}, {@code "..., None"}, {@code "-1"},
-     * {@code "[0, 2], 1"} (a list is an int64 index; {@code True}/{@code False} lists are masks).
+     * {@code "[0, 2], 1"} (a list is an int64 index; {@code True}/{@code False} lists are masks; a nested list
+     * is one multi-dim index tensor, not Python's legacy reading of it as a tuple of indices).
      */
     static List<Index> parse(String spec) { return IndexParser.parse(spec); }
 }

@@ -41,11 +41,9 @@ final class IndexPlan {
     /** Number of dims of x an entry consumes. */
     private static long consumed(Index e) {
         return switch (e) {
-            case Index.Integer i -> 1;
-            case Index.Slice s -> 1;
+            case Index.Integer _, Index.Slice _ -> 1;
             case Index.TensorIndex t -> isMask(t.tensor()) ? t.tensor().dim() : 1;
-            case Index.Ellipsis el -> 0;
-            case Index.NewAxis n -> 0;
+            case Index.Ellipsis _, Index.NewAxis _ -> 0;
         };
     }
 
@@ -84,8 +82,8 @@ final class IndexPlan {
                     v = Views.slice(v, dim, s.start(), s.stop(), s.step());
                     dim++;
                 }
-                case Index.Ellipsis el -> dim += (int) (x.dim() - specified);
-                case Index.NewAxis n -> v = Views.unsqueeze(v, dim++);
+                case Index.Ellipsis _ -> dim += (int) (x.dim() - specified);
+                case Index.NewAxis _ -> v = Views.unsqueeze(v, dim++);
                 case Index.TensorIndex ti -> {
                     Tensor t = ti.tensor();
                     if (isMask(t) && t.dim() == 0) {
