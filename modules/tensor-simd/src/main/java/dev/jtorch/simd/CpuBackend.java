@@ -9,6 +9,7 @@ import dev.jtorch.ops.UnaryOp;
 import dev.jtorch.simd.kernels.Host;
 import dev.jtorch.simd.kernels.Kernels;
 import dev.jtorch.simd.kernels.ScalarKernels;
+import dev.jtorch.simd.kernels.SimdKernels;
 import dev.jtorch.simd.kernels.Staging;
 import dev.jtorch.spi.Backend;
 import dev.jtorch.spi.HostStorage;
@@ -23,8 +24,8 @@ public final class CpuBackend implements Backend {
     /** {@code -Djtorch.simd=false} switches the Vector API kernels off for the whole process. */
     public static final boolean SIMD = !"false".equalsIgnoreCase(System.getProperty("jtorch.simd", "true").trim());
 
-    private final Kernels kernels = new ScalarKernels();
     private volatile int threads = Runtime.getRuntime().availableProcessors();
+    private final Kernels kernels = SIMD ? new SimdKernels(() -> threads) : new ScalarKernels();
 
     @Override public String name() { return "simd"; }
 
@@ -34,7 +35,14 @@ public final class CpuBackend implements Backend {
 
     @Override
     public String description() {
-        return "scalar kernels (SIMD off), " + threads + (threads == 1 ? " thread" : " threads");
+        String t = threads + (threads == 1 ? " thread" : " threads");
+        if (!SIMD) return "scalar kernels (SIMD off), " + t;
+        var species = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED;
+        return "Vector API, FloatVector " + speciesName(species.vectorBitSize()) + " (" + species.length() + " lanes), " + t;
+    }
+
+    private static String speciesName(int bits) {
+        return bits == 64 || bits == 128 || bits == 256 || bits == 512 ? "SPECIES_" + bits : bits + "-bit species";
     }
 
     @Override public Storage allocate(DType dtype, long numel, Device device) { return HostStorage.allocate(dtype, numel); }

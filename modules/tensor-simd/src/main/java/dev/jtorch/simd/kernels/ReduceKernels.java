@@ -12,7 +12,10 @@ import dev.jtorch.spi.Strided;
 public final class ReduceKernels {
     private ReduceKernels() {}
 
-    public static void reduce(ReduceOp op, Strided in, int[] dims, Strided out) {
+    public static void reduce(ReduceOp op, Strided in, int[] dims, Strided out) { reduce(op, in, dims, out, false); }
+
+    /** With {@code simd}, rows of stride 1 use the Vector API loops of {@link SimdReduceRows}. */
+    public static void reduce(ReduceOp op, Strided in, int[] dims, Strided out, boolean simd) {
         long[] shape = in.shape();
         boolean[] reduced = new boolean[shape.length];
         for (int d : dims) reduced[d] = true;
@@ -33,16 +36,24 @@ public final class ReduceKernels {
                 java.util.Arrays.fill(acc, identity(op));
                 if (in.dtype() == dev.jtorch.DType.FLOAT64) {
                     double[] x = (double[]) Host.array(in);
+                    SimdReduceRows.DoubleRow row = simd ? SimdReduceRows.doubleRow(op) : null;
+                    SimdReduceRows.DoubleInto into = simd ? SimdReduceRows.doubleInto(op) : null;
                     walk.forEach((off, n) -> {
                         int pa = off[0], pi = off[1];
-                        if (sa == 0) acc[pa] = combine(op, acc[pa], rowDouble(op, x, pi, si, n));
+                        if (simd && si == 1 && sa == 0) acc[pa] = combine(op, acc[pa], row.run(x, pi, n));
+                        else if (simd && si == 1 && sa == 1) into.run(acc, pa, x, pi, n);
+                        else if (sa == 0) acc[pa] = combine(op, acc[pa], rowDouble(op, x, pi, si, n));
                         else for (int i = 0; i < n; i++, pa += sa, pi += si) acc[pa] = combine(op, acc[pa], x[pi]);
                     });
                 } else {
                     float[] x = (float[]) Host.array(in);
+                    SimdReduceRows.FloatRow row = simd ? SimdReduceRows.floatRow(op) : null;
+                    SimdReduceRows.FloatInto into = simd ? SimdReduceRows.floatInto(op) : null;
                     walk.forEach((off, n) -> {
                         int pa = off[0], pi = off[1];
-                        if (sa == 0) acc[pa] = combine(op, acc[pa], rowFloat(op, x, pi, si, n));
+                        if (simd && si == 1 && sa == 0) acc[pa] = combine(op, acc[pa], row.run(x, pi, n));
+                        else if (simd && si == 1 && sa == 1) into.run(acc, pa, x, pi, n);
+                        else if (sa == 0) acc[pa] = combine(op, acc[pa], rowFloat(op, x, pi, si, n));
                         else for (int i = 0; i < n; i++, pa += sa, pi += si) acc[pa] = combine(op, acc[pa], x[pi]);
                     });
                 }
@@ -53,9 +64,13 @@ public final class ReduceKernels {
                 long[] acc = new long[outN];
                 java.util.Arrays.fill(acc, identityLong(op));
                 long[] x = (long[]) Host.array(in);
+                SimdReduceRows.LongRow row = simd ? SimdReduceRows.longRow(op) : null;
+                SimdReduceRows.LongInto into = simd ? SimdReduceRows.longInto(op) : null;
                 walk.forEach((off, n) -> {
                     int pa = off[0], pi = off[1];
-                    for (int i = 0; i < n; i++, pa += sa, pi += si) acc[pa] = combine(op, acc[pa], x[pi]);
+                    if (simd && si == 1 && sa == 0) acc[pa] = combine(op, acc[pa], row.run(x, pi, n));
+                    else if (simd && si == 1 && sa == 1) into.run(acc, pa, x, pi, n);
+                    else for (int i = 0; i < n; i++, pa += sa, pi += si) acc[pa] = combine(op, acc[pa], x[pi]);
                 });
                 long[] y = (long[]) Host.array(out);
                 store.forEach((off, n) -> {
