@@ -15,6 +15,7 @@ import static dev.jtorch.simd.gemm.Float64Kernel.NR;
  * edges: B panels are padded with zero columns, a short tile repeats its last row of A, and both
  * are written back through a small tile buffer that keeps only the valid corner.
  */
+// Mirrors Float32Gemm line for line with double for float; change the two together.
 final class Float64Gemm {
     private Float64Gemm() {}
 

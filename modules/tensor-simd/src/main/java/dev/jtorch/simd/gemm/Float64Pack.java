@@ -14,6 +14,7 @@ import static dev.jtorch.simd.gemm.Float64Kernel.SPECIES;
  * any input layout (row-major, transposed, broadcast, native) becomes one packed layout. Heap arrays
  * take fast paths for the common layouts; everything else goes element by element.
  */
+// Mirrors Float32Pack line for line with double for float; change the two together.
 final class Float64Pack {
     private Float64Pack() {}
 
