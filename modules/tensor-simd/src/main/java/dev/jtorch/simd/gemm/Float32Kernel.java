@@ -4,9 +4,10 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The float32 register-tiled micro-kernel: an MR x NR block of C from one packed A panel (kc x MR,
- * k-major) and one packed B panel (kc x NR, k-major). The accumulators are separate locals so that
- * C2 keeps every one of them in a vector register for the whole k loop.
+ * The float32 register-tiled micro-kernel: an MR x NR block of C from MR rows of A (each kc
+ * consecutive elements of one array, straight from the input or from a packed copy) and one packed
+ * B panel (kc x NR, k-major). The accumulators are separate locals so that C2 keeps every one of
+ * them in a vector register for the whole k loop.
  */
 final class Float32Kernel {
     private Float32Kernel() {}
@@ -23,30 +24,30 @@ final class Float32Kernel {
     static final int NR = 2 * LANES;
 
     /**
-     * {@code C[0..MR, 0..NR] (+)= Apanel * Bpanel}, C row-major at {@code c[co + r*ldc + j]}.
-     * Without {@code accumulate} the old contents of C are ignored.
+     * {@code C[0..MR, 0..NR] (+)= A * Bpanel} where row r of A is {@code a[ar .. ar+kc]} and C is
+     * row-major at {@code c[co + r*ldc + j]}. Without {@code accumulate} the old contents of C are ignored.
      */
-    static void tile(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc, boolean accumulate) {
+    static void tile(int kc, float[] a, int a0, int a1, int a2, int a3, float[] bp, int bo,
+                     float[] c, int co, int ldc, boolean accumulate) {
         final VectorSpecies<Float> s = SPECIES;
         FloatVector c00 = FloatVector.zero(s), c01 = FloatVector.zero(s);
         FloatVector c10 = FloatVector.zero(s), c11 = FloatVector.zero(s);
         FloatVector c20 = FloatVector.zero(s), c21 = FloatVector.zero(s);
         FloatVector c30 = FloatVector.zero(s), c31 = FloatVector.zero(s);
         for (int p = 0; p < kc; p++) {
-            int a = ao + p * MR;
             int b = bo + p * NR;
             FloatVector b0 = FloatVector.fromArray(s, bp, b);
             FloatVector b1 = FloatVector.fromArray(s, bp, b + LANES);
-            FloatVector x = FloatVector.broadcast(s, ap[a]);
+            FloatVector x = FloatVector.broadcast(s, a[a0 + p]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(s, ap[a + 1]);
+            x = FloatVector.broadcast(s, a[a1 + p]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(s, ap[a + 2]);
+            x = FloatVector.broadcast(s, a[a2 + p]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(s, ap[a + 3]);
+            x = FloatVector.broadcast(s, a[a3 + p]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }

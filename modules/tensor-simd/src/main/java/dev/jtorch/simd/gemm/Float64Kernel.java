@@ -4,10 +4,12 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The float64 register-tiled micro-kernel: an MR x NR block of C from one packed A panel (kc x MR,
- * k-major) and one packed B panel (kc x NR, k-major). The accumulators are separate locals so that
- * C2 keeps every one of them in a vector register for the whole k loop.
+ * The float64 register-tiled micro-kernel: an MR x NR block of C from MR rows of A (each kc
+ * consecutive elements of one array, straight from the input or from a packed copy) and one packed
+ * B panel (kc x NR, k-major). The accumulators are separate locals so that C2 keeps every one of
+ * them in a vector register for the whole k loop.
  */
+// Mirrors Float32Kernel line for line with double for float; change the two together.
 final class Float64Kernel {
     private Float64Kernel() {}
 
@@ -19,30 +21,30 @@ final class Float64Kernel {
     static final int NR = 2 * LANES;
 
     /**
-     * {@code C[0..MR, 0..NR] (+)= Apanel * Bpanel}, C row-major at {@code c[co + r*ldc + j]}.
-     * Without {@code accumulate} the old contents of C are ignored.
+     * {@code C[0..MR, 0..NR] (+)= A * Bpanel} where row r of A is {@code a[ar .. ar+kc]} and C is
+     * row-major at {@code c[co + r*ldc + j]}. Without {@code accumulate} the old contents of C are ignored.
      */
-    static void tile(int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co, int ldc, boolean accumulate) {
+    static void tile(int kc, double[] a, int a0, int a1, int a2, int a3, double[] bp, int bo,
+                     double[] c, int co, int ldc, boolean accumulate) {
         final VectorSpecies<Double> s = SPECIES;
         DoubleVector c00 = DoubleVector.zero(s), c01 = DoubleVector.zero(s);
         DoubleVector c10 = DoubleVector.zero(s), c11 = DoubleVector.zero(s);
         DoubleVector c20 = DoubleVector.zero(s), c21 = DoubleVector.zero(s);
         DoubleVector c30 = DoubleVector.zero(s), c31 = DoubleVector.zero(s);
         for (int p = 0; p < kc; p++) {
-            int a = ao + p * MR;
             int b = bo + p * NR;
             DoubleVector b0 = DoubleVector.fromArray(s, bp, b);
             DoubleVector b1 = DoubleVector.fromArray(s, bp, b + LANES);
-            DoubleVector x = DoubleVector.broadcast(s, ap[a]);
+            DoubleVector x = DoubleVector.broadcast(s, a[a0 + p]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = DoubleVector.broadcast(s, ap[a + 1]);
+            x = DoubleVector.broadcast(s, a[a1 + p]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = DoubleVector.broadcast(s, ap[a + 2]);
+            x = DoubleVector.broadcast(s, a[a2 + p]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = DoubleVector.broadcast(s, ap[a + 3]);
+            x = DoubleVector.broadcast(s, a[a3 + p]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }

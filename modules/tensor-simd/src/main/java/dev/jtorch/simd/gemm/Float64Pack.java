@@ -6,23 +6,24 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 import static dev.jtorch.simd.gemm.Float64Kernel.LANES;
-import static dev.jtorch.simd.gemm.Float64Kernel.MR;
 import static dev.jtorch.simd.gemm.Float64Kernel.NR;
 import static dev.jtorch.simd.gemm.Float64Kernel.SPECIES;
 
 /**
- * Copies blocks of A and B into the panel order the float64 micro-kernel streams through. This is
- * where any input layout (row-major, transposed, broadcast, native) becomes one packed layout.
- * Heap arrays take fast paths for the common layouts; everything else goes element by element.
+ * Copies blocks of A and B into the order the float64 micro-kernel streams through. This is where
+ * any input layout (row-major, transposed, broadcast, native) becomes one packed layout. Heap arrays
+ * take fast paths for the common layouts; everything else goes element by element.
  */
+// Mirrors Float32Pack line for line with double for float; change the two together.
 final class Float64Pack {
     private Float64Pack() {}
 
     private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE_UNALIGNED;
 
     /**
-     * A[i0..i0+mc, p0..p0+kc] into MR-row panels: element (r, p) of panel q lands at
-     * {@code q*MR*kc + p*MR + r}; rows past mc are zero.
+     * A[i0..i0+mc, p0..p0+kc] as mc rows of kc consecutive elements ({@code dst[r*kc + p]}), the
+     * layout the kernel reads A in. Only needed when A is not already a heap array with unit stride
+     * along k; a tile's missing rows are never read, so there is no padding.
      */
     static void packA(MatrixView a, int i0, int mc, int p0, int kc, double[] dst) {
         if (a.array() instanceof double[] src) {
@@ -30,42 +31,23 @@ final class Float64Pack {
             return;
         }
         MemorySegment seg = a.segment();
-        for (int ir = 0; ir < mc; ir += MR) {
-            int mr = Math.min(MR, mc - ir);
-            for (int p = 0; p < kc; p++) {
-                int d = ir * kc + p * MR;
-                for (int r = 0; r < MR; r++) dst[d + r] = r < mr ? seg.getAtIndex(F64, a.index(i0 + ir + r, p0 + p)) : 0.0;
-            }
+        for (int r = 0; r < mc; r++) {
+            for (int p = 0; p < kc; p++) dst[r * kc + p] = seg.getAtIndex(F64, a.index(i0 + r, p0 + p));
         }
     }
 
     // Strides are cast to int: inside a heap array every index used fits, and the stride of a
     // size-1 dimension, which may be anything, is only ever multiplied by 0.
     private static void packA(double[] src, int base, int rs, int cs, int mc, int kc, double[] dst) {
-        for (int ir = 0; ir < mc; ir += MR) {
-            int mr = Math.min(MR, mc - ir);
-            int d = ir * kc;
-            int s0 = base + ir * rs;
-            if (MR == 4 && mr == MR && cs == 1) { // row-major A: four rows read side by side
-                int s1 = s0 + rs, s2 = s1 + rs, s3 = s2 + rs;
-                for (int p = 0; p < kc; p++, d += MR) {
-                    dst[d] = src[s0 + p];
-                    dst[d + 1] = src[s1 + p];
-                    dst[d + 2] = src[s2 + p];
-                    dst[d + 3] = src[s3 + p];
-                }
-            } else if (MR == 4 && mr == MR && rs == 1) { // transposed A: each step of k is MR adjacent elements
-                for (int p = 0, s = s0; p < kc; p++, d += MR, s += cs) {
-                    dst[d] = src[s];
-                    dst[d + 1] = src[s + 1];
-                    dst[d + 2] = src[s + 2];
-                    dst[d + 3] = src[s + 3];
-                }
-            } else {
-                for (int p = 0; p < kc; p++, d += MR) {
-                    int s = s0 + p * cs;
-                    for (int r = 0; r < MR; r++) dst[d + r] = r < mr ? src[s + r * rs] : 0.0;
-                }
+        if (rs == 1) { // transposed A: read each step of k as mc adjacent elements
+            for (int p = 0; p < kc; p++) {
+                int s = base + p * cs;
+                for (int r = 0, d = p; r < mc; r++, d += kc) dst[d] = src[s + r];
+            }
+        } else {
+            for (int r = 0; r < mc; r++) {
+                int s = base + r * rs;
+                for (int p = 0, d = r * kc; p < kc; p++, d++) dst[d] = src[s + p * cs];
             }
         }
     }

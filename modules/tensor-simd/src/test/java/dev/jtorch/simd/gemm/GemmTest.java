@@ -51,6 +51,7 @@ class GemmTest {
             cases.add(new Case(DType.FLOAT32, 1, r[0], r[1], r[2], false, true, false, false, Memory.ARRAY));
         }
         cases.add(new Case(DType.FLOAT32, 1, 45, 67, 89, true, true, false, false, Memory.ARRAY));
+        cases.add(new Case(DType.FLOAT32, 1, 3, 5, 4200, true, false, false, false, Memory.ARRAY)); // packed A, wide N
         // Batches, with either operand broadcast over the batch (stride 0), in every memory kind.
         for (Memory mem : Memory.values()) {
             cases.add(new Case(DType.FLOAT32, 3, 19, 23, 37, false, false, false, false, mem));
@@ -65,6 +66,8 @@ class GemmTest {
         }
         cases.add(new Case(DType.FLOAT64, 1, 130, 300, 70, false, true, false, false, Memory.ARRAY));
         cases.add(new Case(DType.FLOAT64, 1, 3, 5, 2100, false, false, false, false, Memory.ARRAY));
+        cases.add(new Case(DType.FLOAT64, 1, 20, 600, 30, false, false, false, false, Memory.ARRAY));
+        cases.add(new Case(DType.FLOAT64, 1, 20, 600, 30, true, true, false, false, Memory.ARRAY));
         for (Memory mem : Memory.values()) {
             cases.add(new Case(DType.FLOAT64, 3, 21, 18, 11, true, false, false, true, mem));
         }
@@ -103,6 +106,7 @@ class GemmTest {
             default -> 0;
         };
         // threads 1 and 2 through the public entry; then 2 threads forced past the size threshold.
+        double[] singleThreaded = null;
         for (int threads = 1; threads <= 3; threads++) {
             boolean forceParallel = threads == 3;
             for (boolean simd : new boolean[] {true, false}) {
@@ -110,8 +114,12 @@ class GemmTest {
                 if (forceParallel) Gemm.matmul(a, b, out, 2, simd, 0);
                 else Gemm.matmul(a, b, out, threads, simd);
                 String what = c + " threads=" + (forceParallel ? "2 (forced parallel)" : threads) + " simd=" + simd;
-                assertClose(expected, values(out), tol, what);
+                double[] got = values(out);
+                assertClose(expected, got, tol, what);
                 assertPaddingUntouched(out, what);
+                // Threads split rows, columns or batches, never k: every element sums in the same order.
+                if (simd && threads == 1) singleThreaded = got;
+                else if (simd) assertArrayEquals(singleThreaded, got, what + ": differs from the single-threaded result");
             }
         }
     }
