@@ -1,0 +1,323 @@
+#!/usr/bin/python3
+"""Generates the op-table golden fixtures from real PyTorch (Debian's python3-torch, 1.13).
+
+Run from the repository root:  /usr/bin/python3 tools/golden/gen_op_fixtures.py
+Writes modules/tensor-simd/src/test/resources/golden/ops/ops.txt. CI never runs this; the output is committed.
+
+Format, one block per case:
+  case <id>
+  op <name>
+  in t <dtype> <shape> <values...>      a tensor operand (values row-major; floats as hex, ints as decimal)
+  in f <value>                          a Java double scalar (wrapped number)
+  in i <value>                          a Java long scalar
+  arg <key> <value>                     an op argument (dim, keepdim, mode ...)
+  out <dtype> <shape> <values...>       expected result, or
+  err <message>                         expected exception message (prefix)
+  end
+"""
+import math
+import os
+import torch
+
+OUT = "modules/tensor-simd/src/test/resources/golden/ops/ops.txt"
+DT = {
+    "float32": torch.float32, "float64": torch.float64, "float16": torch.float16, "bfloat16": torch.bfloat16,
+    "int8": torch.int8, "uint8": torch.uint8, "int16": torch.int16, "int32": torch.int32, "int64": torch.int64,
+    "bool": torch.bool,
+}
+NAME = {v: k for k, v in DT.items()}
+
+lines = []
+counter = [0]
+
+
+def fmt_val(v, dtype):
+    if dtype.is_floating_point:
+        v = float(v)
+        if math.isnan(v):
+            return "nan"
+        if math.isinf(v):
+            return "inf" if v > 0 else "-inf"
+        return v.hex()
+    if dtype == torch.bool:
+        return "1" if v else "0"
+    return str(int(v))
+
+
+def fmt_tensor(t):
+    shape = ",".join(str(s) for s in t.shape) if t.dim() > 0 else "-"
+    flat = t.reshape(-1).tolist() if t.numel() > 0 else []
+    if t.dtype in (torch.float16, torch.bfloat16):
+        flat = t.float().reshape(-1).tolist() if t.numel() > 0 else []
+    return NAME[t.dtype] + " " + shape + " " + " ".join(fmt_val(v, t.dtype) for v in flat)
+
+
+def case(op, inputs, fn, **args):
+    """inputs: list of tensors or ('f', x) / ('i', n) scalars."""
+    counter[0] += 1
+    block = ["case %d" % counter[0], "op " + op]
+    for x in inputs:
+        if isinstance(x, tuple):
+            if x[0] == "r":  # float32 arange(n) * scale
+                block.append("in r " + x[1])
+            else:
+                block.append("in %s %s" % (x[0], repr(x[1]) if x[0] == "i" else float(x[1]).hex()))
+        else:
+            block.append("in t " + fmt_tensor(x))
+    for k, v in args.items():
+        block.append("arg %s %s" % (k, v))
+    try:
+        try:
+            r = fn()
+        except RuntimeError as e:
+            # PyTorch 1.13 lacks some CPU half kernels; jtorch computes half types in float32 and rounds,
+            # which is what later PyTorch releases do. Record that result instead of the gap.
+            if "not implemented for 'Half'" not in str(e) and "not implemented for 'BFloat16'" not in str(e):
+                raise
+            r = half_fallback(fn, inputs)
+            block.append("note half computed in float32")
+        if isinstance(r, tuple):
+            for part in r:
+                block.append("out " + fmt_tensor(part))
+        else:
+            block.append("out " + fmt_tensor(r))
+    except TypeError:
+        return  # a Python argument-type error: not an API that jtorch mirrors
+    except Exception as e:  # record PyTorch's message
+        msg = str(e).split("\n")[0]
+        if "INTERNAL ASSERT" in msg:
+            return  # a PyTorch bug, not a behaviour to copy
+        block.append("err " + msg)
+    block.append("end")
+    lines.extend(block)
+
+
+def half_fallback(fn, inputs):
+    """Re-runs fn with float16/bfloat16 tensor inputs upcast to float32, then rounds back."""
+    halves = [x.dtype for x in inputs if not isinstance(x, tuple) and x.dtype in (torch.float16, torch.bfloat16)]
+    target = halves[0]
+    r = fn.__defaults__
+    new_defaults = tuple(d.float() if isinstance(d, torch.Tensor) and d.dtype == target else d for d in (r or ()))
+    fn.__defaults__ = new_defaults
+    try:
+        out = fn()
+    finally:
+        fn.__defaults__ = r
+    if isinstance(out, tuple):
+        return tuple(o.to(target) if o.is_floating_point() else o for o in out)
+    return out.to(target) if out.is_floating_point() else out
+
+
+def py(x):
+    """Turns a ('f', v)/('i', v) scalar into the Python number PyTorch sees."""
+    if isinstance(x, tuple):
+        return float(x[1]) if x[0] == "f" else int(x[1])
+    return x
+
+
+base_f = [-2.5, -1.0, -0.5, 0.0, 0.25, 0.5, 1.0, 1.5, 2.5, 3.7, 10.0, -7.25]
+base_i = [-7, -3, -1, 0, 1, 2, 3, 5, 8, 100, -100, 42]
+torch.manual_seed(0)
+
+
+def make(dtype, shape=(3, 4)):
+    n = 1
+    for s in shape:
+        n *= s
+    if dtype == torch.bool:
+        vals = [(i % 3) != 0 for i in range(n)]
+        return torch.tensor(vals, dtype=torch.bool).reshape(shape)
+    if dtype.is_floating_point:
+        vals = [base_f[i % len(base_f)] * (1 + (i // len(base_f))) for i in range(n)]
+        return torch.tensor(vals, dtype=torch.float64).to(dtype).reshape(shape)
+    vals = [base_i[i % len(base_i)] for i in range(n)]
+    if dtype == torch.uint8:
+        vals = [abs(v) % 200 for v in vals]
+    if dtype == torch.int8:
+        vals = [max(-128, min(127, v)) for v in vals]
+    return torch.tensor(vals, dtype=torch.int64).to(dtype).reshape(shape)
+
+
+ALL = list(DT.values())
+FLOATS = [torch.float32, torch.float64, torch.float16, torch.bfloat16]
+INTS = [torch.int8, torch.uint8, torch.int16, torch.int32, torch.int64]
+
+# ---- unary ops over every dtype
+UNARY = {
+    "abs": torch.abs, "neg": torch.neg, "sign": torch.sign, "exp": torch.exp, "expm1": torch.expm1, "log": torch.log,
+    "log1p": torch.log1p, "log2": torch.log2, "sqrt": torch.sqrt, "rsqrt": torch.rsqrt, "square": torch.square,
+    "reciprocal": torch.reciprocal, "sin": torch.sin, "cos": torch.cos, "tan": torch.tan, "tanh": torch.tanh,
+    "sigmoid": torch.sigmoid, "relu": torch.relu, "gelu": torch.nn.functional.gelu, "silu": torch.nn.functional.silu,
+    "erf": torch.erf, "floor": torch.floor, "ceil": torch.ceil, "round": torch.round, "trunc": torch.trunc,
+    "logicalNot": torch.logical_not, "bitwiseNot": torch.bitwise_not,
+}
+for name, f in UNARY.items():
+    for dt in ALL:
+        x = make(dt)
+        case(name, [x], lambda f=f, x=x: f(x))
+# special values
+special = torch.tensor([float("nan"), float("inf"), -float("inf"), -0.0, 0.0, 1e-30, -1e30, 0.5, 1.5, 2.5, -2.5],
+                       dtype=torch.float32)
+for name in ["abs", "neg", "sign", "exp", "log", "sqrt", "tanh", "sigmoid", "relu", "floor", "ceil", "round", "trunc",
+             "erf", "gelu", "silu", "reciprocal"]:
+    case(name, [special], lambda f=UNARY[name]: f(special))
+
+# ---- binary ops over dtype pairs, with scalars on either side and broadcasting
+BINARY = {
+    "add": torch.add, "sub": torch.sub, "mul": torch.mul, "div": torch.div, "remainder": torch.remainder,
+    "pow": torch.pow, "maximum": torch.maximum, "minimum": torch.minimum,
+    "eq": torch.eq, "ne": torch.ne, "lt": torch.lt, "le": torch.le, "gt": torch.gt, "ge": torch.ge,
+    "logicalAnd": torch.logical_and, "logicalOr": torch.logical_or, "logicalXor": torch.logical_xor,
+    "bitwiseAnd": torch.bitwise_and, "bitwiseOr": torch.bitwise_or, "bitwiseXor": torch.bitwise_xor,
+}
+pairs = [(a, a) for a in ALL] + [
+    (torch.int64, torch.float32), (torch.int32, torch.float64), (torch.uint8, torch.int8), (torch.int8, torch.int16),
+    (torch.bool, torch.int32), (torch.float16, torch.bfloat16), (torch.float16, torch.float32), (torch.int32, torch.int64),
+    (torch.uint8, torch.bool), (torch.bfloat16, torch.int64),
+]
+for name, f in BINARY.items():
+    for da, db in pairs:
+        a = make(da, (3, 4))
+        b = make(db, (4,))
+        if name in ("remainder", "div") and not db.is_floating_point:
+            b = torch.where(b == 0, torch.ones_like(b), b)
+        if name == "pow":
+            a = make(da, (3, 4)).abs() if da != torch.bool else make(da, (3, 4))
+            b = (make(db, (4,)).abs() % 4) if db not in (torch.bool,) else make(db, (4,))
+            if db.is_floating_point:
+                b = make(db, (4,)).abs() % 4
+        case(name, [a, b], lambda f=f, a=a, b=b: f(a, b))
+    # Java scalars on the right and on the left
+    for dt in [torch.float32, torch.int64, torch.int32, torch.bool, torch.float16, torch.uint8]:
+        a = make(dt, (2, 3))
+        for s in [("f", 2.5), ("i", 3)]:
+            if name == "pow" and dt != torch.bool:
+                a = a.abs()
+            case(name, [a, s], lambda f=f, a=a, s=s: f(a, py(s)))
+            if name in ("add", "sub", "mul", "div", "eq", "lt", "maximum"):
+                st = torch.tensor(py(s))
+                case(name, [s, a], lambda f=f, a=a, st=st: f(st, a) if name != "maximum" else f(st.to(a.dtype) if False else st, a))
+# zero-dim tensor operands promote as their category says
+for name in ["add", "mul", "div"]:
+    for d0, d1 in [(torch.float64, torch.float32), (torch.int64, torch.int32), (torch.float32, torch.int64),
+                   (torch.int32, torch.uint8)]:
+        a = make(d1, (2, 3))
+        z = torch.tensor(3, dtype=d0)
+        case(name, [a, z], lambda f=BINARY[name], a=a, z=z: f(a, z))
+        case(name, [z, a], lambda f=BINARY[name], a=a, z=z: f(z, a))
+# broadcasting shapes and errors
+for sa, sb in [((3, 1), (1, 4)), ((2, 3, 1), (3, 4)), ((1,), (2, 2)), ((3,), (4,)), ((2, 3), (3, 2)), ((0, 3), (1, 3)),
+               ((), (2,)), ((5, 1, 4), (1, 3, 1))]:
+    a = make(torch.float32, sa) if len(sa) else torch.tensor(1.5)
+    b = make(torch.float32, sb)
+    case("add", [a, b], lambda a=a, b=b: a + b)
+# division rounding modes, int and float
+for mode in ["trunc", "floor"]:
+    for dt in [torch.float32, torch.int64, torch.int32, torch.float64]:
+        a = make(dt, (3, 4))
+        b = make(dt, (4,))
+        b = torch.where(b == 0, torch.ones_like(b) * 3, b)
+        case("div", [a, b], lambda a=a, b=b, mode=mode: torch.div(a, b, rounding_mode=mode), mode=mode)
+# integer division by zero and negative int powers are errors
+ai = torch.tensor([1, 2, 3])
+case("div", [ai, torch.tensor([1, 0, 1])], lambda: torch.div(ai, torch.tensor([1, 0, 1]), rounding_mode="floor"), mode="floor")
+case("remainder", [ai, torch.tensor([1, 0, 1])], lambda: torch.remainder(ai, torch.tensor([1, 0, 1])))
+case("pow", [ai, torch.tensor([1, -1, 2])], lambda: torch.pow(ai, torch.tensor([1, -1, 2])))
+case("sub", [torch.tensor([True]), torch.tensor([False])], lambda: torch.tensor([True]) - torch.tensor([False]))
+case("bitwiseAnd", [torch.tensor([1.0]), torch.tensor([2.0])], lambda: torch.bitwise_and(torch.tensor([1.0]), torch.tensor([2.0])))
+# float special values
+fa = torch.tensor([float("nan"), 1.0, -0.0, float("inf"), -3.0, 5.5], dtype=torch.float32)
+fb = torch.tensor([1.0, float("nan"), 0.0, float("inf"), 2.0, -2.0], dtype=torch.float32)
+for name in ["maximum", "minimum", "div", "remainder", "eq", "lt", "pow"]:
+    case(name, [fa, fb], lambda f=BINARY[name]: f(fa, fb))
+
+# ---- clamp
+for dt in [torch.float32, torch.int64, torch.float64, torch.int32]:
+    x = make(dt)
+    case("clamp", [x], lambda x=x: torch.clamp(x, -1, 3), min="-1", max="3")
+    case("clamp", [x], lambda x=x: torch.clamp(x, min=0.5), min="0.5")
+    case("clamp", [x], lambda x=x: torch.clamp(x, max=2.5), max="2.5")
+case("clamp", [fa], lambda: torch.clamp(fa, -1, 1), min="-1", max="1")
+
+# ---- reductions
+RED = ["sum", "mean", "prod", "amax", "amin", "all", "any", "var", "std", "logsumexp", "norm"]
+for dt in [torch.float32, torch.float64, torch.int64, torch.int32, torch.bool, torch.float16, torch.uint8]:
+    x = make(dt, (2, 3, 4))
+    for name in RED:
+        fn = {
+            "sum": lambda x, d, k: torch.sum(x, dim=d, keepdim=k) if d is not None else torch.sum(x),
+            "mean": lambda x, d, k: torch.mean(x, dim=d, keepdim=k) if d is not None else torch.mean(x),
+            "prod": lambda x, d, k: torch.prod(x, dim=d[0], keepdim=k) if d is not None else torch.prod(x),
+            "amax": lambda x, d, k: torch.amax(x, dim=d if d is not None else (), keepdim=k),
+            "amin": lambda x, d, k: torch.amin(x, dim=d if d is not None else (), keepdim=k),
+            "all": lambda x, d, k: torch.all(x, dim=d[0], keepdim=k) if d is not None else torch.all(x),
+            "any": lambda x, d, k: torch.any(x, dim=d[0], keepdim=k) if d is not None else torch.any(x),
+            "var": lambda x, d, k: torch.var(x, dim=d, keepdim=k) if d is not None else torch.var(x),
+            "std": lambda x, d, k: torch.std(x, dim=d, keepdim=k) if d is not None else torch.std(x),
+            "logsumexp": lambda x, d, k: torch.logsumexp(x, dim=d if d is not None else (0, 1, 2), keepdim=k),
+            "norm": lambda x, d, k: torch.norm(x, dim=d, keepdim=k) if d is not None else torch.norm(x),
+        }[name]
+        for dims, keep in [(None, False), ((1,), False), ((-1,), True), ((0, 2), False), ((0, 2), True)]:
+            if name in ("prod", "all", "any") and dims is not None and len(dims) > 1:
+                continue
+            args = {"keepdim": str(keep).lower()}
+            if dims is not None:
+                args["dims"] = ",".join(str(d) for d in dims)
+            case(name, [x], lambda fn=fn, x=x, dims=dims, keep=keep: fn(x, dims, keep), **args)
+    for dim in [0, 1, -1]:
+        case("maxDim", [x], lambda x=x, dim=dim: tuple(torch.max(x, dim=dim)), dim=str(dim)) if dt != torch.bool else None
+        case("minDim", [x], lambda x=x, dim=dim: tuple(torch.min(x, dim=dim, keepdim=True)), dim=str(dim), keepdim="true") if dt != torch.bool else None
+        case("argmax", [x], lambda x=x, dim=dim: torch.argmax(x, dim=dim), dim=str(dim)) if dt != torch.bool else None
+        case("cumsum", [x], lambda x=x, dim=dim: torch.cumsum(x, dim=dim), dim=str(dim))
+        case("cumprod", [x], lambda x=x, dim=dim: torch.cumprod(x, dim=dim), dim=str(dim))
+    if dt != torch.bool:
+        case("max", [x], lambda x=x: torch.max(x))
+        case("argmax", [x], lambda x=x: torch.argmax(x))
+        case("argmin", [x], lambda x=x: torch.argmin(x))
+# reductions over special values and empties
+case("sum", [fa], lambda: torch.sum(fa))
+case("amax", [fa], lambda: torch.amax(fa, dim=0), dims="0", keepdim="false")
+case("maxDim", [fa], lambda: tuple(torch.max(fa, dim=0)), dim="0")
+e = torch.zeros(0, 3)
+case("sum", [e], lambda: torch.sum(e, dim=0), dims="0", keepdim="false")
+case("max", [e], lambda: torch.max(e))
+case("amax", [e], lambda: torch.amax(e, dim=0), dims="0", keepdim="false")
+case("prod", [e], lambda: torch.prod(e))
+case("mean", [make(torch.int64)], lambda: torch.mean(make(torch.int64)))
+# large sum accuracy
+big = torch.arange(0, 100003, dtype=torch.float32) * 0.001
+case("sum", [("r", "100003 0.001")], lambda: torch.sum(big))
+case("mean", [("r", "100003 0.001")], lambda: torch.mean(big))
+
+# ---- matmul family
+for dt in [torch.float32, torch.float64, torch.int64]:
+    for sa, sb in [((3,), (3,)), ((2, 3), (3,)), ((3,), (3, 4)), ((2, 3), (3, 4)), ((5, 2, 3), (3, 4)), ((2, 3), (5, 3, 4)),
+                   ((2, 1, 2, 3), (3, 3, 2)), ((4, 2, 3), (4, 3, 2)), ((3,), (2, 3, 4)), ((2, 3, 4), (4,))]:
+        a = make(dt, sa)
+        b = make(dt, sb)
+        case("matmul", [a, b], lambda a=a, b=b: torch.matmul(a, b))
+a = make(torch.float32, (2, 3))
+b = make(torch.float32, (4, 5))
+case("mm", [a, b], lambda: torch.mm(a, b))
+case("mm", [a, make(torch.float64, (3, 2))], lambda: torch.mm(a, make(torch.float64, (3, 2))))
+case("outer", [make(torch.float32, (3,)), make(torch.float32, (4,))], lambda: torch.outer(make(torch.float32, (3,)), make(torch.float32, (4,))))
+case("dot", [make(torch.float32, (3,)), make(torch.float32, (4,))], lambda: torch.dot(make(torch.float32, (3,)), make(torch.float32, (4,))))
+
+# ---- casts between every pair
+for src in ALL:
+    x = make(src, (12,))
+    for dst in ALL:
+        case("to", [x], lambda x=x, dst=dst: x.to(dst), dtype=NAME[dst])
+case("to", [special], lambda: special.to(torch.int32), dtype="int32")
+case("to", [special], lambda: special.to(torch.float16), dtype="float16")
+case("to", [special], lambda: special.to(torch.bfloat16), dtype="bfloat16")
+hf = torch.tensor([1.0009765625, 65504.0, 70000.0, 1e-8, 3.14159265, -2.71828, 1.00390625, 1.01171875], dtype=torch.float64)
+case("to", [hf], lambda: hf.to(torch.float16), dtype="float16")
+case("to", [hf], lambda: hf.to(torch.bfloat16), dtype="bfloat16")
+case("to", [hf.float()], lambda: hf.float().to(torch.bfloat16), dtype="bfloat16")
+
+os.makedirs(os.path.dirname(OUT), exist_ok=True)
+with open(OUT, "w") as fh:
+    fh.write("# generated by tools/golden/gen_op_fixtures.py from PyTorch %s; do not edit\n" % torch.__version__)
+    fh.write("\n".join(lines) + "\n")
+print("wrote %d cases to %s" % (counter[0], OUT))
