@@ -29,6 +29,17 @@ public final class Torch {
         defaultDtype = dtype;
     }
 
+    /** How tensors print from now on, as {@code torch.set_printoptions}. */
+    public static void setPrintOptions(PrintOptions options) { TensorPrinter.setOptions(options); }
+
+    /** As {@code torch.set_printoptions(profile=name)}: {@code default}, {@code short} or {@code full}. */
+    public static void setPrintOptions(String profile) { TensorPrinter.setOptions(PrintOptions.profile(profile)); }
+
+    public static PrintOptions getPrintOptions() { return TensorPrinter.options(); }
+
+    /** Back to PyTorch's default print options. */
+    public static void resetPrintOptions() { TensorPrinter.setOptions(PrintOptions.DEFAULT); }
+
     /** Seeds the default generator (same seed, same numbers, every run). */
     public static Generator manualSeed(long seed) { return DEFAULT_GENERATOR.manualSeed(seed); }
 
