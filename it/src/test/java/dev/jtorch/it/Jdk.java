@@ -4,6 +4,7 @@ import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,6 +46,8 @@ final class Jdk {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         StringWriter otherOutput = new StringWriter();
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            // In-process javac would otherwise default to this JVM's class path: only the module path counts.
+            fm.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of());
             List<String> options = List.of("--module-path", modulePath.toString(), "-d", out.toString(), "-Xlint:all");
             boolean ok = javac.getTask(new PrintWriter(otherOutput), fm, diagnostics, options, null,
                     fm.getJavaFileObjectsFromPaths(files)).call();
