@@ -145,6 +145,58 @@ class GemmTest {
         }
     }
 
+    /**
+     * Views the layout table above does not build: sub-blocks of a wider matrix, every-other-column
+     * slices, rows or columns expanded with stride 0. The reference reads the same views.
+     */
+    @TestFactory
+    List<DynamicTest> unusualStridesMatchReference() {
+        // {M, K, N, a row stride, a col stride, b row stride, b col stride}; storage is sized to fit.
+        long[][] layouts = {
+            {37, 41, 29, 41 + 5, 1, 29 * 2, 2},       // A a sub-block (lda > K); B every other column
+            {37, 41, 29, 0, 1, 29, 1},                // A one row expanded over M
+            {37, 41, 29, 41, 1, 0, 1},                // B one row expanded over K
+            {37, 41, 29, 41, 1, 1, 0},                // B one column expanded over N (transposed branch)
+            {37, 41, 29, 41, 0, 29, 1},               // A one column expanded over K
+            {37, 41, 29, 3, 37 * 3, 29 * 2, 2},       // A transposed with a gap between columns
+            {5, 600, 300, 600, 1, 1, 600 + 7},        // B transposed sub-block, K past one block
+        };
+        List<DynamicTest> tests = new ArrayList<>();
+        for (long[] l : layouts) {
+            for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+                tests.add(dynamicTest(dtype.pyName() + " " + java.util.Arrays.toString(l), () -> {
+                    int m = (int) l[0], k = (int) l[1], n = (int) l[2];
+                    Random rnd = new Random(m * 31L + k + n + l[3] + l[5]);
+                    Strided a = strided(dtype, rnd, new long[] {1, m, k}, new long[] {0, l[3], l[4]});
+                    Strided b = strided(dtype, rnd, new long[] {1, k, n}, new long[] {0, l[5], l[6]});
+                    Strided ref = output(dtype, 1, m, n, Memory.ARRAY);
+                    Gemm.matmul(a, b, ref, 1, false);
+                    for (int threads = 1; threads <= 2; threads++) {
+                        Strided out = output(dtype, 1, m, n, Memory.ARRAY);
+                        Gemm.matmul(a, b, out, threads, true, 0);
+                        assertClose(values(ref), values(out), (dtype == DType.FLOAT32 ? 1e-6 : 1e-14) * (k + 1), "threads=" + threads);
+                    }
+                }));
+            }
+        }
+        return tests;
+    }
+
+    /** Random values in a heap array just big enough for the given view. */
+    private static Strided strided(DType dtype, Random rnd, long[] shape, long[] stride) {
+        long last = 0;
+        for (int d = 0; d < shape.length; d++) last += (shape[d] - 1) * stride[d];
+        double[] v = GemmOperands.random(rnd, dtype, (int) last + 1);
+        Object array = dtype == DType.FLOAT32 ? toFloats(v) : v;
+        return new Strided(HostStorage.wrapArray(array, dtype), dtype, shape, stride, 0);
+    }
+
+    private static float[] toFloats(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
+        return f;
+    }
+
     // ---- against PyTorch 1.13 (torch.manual_seed, torch.randn / randint; values printed with %.9g / %.17g)
 
     /**
