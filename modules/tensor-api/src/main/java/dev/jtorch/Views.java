@@ -227,7 +227,7 @@ final class Views {
 
     static Tensor expand(Tensor x, long[] sizes) {
         if (sizes.length < x.dim()) {
-            throw new IllegalArgumentException("expand(" + x.dtype + "{" + Shapes.str(x.shape) + "}, size=" + Shapes.str(sizes)
+            throw new IllegalArgumentException("expand(torch." + TypePromotion.shortName(x.dtype) + "Tensor{" + Shapes.str(x.shape) + "}, size=" + Shapes.str(sizes)
                     + "): the number of sizes provided (" + sizes.length + ") must be greater or equal to the number of"
                     + " dimensions in the tensor (" + x.dim() + ")");
         }
@@ -252,11 +252,8 @@ final class Views {
         if (x.dim() == 0) throw new IllegalArgumentException("narrow() cannot be applied to a 0-dim tensor.");
         int d = Shapes.wrapDim(dim, x.dim());
         long size = x.shape[d];
-        if (start < -size || start > size) {
-            throw new IndexOutOfBoundsException("start out of range (expected to be in range of [" + (-size) + ", " + size
-                    + "], but got " + start + ")");
-        }
-        if (start < 0) start += size;
+        // PyTorch wraps start like a dim of a tensor with `size` dims (start == size is allowed).
+        if (start != size) start = Shapes.wrapDim(start, (int) Math.min(size, Integer.MAX_VALUE));
         if (length < 0) throw new IllegalArgumentException("narrow(): length must be non-negative.");
         if (start + length > size) {
             throw new IndexOutOfBoundsException("start (" + start + ") + length (" + length + ") exceeds dimension size ("
