@@ -130,7 +130,7 @@ final class RandomOps {
             }
         }
         int n = length(x.shape);
-        Tensor target = x.permute(memoryOrder(x));
+        Tensor target = x.detach().permute(memoryOrder(x)); // an internal view: nothing to record
         Object values;
         synchronized (g) {
             values = sampler.draw(n);
