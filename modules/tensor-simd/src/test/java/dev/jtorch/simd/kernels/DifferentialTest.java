@@ -185,6 +185,22 @@ class DifferentialTest {
                     parallel.binary(BinaryOp.ADD, y, x, a);
                     compare("add", null, e, a, null);
                 }),
+                DynamicTest.dynamicTest("sum and max float32, all dims", () -> {
+                    Strided x = Layout.CONTIGUOUS.operand(DType.FLOAT32, n, 6);
+                    for (ReduceOp op : List.of(ReduceOp.SUM, ReduceOp.MAX)) {
+                        Strided e = Host.allocate(DType.FLOAT32, new long[]{1}), a = Host.allocate(DType.FLOAT32, new long[]{1});
+                        SCALAR.reduce(op, x, new int[]{0}, e);
+                        parallel.reduce(op, x, new int[]{0}, a);
+                        compareReduction(op.toString(), op, e, a);
+                    }
+                }),
+                DynamicTest.dynamicTest("sum int64 over rows", () -> {
+                    Strided x = Layout.make(DType.INT64, new long[]{3, n}, new long[]{n, 1}, 3 * n, 0, 8);
+                    Strided e = Host.allocate(DType.INT64, new long[]{3, 1}), a = Host.allocate(DType.INT64, new long[]{3, 1});
+                    SCALAR.reduce(ReduceOp.SUM, x, new int[]{1}, e);
+                    parallel.reduce(ReduceOp.SUM, x, new int[]{1}, a);
+                    compare("sum", null, e, a, null);
+                }),
                 DynamicTest.dynamicTest("compare lt int64", () -> {
                     Strided x = Layout.EVERY_SECOND.operand(DType.INT64, n, 4), y = Layout.EVERY_SECOND.plain(DType.INT64, n, 5);
                     Strided e = Host.allocate(DType.BOOL, x.shape()), a = Host.allocate(DType.BOOL, x.shape());
