@@ -9,7 +9,7 @@ import java.util.function.IntSupplier;
 
 /**
  * The Vector API kernels: the scalar kernels with vector forms for the hot families (unary and
- * binary elementwise ops, clamp, reductions), large ones split across threads. Whatever has no
+ * binary elementwise ops, clamp, where, reductions), large ones split across threads. Whatever has no
  * vector form falls back to {@link ScalarKernels}, so both sets always agree on semantics.
  */
 public class SimdKernels extends ScalarKernels {
@@ -34,6 +34,11 @@ public class SimdKernels extends ScalarKernels {
     @Override
     public void clamp(Strided in, Double min, Double max, Strided out) {
         if (!SimdBinary.clamp(in, min, max, out, threads.getAsInt())) super.clamp(in, min, max, out);
+    }
+
+    @Override
+    public void where(Strided cond, Strided a, Strided b, Strided out) {
+        if (!SimdWhere.where(cond, a, b, out, threads.getAsInt())) super.where(cond, a, b, out);
     }
 
     @Override

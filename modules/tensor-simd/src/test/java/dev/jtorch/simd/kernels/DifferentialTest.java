@@ -128,6 +128,32 @@ class DifferentialTest {
         return tests.stream();
     }
 
+    // ---------------------------------------------------------------- where
+
+    @TestFactory
+    Stream<DynamicTest> where() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (DType t : List.of(DType.FLOAT32, DType.FLOAT64, DType.INT64)) {
+            for (Layout layout : Layout.values()) {
+                for (int moving = 0; moving < 3; moving++) {
+                    int which = moving;
+                    tests.add(DynamicTest.dynamicTest("where " + t.pyName() + " " + layout + " moving operand " + which, () -> {
+                        for (int n = 0; n <= MAX_LEN; n++) {
+                            Strided c = which == 0 ? layout.operand(DType.BOOL, n, n) : layout.plain(DType.BOOL, n, n);
+                            Strided a = which == 1 ? layout.operand(t, n, 2L * n) : layout.plain(t, n, 2L * n);
+                            Strided b = which == 2 ? layout.operand(t, n, 3L * n) : layout.plain(t, n, 3L * n + 1);
+                            Strided expected = Host.allocate(t, a.shape()), actual = Host.allocate(t, a.shape());
+                            SCALAR.where(c, a, b, expected);
+                            SIMD.where(c, a, b, actual);
+                            compare("where n=" + n, null, expected, actual, null);
+                        }
+                    }));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
     // ---------------------------------------------------------------- reductions
 
     @TestFactory
