@@ -152,6 +152,18 @@ public final class Loop {
     /** True when every operand is one contiguous run (a single row of stride 1 or 0). */
     public boolean singleRow() { return rank == 1; }
 
+    /** Number of dims after dropping and merging (at least 1). */
+    public int rank() { return rank; }
+
+    /** Size of collapsed dim d (0 = outermost). */
+    public int size(int d) { return size[d]; }
+
+    /** Operand k's stride along collapsed dim d. */
+    public long stride(int k, int d) { return stride[k][d]; }
+
+    /** Operand k's first element. */
+    public int base(int k) { return base[k]; }
+
     // ---------------------------------------------------------------- iteration
 
     public void forEach(Row row) { forRange(0, numel, null, row); }
