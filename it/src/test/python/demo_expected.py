@@ -16,7 +16,10 @@ print(torch.rand(2, 2))
 
 print(x.view(-1, 2))
 print(x.view(2, 3).transpose(0, 1))
-print(x.view(2, 3)[:, 1])
+column = x.view(2, 3)[:, 1]
+print(column)
+column.mul_(10)
+print(x)
 
 print(torch.arange(1, 3).view(1, 2) + torch.arange(1, 4).view(3, 1))
 

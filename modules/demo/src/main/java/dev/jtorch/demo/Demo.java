@@ -23,7 +23,10 @@ public final class Demo {
         section("Views share storage with their base");
         show("x.view(-1, 2)", x.view(-1, 2));
         show("x.view(2, 3).transpose(0, 1)", x.view(2, 3).transpose(0, 1));
-        show("x.view(2, 3).get(\":, 1\")", x.view(2, 3).get(":, 1"));
+        Tensor column = x.view(2, 3).get(":, 1");
+        show("Tensor column = x.view(2, 3).get(\":, 1\")", column);
+        column.mul_(10);  // in place, through the view: x sees it
+        show("x  // after column.mul_(10)", x);
 
         section("Broadcasting: (1, 2) + (3, 1) -> (3, 2)");
         show("Torch.arange(1, 3).view(1, 2).add(Torch.arange(1, 4).view(3, 1))",
