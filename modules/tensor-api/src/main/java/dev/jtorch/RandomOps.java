@@ -4,7 +4,6 @@ import dev.jtorch.ops.Op;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 
@@ -60,10 +59,8 @@ final class RandomOps {
     static Tensor bernoulli(Tensor p, Generator g) {
         if (p.dtype == DType.FLOAT16) throw notImplemented("bernoulli_tensor_cpu_self_", p.dtype);
         if (!p.dtype.isFloatingPoint()) throw notImplemented("bernoulli_tensor_cpu_p_", p.dtype);
-        // PyTorch's output is empty_like(p): a dense p is visited in its memory order
-        int[] order = isNonOverlappingAndDense(p) ? memoryOrder(p) : IntStream.range(0, p.dim()).toArray();
-        Tensor pv = p.permute(order);
-        double[] probs = Interop.toDoubleArray(pv);
+        // PyTorch's output is a contiguous empty_like(p), so p is visited in row-major order
+        double[] probs = Interop.toDoubleArray(p);
         for (double v : probs) {
             if (!(v >= 0 && v <= 1)) {
                 throw new IllegalArgumentException("Expected p_in >= 0 && p_in <= 1 to be true, but got false.  "
@@ -79,8 +76,7 @@ final class RandomOps {
                 HostArrays.setLong(out, p.dtype, i, hit ? 1 : 0);
             }
         }
-        // back in p's dim order: the result has p's strides, as empty_like(p)
-        return HostArrays.tensor(out, p.dtype, pv.shape).permute(inverse(order));
+        return HostArrays.tensor(out, p.dtype, p.shape);
     }
 
     // ---------------------------------------------------------------- in place
@@ -299,22 +295,5 @@ final class RandomOps {
         return IntStream.range(0, x.dim()).boxed()
                 .sorted(Comparator.comparingLong((Integer d) -> x.stride[d]).reversed())
                 .mapToInt(Integer::intValue).toArray();
-    }
-
-    private static boolean isNonOverlappingAndDense(Tensor x) {
-        int[] order = memoryOrder(x);
-        long expected = 1;
-        for (int i = order.length - 1; i >= 0; i--) {
-            int d = order[i];
-            if (x.shape[d] != 1 && x.stride[d] != expected) return false;
-            expected *= x.shape[d];
-        }
-        return true;
-    }
-
-    private static int[] inverse(int[] perm) {
-        int[] inv = new int[perm.length];
-        for (int i = 0; i < perm.length; i++) inv[perm[i]] = i;
-        return inv;
     }
 }
