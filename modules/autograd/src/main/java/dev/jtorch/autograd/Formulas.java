@@ -175,13 +175,13 @@ final class Formulas {
                     Arrays.fill(ishape, 1);
                     ishape[dim] = gi.size(dim);
                     Tensor index = idx.get().view(ishape).expand(gi.size().toArray());
-                    return one(zeros(shape, gi).scatterAdd(dim, index, gi));
+                    return new Tensor[]{zeros(shape, gi).scatterAdd(dim, index, gi), null};
                 });
             }
             case Op.Gather(int dim) -> {
                 SavedTensor idx = r.saveIn(1);
                 long[] shape = r.inShape(0);
-                yield new Spec("GatherBackward0", g -> one(zeros(shape, g[0]).scatterAdd(dim, idx.get(), g[0])));
+                yield new Spec("GatherBackward0", g -> new Tensor[]{zeros(shape, g[0]).scatterAdd(dim, idx.get(), g[0]), null});
             }
             case Op.Scatter(int dim, boolean add) -> {
                 SavedTensor idx = (r.needs(0) && !add) || r.needs(2) ? r.saveIn(1) : null;

@@ -1,6 +1,5 @@
 package dev.jtorch.autograd;
 
-import dev.jtorch.GradMode;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
 
@@ -72,7 +71,8 @@ public final class GradCheck {
         Random random = new Random(0);
         double[] v = new double[Math.toIntExact(out.numel())];
         for (int i = 0; i < v.length; i++) v[i] = random.nextGaussian();
-        Tensor gradOut = Torch.from(v, out.size().toArray()).to(out.dtype()).requiresGrad_();
+        // (from() reads an empty shape as "all elements in one dim", hence the reshape for 0-dim outputs)
+        Tensor gradOut = Torch.from(v, v.length).reshape(out.size().toArray()).to(out.dtype()).detach().requiresGrad_();
         List<Integer> diff = new ArrayList<>();
         for (int i = 0; i < n; i++) if (inputs[i] != null && inputs[i].requiresGrad()) diff.add(i);
         Tensor[] all = Arrays.copyOf(inputs, n + 1);
@@ -127,13 +127,12 @@ public final class GradCheck {
         return j;
     }
 
+    /** Runs {@code f} in the caller's grad mode: a function may itself differentiate (gradgradcheck). */
     private static double[][] evaluate(Function<Tensor[], Tensor[]> f, Tensor[] inputs) {
-        try (var g = GradMode.noGrad()) {
-            Tensor[] out = f.apply(inputs);
-            double[][] v = new double[out.length][];
-            for (int o = 0; o < out.length; o++) v[o] = out[o] == null ? new double[0] : values(out[o]);
-            return v;
-        }
+        Tensor[] out = f.apply(inputs);
+        double[][] v = new double[out.length][];
+        for (int o = 0; o < out.length; o++) v[o] = out[o] == null ? new double[0] : values(out[o]);
+        return v;
     }
 
     private static double[][][][] analyticalJacobian(Tensor[] inputs, List<Integer> diff, Tensor[] outputs) {
