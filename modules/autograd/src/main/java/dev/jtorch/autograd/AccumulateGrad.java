@@ -33,7 +33,8 @@ final class AccumulateGrad extends Node {
         Tensor current = variable.grad();
         if (current == null) {
             // A copy: the incoming tensor may be shared (a user's seed, another edge's gradient, an expand).
-            access.setGrad(variable, GradOps.cloneForGrad(g, variable));
+            // Under create_graph it is a recorded copy_ into a fresh tensor, as PyTorch's (grad_fn CopyBackwards).
+            access.setGrad(variable, GradMode.isEnabled() ? GradOps.emptyForGrad(variable).copy_(g) : GradOps.cloneForGrad(g, variable));
         } else if (!GradMode.isEnabled()) {
             current.add_(g);
         } else {

@@ -319,10 +319,14 @@ final class Formulas {
                 SavedTensor a = r.saveIn(0);
                 SavedTensor b = r.saveIn(1);
                 SavedTensor y = r.needs(1) ? r.saveOut(0) : null;
-                yield new Spec(r.wrapped(1) ? "PowBackward0" : "PowBackward1", g -> {
+                boolean scalarExponent = r.wrapped(1);
+                yield new Spec(scalarExponent ? "PowBackward0" : "PowBackward1", g -> {
                     Tensor av = a.get(), bv = b.get();
                     Tensor ga = null, gb = null;
-                    if (r.needs(0)) {
+                    if (r.needs(0) && scalarExponent) {
+                        double e = bv.item();
+                        ga = e == 0 ? zerosLike(g[0]) : g[0].mul(av.pow(e - 1).mul(e));
+                    } else if (r.needs(0)) {
                         ga = Torch.where(bv.eq(0.0), 0.0, g[0].mul(bv.mul(av.pow(bv.sub(1.0)))));
                     }
                     if (r.needs(1)) {

@@ -111,6 +111,14 @@ final class GradOps {
         return g.clone();
     }
 
+    /** A zero tensor with the variable's layout when it is dense, else contiguous (the gradient layout contract). */
+    static Tensor emptyForGrad(Tensor variable) {
+        long[] stride = variable.stride();
+        long[] shape = variable.size().toArray();
+        if (variable.isContiguous() || !isNonOverlappingDense(shape, stride)) return zeros(shape, variable);
+        return cloneWithStrides(zeros(shape, variable), stride);
+    }
+
     static boolean hasNaN(Tensor t) {
         if (!t.isFloatingPoint() || t.numel() == 0) return false;
         return t.ne(t).any().itemBoolean();
