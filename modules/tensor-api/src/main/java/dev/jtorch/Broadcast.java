@@ -9,7 +9,7 @@ final class Broadcast {
     static long[] shapes(long[] a, long[] b) {
         int n = Math.max(a.length, b.length);
         long[] out = new long[n];
-        for (int i = 0; i < n; i++) {
+        for (int i = n - 1; i >= 0; i--) { // PyTorch reports the right-most mismatch
             int ia = a.length - n + i, ib = b.length - n + i;
             long sa = ia >= 0 ? a[ia] : 1, sb = ib >= 0 ? b[ib] : 1;
             if (sa == sb || sb == 1) out[i] = sa;

@@ -122,19 +122,30 @@ final class Elementwise {
 
     private static DType unaryResultType(UnaryOp op, DType in) {
         if (op == UnaryOp.LOGICAL_NOT) return DType.BOOL;
-        if (op.floatOnly() && !in.isFloatingPoint()) return Torch.getDefaultDtype();
         if (in == DType.BOOL) {
             switch (op) {
                 case NEG -> throw new IllegalArgumentException("Negation, the `-` operator, on a bool tensor is not supported. "
                         + "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
-                case SIGN, SQUARE, RELU -> { return op == UnaryOp.SQUARE ? DType.INT64 : DType.BOOL; }
+                case RELU -> throw new IllegalArgumentException("Boolean inputs not supported for relu");
+                case ABS -> throw notImplemented("abs_cpu", in);
+                case FLOOR, CEIL, ROUND, TRUNC -> throw notImplemented(op.name().toLowerCase() + "_vml_cpu", in);
+                case SQUARE -> { return DType.INT64; }
                 default -> { }
             }
         }
-        if (op == UnaryOp.BITWISE_NOT && in.isFloatingPoint()) {
-            throw new IllegalArgumentException("\"bitwise_not_cpu\" not implemented for '" + TypePromotion.shortName(in) + "'");
+        if (!in.isFloatingPoint()) {
+            // PyTorch implements these activations for floating types only, without promotion.
+            if (op == UnaryOp.GELU) throw notImplemented("GeluKernelImpl", in);
+            if (op == UnaryOp.SILU) throw notImplemented("silu_cpu", in);
+            if (op.floatOnly()) return Torch.getDefaultDtype();
         }
+        if (op == UnaryOp.BITWISE_NOT && in.isFloatingPoint()) throw notImplemented("bitwise_not_cpu", in);
         return in;
+    }
+
+    /** PyTorch's message for a kernel without an implementation for a dtype. */
+    static IllegalArgumentException notImplemented(String kernel, DType dtype) {
+        return new IllegalArgumentException("\"" + kernel + "\" not implemented for '" + TypePromotion.shortName(dtype) + "'");
     }
 
     private static Tensor unaryRaw(UnaryOp op, Tensor x, DType outType) {
@@ -174,14 +185,25 @@ final class Elementwise {
 
     private static DType binaryResultType(BinaryOp op, Tensor a, Tensor b) {
         DType rt = TypePromotion.resultType(a, b);
-        if (op == BinaryOp.DIV && !rt.isFloatingPoint()) return Torch.getDefaultDtype();
-        if (op == BinaryOp.SUB && a.dtype == DType.BOOL && b.dtype == DType.BOOL) {
-            throw new IllegalArgumentException("Subtraction, the `-` operator, with two bool tensors is not supported. "
-                    + "Use the `^` or `logical_xor()` operator instead.");
-        }
-        if ((op == BinaryOp.BITWISE_AND || op == BinaryOp.BITWISE_OR || op == BinaryOp.BITWISE_XOR) && rt.isFloatingPoint()) {
-            String name = switch (op) { case BITWISE_AND -> "bitwise_and"; case BITWISE_OR -> "bitwise_or"; default -> "bitwise_xor"; };
-            throw new IllegalArgumentException("\"" + name + "_cpu\" not implemented for '" + TypePromotion.shortName(rt) + "'");
+        boolean aBool = a.dtype == DType.BOOL, bBool = b.dtype == DType.BOOL;
+        switch (op) {
+            case DIV -> { if (!rt.isFloatingPoint()) return Torch.getDefaultDtype(); }
+            case SUB -> {
+                if (aBool && bBool) {
+                    throw new IllegalArgumentException("Subtraction, the `-` operator, with two bool tensors is not supported. "
+                            + "Use the `^` or `logical_xor()` operator instead.");
+                }
+                if (aBool || bBool) {
+                    throw new IllegalArgumentException("Subtraction, the `-` operator, with a bool tensor is not supported. "
+                            + "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+                }
+            }
+            case REMAINDER -> { if (rt == DType.BOOL) throw notImplemented("remainder_cpu", rt); }
+            case POW -> { if (rt == DType.BOOL) throw notImplemented("pow", rt); }
+            case BITWISE_AND, BITWISE_OR, BITWISE_XOR -> {
+                if (rt.isFloatingPoint()) throw notImplemented(op.name().toLowerCase() + "_cpu", rt);
+            }
+            default -> { }
         }
         return rt;
     }

@@ -96,7 +96,7 @@ final class Reductions {
         DType outType = switch (op) {
             case SUM, PROD -> x.dtype.isFloatingPoint() ? x.dtype : DType.INT64;
             case MAX, MIN -> x.dtype;
-            case ALL, ANY -> DType.BOOL;
+            case ALL, ANY -> x.dtype == DType.UINT8 ? DType.UINT8 : DType.BOOL; // PyTorch keeps uint8 for all/any
         };
         int[] rd = reducedDims(x, dims);
         Tensor out = reduceRaw(op, x, rd, keepdim, outType, dims == null);
@@ -191,8 +191,8 @@ final class Reductions {
 
     static Tensor norm(Tensor x, double p, int[] dims, boolean keepdim) {
         if (!x.dtype.isFloatingPoint()) {
-            throw new IllegalArgumentException("linalg.vector_norm: Expected a floating point or complex tensor as input. Got "
-                    + TypePromotion.shortName(x.dtype));
+            throw new IllegalArgumentException("norm(): input dtype should be either floating point or complex. Got "
+                    + TypePromotion.shortName(x.dtype) + " instead.");
         }
         int[] rd = reducedDims(x, dims);
         if (p == 2) return x.mul(x).sum(rd, keepdim).sqrt();

@@ -678,6 +678,39 @@ public final class Tensor {
     public Tensor copy_(Tensor src) { return Elementwise.copyInto(this, src); }
 
     // =====================================================================================
+    // random fills (in place; the default generator unless one is given)
+    // =====================================================================================
+
+    /** Fills with U[from, to) (floating dtypes). */
+    public Tensor uniform_(double from, double to) { return RandomOps.uniform(this, from, to, Torch.defaultGenerator()); }
+
+    public Tensor uniform_() { return uniform_(0, 1); }
+
+    public Tensor uniform_(double from, double to, Generator g) { return RandomOps.uniform(this, from, to, g); }
+
+    /** Fills with N(mean, std^2) (floating dtypes). */
+    public Tensor normal_(double mean, double std) { return RandomOps.normal(this, mean, std, Torch.defaultGenerator()); }
+
+    public Tensor normal_() { return normal_(0, 1); }
+
+    public Tensor normal_(double mean, double std, Generator g) { return RandomOps.normal(this, mean, std, g); }
+
+    /** Fills with 1 with probability p, else 0. */
+    public Tensor bernoulli_(double p) { return RandomOps.bernoulli(this, p, Torch.defaultGenerator()); }
+
+    public Tensor bernoulli_(double p, Generator g) { return RandomOps.bernoulli(this, p, g); }
+
+    /** Draws 0/1 with this tensor's elements as probabilities ({@code torch.bernoulli(self)}). */
+    public Tensor bernoulli() { return RandomOps.bernoulli(this, Torch.defaultGenerator()); }
+
+    /** Fills with integers uniform in [from, to). */
+    public Tensor random_(long from, long to) { return RandomOps.random(this, from, to, Torch.defaultGenerator()); }
+
+    public Tensor random_(long to) { return random_(0, to); }
+
+    public Tensor random_(long from, long to, Generator g) { return RandomOps.random(this, from, to, g); }
+
+    // =====================================================================================
     // reductions
     // =====================================================================================
 

@@ -45,6 +45,17 @@ public final class Torch {
 
     public static Generator defaultGenerator() { return DEFAULT_GENERATOR; }
 
+    /** The default generator's seed ({@code torch.initial_seed()}). */
+    public static long initialSeed() { return DEFAULT_GENERATOR.initialSeed(); }
+
+    /** Seeds the default generator non-deterministically and returns the seed ({@code torch.seed()}). */
+    public static long seed() { return DEFAULT_GENERATOR.seed(); }
+
+    /** The default generator's state, interchangeable with {@code torch.get_rng_state()}. */
+    public static Tensor getRngState() { return DEFAULT_GENERATOR.getState(); }
+
+    public static void setRngState(Tensor state) { DEFAULT_GENERATOR.setState(state); }
+
     /** Threads used by large CPU kernels, as {@code torch.set_num_threads}. */
     public static void setNumThreads(int threads) {
         if (threads < 1) throw new IllegalArgumentException("Number of threads must be positive, got " + threads);
@@ -212,6 +223,8 @@ public final class Torch {
     public static Tensor randperm(long n, Generator g) { return RandomOps.randperm(n, DType.INT64, g); }
 
     public static Tensor normal(double mean, double std, long... shape) { return RandomOps.normal(mean, std, shape, DEFAULT_GENERATOR); }
+
+    public static Tensor normal(double mean, double std, long[] shape, Generator g) { return RandomOps.normal(mean, std, shape, g); }
 
     /** Draws 0/1 with probabilities {@code p}, as {@code torch.bernoulli}. */
     public static Tensor bernoulli(Tensor p) { return RandomOps.bernoulli(p, DEFAULT_GENERATOR); }

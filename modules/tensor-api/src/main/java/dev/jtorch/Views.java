@@ -227,7 +227,7 @@ final class Views {
 
     static Tensor expand(Tensor x, long[] sizes) {
         if (sizes.length < x.dim()) {
-            throw new IllegalArgumentException("expand(" + x.dtype + "{" + Shapes.str(x.shape) + "}, size=" + Shapes.str(sizes)
+            throw new IllegalArgumentException("expand(torch." + TypePromotion.shortName(x.dtype) + "Tensor{" + Shapes.str(x.shape) + "}, size=" + Shapes.str(sizes)
                     + "): the number of sizes provided (" + sizes.length + ") must be greater or equal to the number of"
                     + " dimensions in the tensor (" + x.dim() + ")");
         }

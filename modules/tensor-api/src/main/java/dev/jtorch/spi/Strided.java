@@ -16,8 +16,9 @@ public record Strided(Storage storage, DType dtype, long[] shape, long[] stride,
         return n;
     }
 
-    /** Row-major contiguous (sizes of 1 may have any stride). */
+    /** Row-major contiguous (sizes of 1 may have any stride; an empty tensor is contiguous, as in PyTorch). */
     public boolean isContiguous() {
+        for (long s : shape) if (s == 0) return true;
         long expected = 1;
         for (int d = shape.length - 1; d >= 0; d--) {
             if (shape[d] != 1 && stride[d] != expected) return false;

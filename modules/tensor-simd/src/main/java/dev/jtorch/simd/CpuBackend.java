@@ -6,37 +6,175 @@ import dev.jtorch.ops.BinaryOp;
 import dev.jtorch.ops.ReduceOp;
 import dev.jtorch.ops.ScanOp;
 import dev.jtorch.ops.UnaryOp;
+import dev.jtorch.simd.kernels.Host;
+import dev.jtorch.simd.kernels.Kernels;
+import dev.jtorch.simd.kernels.ScalarKernels;
+import dev.jtorch.simd.kernels.SimdKernels;
+import dev.jtorch.simd.kernels.Staging;
 import dev.jtorch.spi.Backend;
 import dev.jtorch.spi.HostStorage;
 import dev.jtorch.spi.Storage;
 import dev.jtorch.spi.Strided;
 
-/** The CPU backend. Skeleton: kernels to come. */
+/**
+ * The CPU backend. Kernels work on the Java arrays behind host storages; operands in other memory
+ * (wrapped native segments) are staged through heap copies ({@link Staging}).
+ */
 public final class CpuBackend implements Backend {
-    private static UnsupportedOperationException todo() { return new UnsupportedOperationException("cpu kernel not implemented yet"); }
+    /** {@code -Djtorch.simd=false} switches the Vector API kernels off for the whole process. */
+    public static final boolean SIMD = !"false".equalsIgnoreCase(System.getProperty("jtorch.simd", "true").trim());
+
+    private volatile int threads = Runtime.getRuntime().availableProcessors();
+    private final Kernels kernels = SIMD ? new SimdKernels(() -> threads) : new ScalarKernels();
 
     @Override public String name() { return "simd"; }
+
     @Override public Device.Type deviceType() { return Device.Type.CPU; }
+
     @Override public int priority() { return 100; }
-    @Override public String description() { return "CPU"; }
+
+    @Override
+    public String description() {
+        String t = threads + (threads == 1 ? " thread" : " threads");
+        if (!SIMD) return "scalar kernels (SIMD off), " + t;
+        var species = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED;
+        return "Vector API, FloatVector " + speciesName(species.vectorBitSize()) + " (" + species.length() + " lanes), " + t;
+    }
+
+    private static String speciesName(int bits) {
+        return bits == 64 || bits == 128 || bits == 256 || bits == 512 ? "SPECIES_" + bits : bits + "-bit species";
+    }
+
     @Override public Storage allocate(DType dtype, long numel, Device device) { return HostStorage.allocate(dtype, numel); }
-    @Override public void setNumThreads(int threads) { }
-    @Override public int numThreads() { return 1; }
-    @Override public void copy(Strided src, Strided dst) { throw todo(); }
-    @Override public void fill(Strided dst, double value) { throw todo(); }
-    @Override public void fill(Strided dst, long value) { throw todo(); }
-    @Override public void unary(UnaryOp op, Strided in, Strided out) { throw todo(); }
-    @Override public void binary(BinaryOp op, Strided a, Strided b, Strided out) { throw todo(); }
-    @Override public void clamp(Strided in, Double min, Double max, Strided out) { throw todo(); }
-    @Override public void where(Strided cond, Strided a, Strided b, Strided out) { throw todo(); }
-    @Override public void reduce(ReduceOp op, Strided in, int[] dims, Strided out) { throw todo(); }
-    @Override public void reduceWithIndex(ReduceOp op, Strided in, int dim, Strided values, Strided indices) { throw todo(); }
-    @Override public void scan(ScanOp op, Strided in, int dim, Strided out) { throw todo(); }
-    @Override public void sort(Strided in, int dim, boolean descending, boolean stable, Strided values, Strided indices) { throw todo(); }
-    @Override public void matmul(Strided a, Strided bm, Strided out) { dev.jtorch.simd.gemm.Gemm.matmul(a, bm, out, numThreads(), true); }
-    @Override public void indexSelect(Strided in, int dim, Strided index, Strided out) { throw todo(); }
-    @Override public void gather(Strided in, int dim, Strided index, Strided out) { throw todo(); }
-    @Override public void scatter(Strided self, int dim, Strided index, Strided src, boolean add) { throw todo(); }
-    @Override public long countNonzero(Strided in) { throw todo(); }
-    @Override public void nonzero(Strided in, Strided out) { throw todo(); }
+
+    @Override
+    public void setNumThreads(int threads) {
+        if (threads < 1) throw new IllegalArgumentException("set_num_threads expects a positive integer, got " + threads);
+        this.threads = threads;
+    }
+
+    @Override public int numThreads() { return threads; }
+
+    // ---------------------------------------------------------------- memory
+
+    @Override
+    public void copy(Strided src, Strided dst) {
+        if (Host.arrayBacked(src) && Host.arrayBacked(dst)) kernels.copy(src, dst);
+        else Staging.copy(src, dst);
+    }
+
+    @Override
+    public void fill(Strided dst, double value) {
+        Strided d = Staging.stage(dst);
+        kernels.fill(d, value);
+        Staging.unstage(d, dst);
+    }
+
+    @Override
+    public void fill(Strided dst, long value) {
+        Strided d = Staging.stage(dst);
+        kernels.fill(d, value);
+        Staging.unstage(d, dst);
+    }
+
+    // ---------------------------------------------------------------- elementwise
+
+    @Override
+    public void unary(UnaryOp op, Strided in, Strided out) {
+        Strided o = Staging.stage(out);
+        kernels.unary(op, Staging.stage(in), o);
+        Staging.unstage(o, out);
+    }
+
+    @Override
+    public void binary(BinaryOp op, Strided a, Strided b, Strided out) {
+        Strided o = Staging.stage(out);
+        kernels.binary(op, Staging.stage(a), Staging.stage(b), o);
+        Staging.unstage(o, out);
+    }
+
+    @Override
+    public void clamp(Strided in, Double min, Double max, Strided out) {
+        Strided o = Staging.stage(out);
+        kernels.clamp(Staging.stage(in), min, max, o);
+        Staging.unstage(o, out);
+    }
+
+    @Override
+    public void where(Strided cond, Strided a, Strided b, Strided out) {
+        Strided o = Staging.stage(out);
+        kernels.where(Staging.stage(cond), Staging.stage(a), Staging.stage(b), o);
+        Staging.unstage(o, out);
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+    @Override
+    public void reduce(ReduceOp op, Strided in, int[] dims, Strided out) {
+        Strided o = Staging.stage(out);
+        kernels.reduce(op, Staging.stage(in), dims, o);
+        Staging.unstage(o, out);
+    }
+
+    @Override
+    public void reduceWithIndex(ReduceOp op, Strided in, int dim, Strided values, Strided indices) {
+        Strided v = Staging.stage(values), i = Staging.stage(indices);
+        kernels.reduceWithIndex(op, Staging.stage(in), dim, v, i);
+        Staging.unstage(v, values);
+        Staging.unstage(i, indices);
+    }
+
+    @Override
+    public void scan(ScanOp op, Strided in, int dim, Strided out) {
+        Strided o = Staging.stage(out);
+        kernels.scan(op, Staging.stage(in), dim, o);
+        Staging.unstage(o, out);
+    }
+
+    @Override
+    public void sort(Strided in, int dim, boolean descending, boolean stable, Strided values, Strided indices) {
+        Strided v = Staging.stage(values), i = Staging.stage(indices);
+        kernels.sort(Staging.stage(in), dim, descending, stable, v, i);
+        Staging.unstage(v, values);
+        Staging.unstage(i, indices);
+    }
+
+    // ---------------------------------------------------------------- linear algebra
+
+    @Override
+    public void matmul(Strided a, Strided bm, Strided out) {
+        dev.jtorch.simd.gemm.Gemm.matmul(a, bm, out, numThreads(), SIMD);
+    }
+
+    // ---------------------------------------------------------------- indexing
+
+    @Override
+    public void indexSelect(Strided in, int dim, Strided index, Strided out) {
+        Strided o = Staging.stage(out);
+        kernels.indexSelect(Staging.stage(in), dim, Staging.stage(index), o);
+        Staging.unstage(o, out);
+    }
+
+    @Override
+    public void gather(Strided in, int dim, Strided index, Strided out) {
+        Strided o = Staging.stage(out);
+        kernels.gather(Staging.stage(in), dim, Staging.stage(index), o);
+        Staging.unstage(o, out);
+    }
+
+    @Override
+    public void scatter(Strided self, int dim, Strided index, Strided src, boolean add) {
+        Strided s = Staging.stage(self);
+        kernels.scatter(s, dim, Staging.stage(index), Staging.stage(src), add);
+        Staging.unstage(s, self);
+    }
+
+    @Override public long countNonzero(Strided in) { return kernels.countNonzero(Staging.stage(in)); }
+
+    @Override
+    public void nonzero(Strided in, Strided out) {
+        Strided o = Staging.stage(out);
+        kernels.nonzero(Staging.stage(in), o);
+        Staging.unstage(o, out);
+    }
 }

@@ -1,16 +1,123 @@
 package dev.jtorch.simd.gemm;
 
+import dev.jtorch.DType;
 import dev.jtorch.spi.Strided;
 
-/** Batched matrix multiply entry point of the CPU backend. Placeholder: the blocked GEMM replaces it. */
+import java.util.Arrays;
+
+/** Batched matrix multiply of the CPU backend: validation, dtype dispatch and the split across threads. */
 public final class Gemm {
     private Gemm() {}
 
+    /** Below this many multiply-adds a problem runs on the calling thread alone: waking workers costs more. */
+    static final long PARALLEL_THRESHOLD = 1L << 21;
+
     /**
      * {@code out[b] = a[b] @ bm[b]}; a [B,M,K], bm [B,K,N], out [B,M,N] contiguous; a and bm any strides.
-     * dtypes are all FLOAT32, all FLOAT64 or all INT64.
+     * dtypes are all FLOAT32, all FLOAT64 or all INT64. {@code threads} caps the worker count;
+     * {@code simd=false} runs the scalar reference loop instead of the blocked Vector API kernel.
      */
     public static void matmul(Strided a, Strided bm, Strided out, int threads, boolean simd) {
-        throw new UnsupportedOperationException("gemm not implemented yet");
+        matmul(a, bm, out, threads, simd, PARALLEL_THRESHOLD);
+    }
+
+    /** As {@link #matmul(Strided, Strided, Strided, int, boolean)} with a chosen parallel threshold (tests use 0). */
+    static void matmul(Strided a, Strided bm, Strided out, int threads, boolean simd, long parallelThreshold) {
+        validate(a, bm, out);
+        int batches = (int) out.shape()[0], m = (int) out.shape()[1], n = (int) out.shape()[2];
+        int k = (int) a.shape()[2];
+        if (batches == 0 || m == 0 || n == 0) return;
+
+        Algorithm algo;
+        if (!simd || k == 0 || a.dtype() == DType.INT64) algo = Algorithm.REFERENCE; // k == 0: the loop writes zeros
+        else algo = a.dtype() == DType.FLOAT32 ? Algorithm.FLOAT32 : Algorithm.FLOAT64;
+
+        long work = (long) batches * m * n * Math.max(k, 1);
+        int parts = threads <= 1 || work < parallelThreshold ? 1 : threads;
+        if (parts == 1) {
+            for (int b = 0; b < batches; b++) algo.run(a, bm, out, b, 0, m, 0, n);
+            return;
+        }
+        if (batches >= parts && (batches % parts == 0 || batches >= 4 * parts)) {
+            // Whole matrices per thread: no shared packing, no thin slices.
+            int p = parts;
+            GemmPool.run(p, t -> {
+                for (int b = (int) ((long) batches * t / p); b < (long) batches * (t + 1) / p; b++) algo.run(a, bm, out, b, 0, m, 0, n);
+            });
+            return;
+        }
+        // Every matrix split along its longer side into slices that are whole tiles wide.
+        boolean splitRows = m >= n;
+        int unit = splitRows ? algo.rowUnit() : algo.colUnit();
+        int extent = splitRows ? m : n;
+        int p = (int) Math.min(parts, (extent + unit - 1) / unit);
+        int tiles = (extent + unit - 1) / unit;
+        GemmPool.run(p, t -> {
+            int lo = Math.min(extent, (int) ((long) tiles * t / p) * unit);
+            int hi = Math.min(extent, (int) ((long) tiles * (t + 1) / p) * unit);
+            if (lo >= hi) return;
+            for (int b = 0; b < batches; b++) {
+                if (splitRows) algo.run(a, bm, out, b, lo, hi, 0, n);
+                else algo.run(a, bm, out, b, 0, m, lo, hi);
+            }
+        });
+    }
+
+    private enum Algorithm {
+        REFERENCE, FLOAT32, FLOAT64;
+
+        int rowUnit() {
+            return switch (this) {
+                case REFERENCE -> 1;
+                case FLOAT32 -> Float32Kernel.MR;
+                case FLOAT64 -> Float64Kernel.MR;
+            };
+        }
+
+        int colUnit() {
+            return switch (this) {
+                case REFERENCE -> 1;
+                case FLOAT32 -> Float32Kernel.NR;
+                case FLOAT64 -> Float64Kernel.NR;
+            };
+        }
+
+        /** Rows [m0, m1) x columns [n0, n1) of out[batch]. */
+        void run(Strided a, Strided bm, Strided out, int batch, int m0, int m1, int n0, int n1) {
+            int k = (int) a.shape()[2];
+            switch (this) {
+                case REFERENCE -> ReferenceGemm.matmul(a, bm, out, batch, m0, m1, n0, n1);
+                case FLOAT32 -> Float32Gemm.multiply(MatrixView.of(a, batch, float[].class), MatrixView.of(bm, batch, float[].class),
+                        MatrixView.of(out, batch, float[].class), k, m0, m1, n0, n1);
+                case FLOAT64 -> Float64Gemm.multiply(MatrixView.of(a, batch, double[].class), MatrixView.of(bm, batch, double[].class),
+                        MatrixView.of(out, batch, double[].class), k, m0, m1, n0, n1);
+            }
+        }
+    }
+
+    private static void validate(Strided a, Strided bm, Strided out) {
+        if (a.dim() != 3 || bm.dim() != 3 || out.dim() != 3) {
+            throw new IllegalArgumentException("matmul kernel expects 3-D operands, got a " + Arrays.toString(a.shape())
+                    + ", b " + Arrays.toString(bm.shape()) + ", out " + Arrays.toString(out.shape()));
+        }
+        long[] as = a.shape(), bs = bm.shape(), os = out.shape();
+        if (as[0] != bs[0] || as[0] != os[0] || as[2] != bs[1] || as[1] != os[1] || bs[2] != os[2]) {
+            throw new IllegalArgumentException("matmul kernel expects a [B,M,K], b [B,K,N], out [B,M,N], got a "
+                    + Arrays.toString(as) + ", b " + Arrays.toString(bs) + ", out " + Arrays.toString(os));
+        }
+        for (long s : new long[] {as[0], as[1], as[2], bs[2]}) {
+            if (s > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("matmul kernel: dimension " + s + " exceeds 2^31 - 1");
+            }
+        }
+        DType dt = a.dtype();
+        if (bm.dtype() != dt || out.dtype() != dt || (dt != DType.FLOAT32 && dt != DType.FLOAT64 && dt != DType.INT64)) {
+            throw new IllegalArgumentException("matmul kernel expects all float32, all float64 or all int64 operands, got "
+                    + a.dtype() + ", " + bm.dtype() + " and " + out.dtype());
+        }
+        if (os[2] > 1 && out.stride()[2] != 1) {
+            throw new IllegalArgumentException("matmul kernel expects out with unit column stride, got strides "
+                    + Arrays.toString(out.stride()));
+        }
     }
 }

@@ -1,0 +1,13 @@
+package dev.jtorch.bench;
+
+/**
+ * JVM flags of the forked benchmark JVMs. Each benchmark has a SIMD and a scalar variant: the choice is a
+ * system property read once by the backend, so each variant needs its own JVM.
+ */
+final class Forks {
+    private Forks() {}
+
+    static final String VECTOR = "--add-modules=jdk.incubator.vector";
+    static final String SIMD_ON = "-Djtorch.simd=true";
+    static final String SIMD_OFF = "-Djtorch.simd=false";
+}

@@ -1,0 +1,7 @@
+package it.consumer.internal;
+
+public final class Main {
+    public static void main(String[] args) {
+        System.out.println(dev.jtorch.Backends.all());
+    }
+}

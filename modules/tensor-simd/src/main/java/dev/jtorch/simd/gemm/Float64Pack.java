@@ -1,0 +1,102 @@
+package dev.jtorch.simd.gemm;
+
+import jdk.incubator.vector.DoubleVector;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+import static dev.jtorch.simd.gemm.Float64Kernel.LANES;
+import static dev.jtorch.simd.gemm.Float64Kernel.NR;
+import static dev.jtorch.simd.gemm.Float64Kernel.SPECIES;
+
+/**
+ * Copies blocks of A and B into the order the float64 micro-kernel streams through. This is where
+ * any input layout (row-major, transposed, broadcast, native) becomes one packed layout. Heap arrays
+ * take fast paths for the common layouts; everything else goes element by element.
+ */
+// Mirrors Float32Pack line for line with double for float; change the two together.
+final class Float64Pack {
+    private Float64Pack() {}
+
+    private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE_UNALIGNED;
+
+    /**
+     * A[i0..i0+mc, p0..p0+kc] as mc rows of kc consecutive elements ({@code dst[r*kc + p]}), the
+     * layout the kernel reads A in. Only needed when A is not already a heap array with unit stride
+     * along k; a tile's missing rows are never read, so there is no padding.
+     */
+    static void packA(MatrixView a, int i0, int mc, int p0, int kc, double[] dst) {
+        if (a.array() instanceof double[] src) {
+            packA(src, (int) a.index(i0, p0), (int) a.rowStride(), (int) a.colStride(), mc, kc, dst);
+            return;
+        }
+        MemorySegment seg = a.segment();
+        for (int r = 0; r < mc; r++) {
+            for (int p = 0; p < kc; p++) dst[r * kc + p] = seg.getAtIndex(F64, a.index(i0 + r, p0 + p));
+        }
+    }
+
+    // Strides are cast to int: inside a heap array every index used fits, and the stride of a
+    // size-1 dimension, which may be anything, is only ever multiplied by 0.
+    private static void packA(double[] src, int base, int rs, int cs, int mc, int kc, double[] dst) {
+        if (rs == 1) { // transposed A: read each step of k as mc adjacent elements
+            for (int p = 0; p < kc; p++) {
+                int s = base + p * cs;
+                for (int r = 0, d = p; r < mc; r++, d += kc) dst[d] = src[s + r];
+            }
+        } else {
+            for (int r = 0; r < mc; r++) {
+                int s = base + r * rs;
+                for (int p = 0, d = r * kc; p < kc; p++, d++) dst[d] = src[s + p * cs];
+            }
+        }
+    }
+
+    /**
+     * B[p0..p0+kc, j0..j0+nc] into NR-column panels: element (p, j) of panel q lands at
+     * {@code q*NR*kc + p*NR + j}; columns past nc are zero.
+     */
+    static void packB(MatrixView b, int p0, int kc, int j0, int nc, double[] dst) {
+        if (b.array() instanceof double[] src) {
+            packB(src, (int) b.index(p0, j0), (int) b.rowStride(), (int) b.colStride(), kc, nc, dst);
+            return;
+        }
+        MemorySegment seg = b.segment();
+        for (int jr = 0; jr < nc; jr += NR) {
+            int nr = Math.min(NR, nc - jr);
+            for (int p = 0; p < kc; p++) {
+                int d = jr * kc + p * NR;
+                for (int j = 0; j < NR; j++) dst[d + j] = j < nr ? seg.getAtIndex(F64, b.index(p0 + p, j0 + jr + j)) : 0.0;
+            }
+        }
+    }
+
+    private static void packB(double[] src, int base, int rs, int cs, int kc, int nc, double[] dst) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            int nr = Math.min(NR, nc - jr);
+            int panel = jr * kc;
+            int s0 = base + jr * cs;
+            if (nr == NR && cs == 1) { // row-major B: each step of k is NR adjacent elements
+                for (int p = 0, d = panel, s = s0; p < kc; p++, d += NR, s += rs) {
+                    DoubleVector.fromArray(SPECIES, src, s).intoArray(dst, d);
+                    DoubleVector.fromArray(SPECIES, src, s + LANES).intoArray(dst, d + LANES);
+                }
+            } else if (rs == 1) { // transposed B (x @ W.T): read each column along k
+                for (int j = 0; j < NR; j++) {
+                    int d = panel + j;
+                    if (j < nr) {
+                        int s = s0 + j * cs;
+                        for (int p = 0; p < kc; p++, d += NR) dst[d] = src[s + p];
+                    } else {
+                        for (int p = 0; p < kc; p++, d += NR) dst[d] = 0.0;
+                    }
+                }
+            } else {
+                for (int p = 0, d = panel; p < kc; p++, d += NR) {
+                    int s = s0 + p * rs;
+                    for (int j = 0; j < NR; j++) dst[d + j] = j < nr ? src[s + j * cs] : 0.0;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.jtorch.simd.kernels;
+
+import dev.jtorch.DType;
+import dev.jtorch.spi.Strided;
+
+/** Scalar copy/cast and fill: any dtype to any dtype, any strides. */
+public final class CopyKernels {
+    private CopyKernels() {}
+
+    private static final int CHUNK = 1024;
+
+    public static void copy(Strided src, Strided dst) {
+        Loop loop = Loop.over(dst.shape(), dst, src);
+        Object sa = Host.array(src), da = Host.array(dst);
+        int ds = loop.innerStride(0), ss = loop.innerStride(1);
+        if (src.dtype() == dst.dtype()) {
+            if (transposing(loop)) copyTiles(loop, sa, da);
+            else loop.forEach((off, n) -> Rows.move(sa, off[1], ss, da, off[0], ds, n));
+            return;
+        }
+        DType st = src.dtype(), dt = dst.dtype();
+        if (ds == 1 && ss == 1 && Casts.direct(st, dt)) {
+            loop.forEach((off, n) -> Casts.run(sa, st, off[1], da, dt, off[0], n));
+            return;
+        }
+        int chunk = Math.min(CHUNK, Math.max(loop.innerSize(), 1));
+        if (st.isFloatingPoint()) {
+            double[] buf = new double[chunk];
+            loop.forEach((off, n) -> {
+                for (int i = 0; i < n; i += chunk) {
+                    int m = Math.min(chunk, n - i);
+                    Rows.readDoubles(sa, st, off[1] + i * ss, ss, m, buf);
+                    Rows.writeDoubles(da, dt, off[0] + i * ds, ds, m, buf);
+                }
+            });
+        } else {
+            long[] buf = new long[chunk];
+            loop.forEach((off, n) -> {
+                for (int i = 0; i < n; i += chunk) {
+                    int m = Math.min(chunk, n - i);
+                    Rows.readLongs(sa, st, off[1] + i * ss, ss, m, buf);
+                    Rows.writeLongs(da, dt, off[0] + i * ds, ds, m, buf);
+                }
+            });
+        }
+    }
+
+    /** Rows write dst contiguously but read src with a long stride, while src is contiguous one dim out. */
+    private static boolean transposing(Loop loop) {
+        int r = loop.rank();
+        return r >= 2 && loop.innerStride(0) == 1 && Math.abs(loop.innerStride(1)) > 1 && loop.stride(1, r - 2) == 1
+                && loop.size(r - 1) >= 2 * TILE_COLS && loop.size(r - 2) >= 2 * TILE_ROWS;
+    }
+
+    /** Tile of the transposing copy: rows run along src's contiguous dim, columns along its strided one. */
+    private static final int TILE_ROWS = 32, TILE_COLS = 16;
+
+    /**
+     * Copies the two innermost dims tile by tile, so that the source cache lines a tile reads stay
+     * cached while the tile's rows are written (a plain row-by-row copy misses on every read).
+     */
+    private static void copyTiles(Loop loop, Object src, Object dst) {
+        int r = loop.rank();
+        int rows = loop.size(r - 2), cols = loop.size(r - 1);
+        int dRow = (int) loop.stride(0, r - 2), sCol = loop.innerStride(1), sRow = 1;
+        long[] outerShape = new long[r - 2];
+        long[][] outerStride = new long[2][r - 2];
+        for (int d = 0; d < r - 2; d++) {
+            outerShape[d] = loop.size(d);
+            outerStride[0][d] = loop.stride(0, d);
+            outerStride[1][d] = loop.stride(1, d);
+        }
+        Loop outer = Loop.create(outerShape, -1, outerStride, new int[]{loop.base(0), loop.base(1)});
+        int od = outer.innerStride(0), os = outer.innerStride(1);
+        outer.forEach((off, n) -> {
+            for (int e = 0; e < n; e++) {
+                int db = off[0] + e * od, sb = off[1] + e * os;
+                for (int r0 = 0; r0 < rows; r0 += TILE_ROWS) {
+                    int r1 = Math.min(rows, r0 + TILE_ROWS);
+                    for (int c0 = 0; c0 < cols; c0 += TILE_COLS) {
+                        int len = Math.min(TILE_COLS, cols - c0);
+                        if (src instanceof float[] x && dst instanceof float[] y) {
+                            for (int i = r0; i < r1; i++) {
+                                int s0 = sb + i * sRow + c0 * sCol, d0 = db + i * dRow + c0;
+                                for (int j = 0; j < len; j++) y[d0 + j] = x[s0 + j * sCol];
+                            }
+                        } else if (src instanceof double[] x && dst instanceof double[] y) {
+                            for (int i = r0; i < r1; i++) {
+                                int s0 = sb + i * sRow + c0 * sCol, d0 = db + i * dRow + c0;
+                                for (int j = 0; j < len; j++) y[d0 + j] = x[s0 + j * sCol];
+                            }
+                        } else {
+                            for (int i = r0; i < r1; i++) {
+                                Rows.move(src, sb + i * sRow + c0 * sCol, sCol, dst, db + i * dRow + c0, 1, len);
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    public static void fill(Strided dst, double value) { fillRaw(dst, Convert.rawFromDouble(dst.dtype(), value)); }
+
+    public static void fill(Strided dst, long value) { fillRaw(dst, Convert.rawFromLong(dst.dtype(), value)); }
+
+    static void fillRaw(Strided dst, long raw) {
+        Loop loop = Loop.over(dst.shape(), dst);
+        Object a = Host.array(dst);
+        int st = loop.innerStride(0);
+        loop.forEach((off, n) -> Rows.fill(a, off[0], st, n, raw));
+    }
+}

@@ -1,0 +1,253 @@
+package dev.jtorch.simd.kernels;
+
+import dev.jtorch.ops.ReduceOp;
+import dev.jtorch.spi.Strided;
+
+/**
+ * Scalar reductions. The input is walked once in its memory order against an accumulator laid out
+ * like the (keepdim) output with stride 0 on reduced dims: rows along a reduced dim fold into one
+ * accumulator, rows along a kept dim update a run of accumulators. float32 accumulates in double;
+ * float64 sums rows pairwise.
+ */
+public final class ReduceKernels {
+    private ReduceKernels() {}
+
+    public static void reduce(ReduceOp op, Strided in, int[] dims, Strided out) { reduce(op, in, dims, out, false); }
+
+    /** With {@code simd}, rows of stride 1 use the Vector API loops of {@link SimdReduceRows}. */
+    public static void reduce(ReduceOp op, Strided in, int[] dims, Strided out, boolean simd) {
+        long[] shape = in.shape();
+        boolean[] reduced = new boolean[shape.length];
+        for (int d : dims) reduced[d] = true;
+        if (op == ReduceOp.ALL || op == ReduceOp.ANY) {
+            logical(op == ReduceOp.ALL, in, reduced, out);
+            return;
+        }
+        long[] accStride = Strided.contiguousStrides(out.shape());
+        for (int d = 0; d < shape.length; d++) if (reduced[d]) accStride[d] = 0;
+        int outN = Math.toIntExact(out.numel());
+        Loop walk = Loop.create(shape, 1, new long[][]{accStride, in.stride()}, new int[]{0, Host.base(in)});
+        Loop store = Loop.create(out.shape(), 0, new long[][]{out.stride(), Strided.contiguousStrides(out.shape())},
+                new int[]{Host.base(out), 0});
+        int sa = walk.innerStride(0), si = walk.innerStride(1), so = store.innerStride(0), sc = store.innerStride(1);
+        switch (in.dtype()) {
+            case FLOAT64, FLOAT32 -> {
+                double[] acc = new double[outN];
+                java.util.Arrays.fill(acc, identity(op));
+                if (in.dtype() == dev.jtorch.DType.FLOAT64) {
+                    double[] x = (double[]) Host.array(in);
+                    SimdReduceRows.DoubleRow row = simd ? SimdReduceRows.doubleRow(op) : null;
+                    SimdReduceRows.DoubleInto into = simd ? SimdReduceRows.doubleInto(op) : null;
+                    walk.forEach((off, n) -> {
+                        int pa = off[0], pi = off[1];
+                        if (simd && si == 1 && sa == 0) acc[pa] = combine(op, acc[pa], row.run(x, pi, n));
+                        else if (simd && si == 1 && sa == 1) into.run(acc, pa, x, pi, n);
+                        else if (sa == 0) acc[pa] = combine(op, acc[pa], rowDouble(op, x, pi, si, n));
+                        else for (int i = 0; i < n; i++, pa += sa, pi += si) acc[pa] = combine(op, acc[pa], x[pi]);
+                    });
+                } else {
+                    float[] x = (float[]) Host.array(in);
+                    SimdReduceRows.FloatRow row = simd ? SimdReduceRows.floatRow(op) : null;
+                    SimdReduceRows.FloatInto into = simd ? SimdReduceRows.floatInto(op) : null;
+                    walk.forEach((off, n) -> {
+                        int pa = off[0], pi = off[1];
+                        if (simd && si == 1 && sa == 0) acc[pa] = combine(op, acc[pa], row.run(x, pi, n));
+                        else if (simd && si == 1 && sa == 1) into.run(acc, pa, x, pi, n);
+                        else if (sa == 0) acc[pa] = combine(op, acc[pa], rowFloat(op, x, pi, si, n));
+                        else for (int i = 0; i < n; i++, pa += sa, pi += si) acc[pa] = combine(op, acc[pa], x[pi]);
+                    });
+                }
+                Object y = Host.array(out);
+                store.forEach((off, n) -> Rows.writeDoubles(y, out.dtype(), off[0], so, n, slice(acc, off[1], sc, n)));
+            }
+            case INT64 -> {
+                long[] acc = new long[outN];
+                java.util.Arrays.fill(acc, identityLong(op));
+                long[] x = (long[]) Host.array(in);
+                SimdReduceRows.LongRow row = simd ? SimdReduceRows.longRow(op) : null;
+                SimdReduceRows.LongInto into = simd ? SimdReduceRows.longInto(op) : null;
+                walk.forEach((off, n) -> {
+                    int pa = off[0], pi = off[1];
+                    if (simd && si == 1 && sa == 0) acc[pa] = combine(op, acc[pa], row.run(x, pi, n));
+                    else if (simd && si == 1 && sa == 1) into.run(acc, pa, x, pi, n);
+                    else for (int i = 0; i < n; i++, pa += sa, pi += si) acc[pa] = combine(op, acc[pa], x[pi]);
+                });
+                long[] y = (long[]) Host.array(out);
+                store.forEach((off, n) -> {
+                    for (int i = 0, q = off[0], p = off[1]; i < n; i++, q += so, p += sc) y[q] = acc[p];
+                });
+            }
+            default -> throw new IllegalArgumentException("reduce " + op + ": unsupported compute dtype " + in.dtype());
+        }
+    }
+
+    private static double[] slice(double[] acc, int off, int st, int n) {
+        if (off == 0 && st == 1 && n == acc.length) return acc;
+        double[] r = new double[n];
+        for (int i = 0, p = off; i < n; i++, p += st) r[i] = acc[p];
+        return r;
+    }
+
+    static double identity(ReduceOp op) {
+        return switch (op) {
+            case SUM -> 0.0;
+            case PROD -> 1.0;
+            case MAX -> Double.NEGATIVE_INFINITY;
+            case MIN -> Double.POSITIVE_INFINITY;
+            default -> throw new IllegalArgumentException(op.toString());
+        };
+    }
+
+    static long identityLong(ReduceOp op) {
+        return switch (op) {
+            case SUM -> 0;
+            case PROD -> 1;
+            case MAX -> Long.MIN_VALUE;
+            case MIN -> Long.MAX_VALUE;
+            default -> throw new IllegalArgumentException(op.toString());
+        };
+    }
+
+    /** Folds v into acc; MAX/MIN let NaN win and, on ties, the later element (as PyTorch's CPU kernel). */
+    static double combine(ReduceOp op, double acc, double v) {
+        return switch (op) {
+            case SUM -> acc + v;
+            case PROD -> acc * v;
+            case MAX -> v >= acc || v != v ? (acc != acc ? acc : v) : acc;
+            case MIN -> v <= acc || v != v ? (acc != acc ? acc : v) : acc;
+            default -> throw new IllegalArgumentException(op.toString());
+        };
+    }
+
+    static long combine(ReduceOp op, long acc, long v) {
+        return switch (op) {
+            case SUM -> acc + v;
+            case PROD -> acc * v;
+            case MAX -> Math.max(acc, v);
+            case MIN -> Math.min(acc, v);
+            default -> throw new IllegalArgumentException(op.toString());
+        };
+    }
+
+    private static double rowDouble(ReduceOp op, double[] x, int p, int s, int n) {
+        if (op == ReduceOp.SUM) return pairwiseSum(x, p, s, n);
+        double acc = identity(op);
+        for (int i = 0; i < n; i++, p += s) acc = combine(op, acc, x[p]);
+        return acc;
+    }
+
+    private static double rowFloat(ReduceOp op, float[] x, int p, int s, int n) {
+        double acc = identity(op);
+        if (op == ReduceOp.SUM) {
+            for (int i = 0; i < n; i++, p += s) acc += x[p];
+            return acc;
+        }
+        for (int i = 0; i < n; i++, p += s) acc = combine(op, acc, x[p]);
+        return acc;
+    }
+
+    /** Pairwise summation: the rounding error grows with log(n) instead of n. */
+    static double pairwiseSum(double[] x, int p, int s, int n) {
+        if (n <= 64) {
+            double a = 0;
+            for (int i = 0; i < n; i++, p += s) a += x[p];
+            return a;
+        }
+        int h = n / 2;
+        return pairwiseSum(x, p, s, h) + pairwiseSum(x, p + h * s, s, n - h);
+    }
+
+    /** ALL / ANY of any dtype into a bool output. */
+    private static void logical(boolean all, Strided in, boolean[] reduced, Strided out) {
+        CopyKernels.fillRaw(out, all ? 1 : 0);
+        long[] outStride = out.stride().clone();
+        for (int d = 0; d < reduced.length; d++) if (reduced[d]) outStride[d] = 0;
+        Loop walk = Loop.create(in.shape(), 1, new long[][]{outStride, in.stride()}, new int[]{Host.base(out), Host.base(in)});
+        byte[] y = (byte[]) Host.array(out);
+        Object x = Host.array(in);
+        int so = walk.innerStride(0), si = walk.innerStride(1);
+        byte[] mask = new byte[Math.max(walk.innerSize(), 1)];
+        byte decided = (byte) (all ? 0 : 1); // the value a single element can force
+        walk.forEach((off, n) -> {
+            Rows.truth(x, in.dtype(), off[1], si, n, mask);
+            for (int i = 0, q = off[0]; i < n; i++, q += so) if (mask[i] == decided) y[q] = decided;
+        });
+    }
+
+    // ---------------------------------------------------------------- max/min with index
+
+    /** MAX/MIN along dim with the first index of the extremum; the first NaN wins. */
+    public static void reduceWithIndex(ReduceOp op, Strided in, int dim, Strided values, Strided indices) {
+        if (op != ReduceOp.MAX && op != ReduceOp.MIN) throw new IllegalArgumentException("reduceWithIndex: " + op);
+        boolean max = op == ReduceOp.MAX;
+        long[] kept = in.shape().clone();
+        kept[dim] = 1;
+        Loop loop = Loop.create(kept, 0, new long[][]{values.stride(), indices.stride(), in.stride()},
+                new int[]{Host.base(values), Host.base(indices), Host.base(in)});
+        int n = Math.toIntExact(in.shape()[dim]);
+        int sd = Math.toIntExact(in.stride()[dim]);
+        int sv = loop.innerStride(0), sx = loop.innerStride(1), si = loop.innerStride(2);
+        long[] idx = (long[]) Host.array(indices);
+        switch (in.dtype()) {
+            case FLOAT64, FLOAT32 -> {
+                boolean f64 = in.dtype() == dev.jtorch.DType.FLOAT64;
+                double[] xd = f64 ? (double[]) Host.array(in) : null;
+                float[] xf = f64 ? null : (float[]) Host.array(in);
+                double[] vd = f64 ? (double[]) Host.array(values) : null;
+                float[] vf = f64 ? null : (float[]) Host.array(values);
+                loop.forEach((off, len) -> {
+                    for (int e = 0, pv = off[0], px = off[1], pi = off[2]; e < len; e++, pv += sv, px += sx, pi += si) {
+                        double best = f64 ? xd[pi] : xf[pi];
+                        int at = 0;
+                        for (int j = 1, p = pi + sd; j < n && best == best; j++, p += sd) {
+                            double v = f64 ? xd[p] : xf[p];
+                            if (v != v || (max ? v > best : v < best)) {
+                                best = v;
+                                at = j;
+                            }
+                        }
+                        if (f64) vd[pv] = best;
+                        else vf[pv] = (float) best;
+                        idx[px] = at;
+                    }
+                });
+            }
+            case INT64 -> {
+                long[] x = (long[]) Host.array(in), y = (long[]) Host.array(values);
+                loop.forEach((off, len) -> {
+                    for (int e = 0, pv = off[0], px = off[1], pi = off[2]; e < len; e++, pv += sv, px += sx, pi += si) {
+                        long best = x[pi];
+                        int at = 0;
+                        for (int j = 1, p = pi + sd; j < n; j++, p += sd) {
+                            long v = x[p];
+                            if (max ? v > best : v < best) {
+                                best = v;
+                                at = j;
+                            }
+                        }
+                        y[pv] = best;
+                        idx[px] = at;
+                    }
+                });
+            }
+            default -> throw new IllegalArgumentException("reduceWithIndex: unsupported compute dtype " + in.dtype());
+        }
+    }
+
+    // ---------------------------------------------------------------- counting
+
+    public static long countNonzero(Strided in) {
+        Loop loop = Loop.over(in.shape(), in);
+        Object x = Host.array(in);
+        int s = loop.innerStride(0);
+        byte[] mask = new byte[Math.max(loop.innerSize(), 1)];
+        long[] count = {0};
+        loop.forEach((off, n) -> {
+            Rows.truth(x, in.dtype(), off[0], s, n, mask);
+            long c = 0;
+            for (int i = 0; i < n; i++) c += mask[i];
+            count[0] += c;
+        });
+        return count[0];
+    }
+}

@@ -1,0 +1,173 @@
+package dev.jtorch.simd.kernels;
+
+/** Scalar maths that {@link Math} lacks or defines differently from PyTorch. */
+public final class ScalarMath {
+    private ScalarMath() {}
+
+    private static final double TWO_OVER_SQRT_PI = 1.1283791670955126;        // 2/sqrt(pi), rounded
+    private static final double TWO_OVER_SQRT_PI_LO = 1.533545961316588e-17;   // 2/sqrt(pi) - TWO_OVER_SQRT_PI
+    private static final double ONE_OVER_SQRT_PI = 0.5641895835477563;
+    private static final double LN2 = 0.6931471805599453;
+    private static final double SQRT2 = 1.4142135623730951;
+    public static final double SQRT1_2 = 0.7071067811865476;
+
+    /** Maclaurin coefficients of erf(x) / (2x/sqrt(pi)) in x^2: (-1)^n / (n! (2n+1)). */
+    private static final double[] ERF_SERIES = new double[28];
+
+    static {
+        double factorial = 1;
+        for (int n = 0; n < ERF_SERIES.length; n++) {
+            if (n > 0) factorial *= n;
+            ERF_SERIES[n] = (n % 2 == 0 ? 1 : -1) / (factorial * (2 * n + 1));
+        }
+    }
+
+    // ---------------------------------------------------------------- erf
+
+    /**
+     * The error function in double precision, within about 2 ulp: the Maclaurin series (Horner form)
+     * below 1.25, {@code 1 - erfc} with erfc's continued fraction above, 1 beyond 6.
+     */
+    public static double erf(double x) {
+        if (x != x) return x;
+        double ax = Math.abs(x);
+        double r;
+        if (ax < 1.25) r = erfSeries(ax);
+        else if (ax < 6) r = 1.0 - erfcContinuedFraction(ax);
+        else r = 1.0;
+        return Math.copySign(r, x);
+    }
+
+    private static double erfSeries(double x) {
+        double y = x * x;
+        int n = 1;
+        double term = 1;
+        while (n < ERF_SERIES.length - 1) {  // enough terms for the last one to be negligible
+            term *= y / n;
+            if (term / (2 * n + 1) < 1e-18) break;
+            n++;
+        }
+        double p = ERF_SERIES[n];
+        for (int k = n - 1; k >= 1; k--) p = p * y + ERF_SERIES[k];
+        double t = x + x * (p * y);
+        return t * TWO_OVER_SQRT_PI + t * TWO_OVER_SQRT_PI_LO;
+    }
+
+    /** erfc(x) = exp(-x^2)/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))), by the modified Lentz method. */
+    private static double erfcContinuedFraction(double x) {
+        final double tiny = 1e-300;
+        double f = x, c = x, d = 0;
+        for (int k = 1; k < 5000; k++) {
+            double a = k * 0.5;
+            d = x + a * d;
+            if (d == 0) d = tiny;
+            d = 1 / d;
+            c = x + a / c;
+            if (c == 0) c = tiny;
+            double delta = c * d;
+            f *= delta;
+            if (Math.abs(delta - 1) < 1e-16) break;
+        }
+        return expMinusSquare(x) * ONE_OVER_SQRT_PI / f;
+    }
+
+    /** exp(-x*x) without the rounding error of x*x (split exactly with fma). */
+    private static double expMinusSquare(double x) {
+        double hi = x * x;
+        double lo = Math.fma(x, x, -hi);
+        return Math.exp(-hi) * (1 - lo);
+    }
+
+    // ---------------------------------------------------------------- log2
+
+    /** log2 with exact results at powers of two and no cancellation near 1. */
+    public static double log2(double x) {
+        if (!(x > 0) || x == Double.POSITIVE_INFINITY) return x == 0 ? Double.NEGATIVE_INFINITY : x < 0 ? Double.NaN : x;
+        int e = Math.getExponent(x);
+        double m;
+        if (e == Double.MIN_EXPONENT - 1) { // subnormal: scale into the normal range first
+            x *= 0x1p54;
+            e = Math.getExponent(x) - 54;
+            m = x / Math.scalb(1.0, e + 54);
+        } else {
+            m = Math.scalb(x, -e);
+        }
+        if (m > SQRT2) {
+            m *= 0.5;
+            e++;
+        }
+        return e + Math.log(m) / LN2;
+    }
+
+    // ---------------------------------------------------------------- division and powers
+
+    /** Floor division of doubles as PyTorch (Python's algorithm: floor of the exact quotient). */
+    public static double divFloor(double a, double b) {
+        if (b == 0) return a / b;
+        double mod = a % b;
+        double div = (a - mod) / b;
+        if (mod != 0 && (b < 0) != (mod < 0)) div -= 1;
+        if (div == 0) return Math.copySign(0.0, a / b);
+        double fl = Math.floor(div);
+        if (div - fl > 0.5) fl += 1;
+        return fl;
+    }
+
+    /** {@link #divFloor} in float arithmetic, as PyTorch computes float32. */
+    public static float divFloor(float a, float b) {
+        if (b == 0) return a / b;
+        float mod = a % b;
+        float div = (a - mod) / b;
+        if (mod != 0 && (b < 0) != (mod < 0)) div -= 1;
+        if (div == 0) return Math.copySign(0.0f, a / b);
+        float fl = (float) Math.floor(div);
+        if (div - fl > 0.5f) fl += 1;
+        return fl;
+    }
+
+    /** Python's modulo for floats: the result takes the divisor's sign. */
+    public static double remainder(double a, double b) {
+        double mod = a % b;
+        if (mod != 0 && (b < 0) != (mod < 0)) mod += b;
+        return mod;
+    }
+
+    /** C's pow: as {@link Math#pow} except that 1^y and (-1)^(+-inf) are 1 (Java gives NaN for them). */
+    public static double pow(double a, double b) {
+        if (a == 1 || (a == -1 && Double.isInfinite(b))) return 1;
+        return Math.pow(a, b);
+    }
+
+    public static double trunc(double v) { return v < 0 ? Math.ceil(v) : Math.floor(v); }
+
+    /** Integer power with wrap-around; negative exponents give 0 except for bases 1 and -1 (as PyTorch's powi). */
+    public static long powi(long a, long b) {
+        if (b < 0) {
+            if (a == 1) return 1;
+            if (a == -1) return (b & 1) != 0 ? -1 : 1;
+            return 0;
+        }
+        long result = 1;
+        while (b != 0) {
+            if ((b & 1) != 0) result *= a;
+            b >>= 1;
+            a *= a;
+        }
+        return result;
+    }
+
+    // ---------------------------------------------------------------- activations
+
+    public static double sigmoid(double x) { return 1 / (1 + Math.exp(-x)); }
+
+    public static double gelu(double x) { return 0.5 * x * (1 + erf(x * SQRT1_2)); }
+
+    public static double silu(double x) { return x / (1 + Math.exp(-x)); }
+
+    /** float32 forms round exp to float first, so overflow happens where PyTorch's float math overflows. */
+    public static float sigmoid(float x) { return 1f / (1f + (float) Math.exp(-x)); }
+
+    public static float gelu(float x) { return 0.5f * x * (1f + (float) erf(x * (float) SQRT1_2)); }
+
+    public static float silu(float x) { return x / (1f + (float) Math.exp(-x)); }
+}

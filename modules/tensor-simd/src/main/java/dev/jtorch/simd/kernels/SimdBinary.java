@@ -1,0 +1,177 @@
+package dev.jtorch.simd.kernels;
+
+import dev.jtorch.DType;
+import dev.jtorch.ops.BinaryOp;
+import dev.jtorch.spi.Strided;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.LongBinaryOperator;
+
+/**
+ * Vector API binary kernels and clamp. A row is vectorised when the output has stride 1 and each
+ * input has stride 1 or 0 (a broadcast scalar); this covers contiguous operands, scalar operands
+ * and row broadcasts, because the {@link Loop} walks broadcast dims outside the contiguous ones.
+ * Other rows, and the ops without a vector form (integer division, pow, floor division,
+ * remainder), run the scalar code.
+ */
+final class SimdBinary {
+    private SimdBinary() {}
+
+    private static final VectorSpecies<Float> F = SimdMath.F;
+    private static final VectorSpecies<Double> D = SimdMath.D;
+
+    private static boolean vectorRow(int so, int sa, int sb) {
+        return so == 1 && (sa == 0 || sa == 1) && (sb == 0 || sb == 1);
+    }
+
+    /** Returns false when the op/dtype has no vector form (the caller runs the scalar kernel). */
+    static boolean binary(BinaryOp op, Strided a, Strided b, Strided out, int threads) {
+        DType t = a.dtype();
+        Object xa = Host.array(a), xb = Host.array(b), oa = Host.array(out);
+        Loop loop = Loop.over(out.shape(), out, a, b);
+        int so = loop.innerStride(0), sa = loop.innerStride(1), sb = loop.innerStride(2);
+        boolean vec = vectorRow(so, sa, sb);
+        Loop.Row row = op.producesBool() ? compareRow(op, t, xa, xb, (byte[]) oa, so, sa, sb, vec)
+                : arithmeticRow(op, t, xa, xb, oa, so, sa, sb, vec);
+        if (row == null) return false;
+        Parallel.forEach(loop, threads, row);
+        return true;
+    }
+
+    private static Loop.Row arithmeticRow(BinaryOp op, DType t, Object xa, Object xb, Object oa, int so, int sa, int sb, boolean vec) {
+        switch (t) {
+            case FLOAT32 -> {
+                SimdFloatRows.Binary vector = SimdFloatRows.binary(op);
+                if (vector == null) return null;
+                float[] x1 = (float[]) xa, x2 = (float[]) xb, y = (float[]) oa;
+                DoubleBinaryOperator f = BinaryKernels.floatFn(op);
+                return (off, n) -> {
+                    if (vec) vector.run(x1, off[1], sa, x2, off[2], sb, y, off[0], n);
+                    else for (int i = 0, p = off[1], r = off[2], q = off[0]; i < n; i++, p += sa, r += sb, q += so) {
+                        y[q] = (float) f.applyAsDouble(x1[p], x2[r]);
+                    }
+                };
+            }
+            case FLOAT64 -> {
+                SimdDoubleRows.Binary vector = SimdDoubleRows.binary(op);
+                if (vector == null) return null;
+                double[] x1 = (double[]) xa, x2 = (double[]) xb, y = (double[]) oa;
+                DoubleBinaryOperator f = BinaryKernels.doubleFn(op);
+                return (off, n) -> {
+                    if (vec) vector.run(x1, off[1], sa, x2, off[2], sb, y, off[0], n);
+                    else for (int i = 0, p = off[1], r = off[2], q = off[0]; i < n; i++, p += sa, r += sb, q += so) {
+                        y[q] = f.applyAsDouble(x1[p], x2[r]);
+                    }
+                };
+            }
+            case INT64 -> {
+                SimdLongRows.Binary vector = SimdLongRows.binary(op);
+                if (vector == null) return null;
+                long[] x1 = (long[]) xa, x2 = (long[]) xb, y = (long[]) oa;
+                LongBinaryOperator f = BinaryKernels.longFn(op);
+                return (off, n) -> {
+                    if (vec) vector.run(x1, off[1], sa, x2, off[2], sb, y, off[0], n);
+                    else for (int i = 0, p = off[1], r = off[2], q = off[0]; i < n; i++, p += sa, r += sb, q += so) {
+                        y[q] = f.applyAsLong(x1[p], x2[r]);
+                    }
+                };
+            }
+            default -> { return null; }
+        }
+    }
+
+    private static Loop.Row compareRow(BinaryOp op, DType t, Object xa, Object xb, byte[] y, int so, int sa, int sb, boolean vec) {
+        switch (t) {
+            case FLOAT32 -> {
+                SimdFloatRows.Compare vector = SimdFloatRows.compare(op);
+                if (vector == null) return null;
+                float[] x1 = (float[]) xa, x2 = (float[]) xb;
+                BinaryKernels.DoublePredicate2 f = BinaryKernels.doublePredicate(op);
+                return (off, n) -> {
+                    if (vec) vector.run(x1, off[1], sa, x2, off[2], sb, y, off[0], n);
+                    else for (int i = 0, p = off[1], r = off[2], q = off[0]; i < n; i++, p += sa, r += sb, q += so) {
+                        y[q] = (byte) (f.test(x1[p], x2[r]) ? 1 : 0);
+                    }
+                };
+            }
+            case FLOAT64 -> {
+                SimdDoubleRows.Compare vector = SimdDoubleRows.compare(op);
+                if (vector == null) return null;
+                double[] x1 = (double[]) xa, x2 = (double[]) xb;
+                BinaryKernels.DoublePredicate2 f = BinaryKernels.doublePredicate(op);
+                return (off, n) -> {
+                    if (vec) vector.run(x1, off[1], sa, x2, off[2], sb, y, off[0], n);
+                    else for (int i = 0, p = off[1], r = off[2], q = off[0]; i < n; i++, p += sa, r += sb, q += so) {
+                        y[q] = (byte) (f.test(x1[p], x2[r]) ? 1 : 0);
+                    }
+                };
+            }
+            case INT64 -> {
+                SimdLongRows.Compare vector = SimdLongRows.compare(op);
+                if (vector == null) return null;
+                long[] x1 = (long[]) xa, x2 = (long[]) xb;
+                BinaryKernels.LongPredicate2 f = BinaryKernels.longPredicate(op);
+                return (off, n) -> {
+                    if (vec) vector.run(x1, off[1], sa, x2, off[2], sb, y, off[0], n);
+                    else for (int i = 0, p = off[1], r = off[2], q = off[0]; i < n; i++, p += sa, r += sb, q += so) {
+                        y[q] = (byte) (f.test(x1[p], x2[r]) ? 1 : 0);
+                    }
+                };
+            }
+            default -> { return null; }
+        }
+    }
+
+    // ---------------------------------------------------------------- clamp
+
+    /** Same rule as the scalar clamp: lo first, then hi; NaN inputs stay NaN and NaN bounds are ignored. */
+    static boolean clamp(Strided in, Double min, Double max, Strided out, int threads) {
+        DType t = in.dtype();
+        if (t != DType.FLOAT32 && t != DType.FLOAT64) return false;
+        Loop loop = Loop.over(out.shape(), out, in);
+        int so = loop.innerStride(0), si = loop.innerStride(1);
+        if (so != 1 || si != 1) return false;
+        boolean hasLo = min != null, hasHi = max != null;
+        if (t == DType.FLOAT32) {
+            float lo = hasLo ? (float) (double) min : 0, hi = hasHi ? (float) (double) max : 0;
+            float[] x = (float[]) Host.array(in), y = (float[]) Host.array(out);
+            Parallel.forEach(loop, threads, (off, n) -> {
+                int p = off[1], q = off[0], i = 0, bound = F.loopBound(n);
+                for (; i < bound; i += F.length()) clampF(FloatVector.fromArray(F, x, p + i), hasLo, lo, hasHi, hi).intoArray(y, q + i);
+                if (i < n) {
+                    VectorMask<Float> m = F.indexInRange(i, n);
+                    clampF(FloatVector.fromArray(F, x, p + i, m), hasLo, lo, hasHi, hi).intoArray(y, q + i, m);
+                }
+            });
+        } else {
+            double lo = hasLo ? min : 0, hi = hasHi ? max : 0;
+            double[] x = (double[]) Host.array(in), y = (double[]) Host.array(out);
+            Parallel.forEach(loop, threads, (off, n) -> {
+                int p = off[1], q = off[0], i = 0, bound = D.loopBound(n);
+                for (; i < bound; i += D.length()) clampD(DoubleVector.fromArray(D, x, p + i), hasLo, lo, hasHi, hi).intoArray(y, q + i);
+                if (i < n) {
+                    VectorMask<Double> m = D.indexInRange(i, n);
+                    clampD(DoubleVector.fromArray(D, x, p + i, m), hasLo, lo, hasHi, hi).intoArray(y, q + i, m);
+                }
+            });
+        }
+        return true;
+    }
+
+    private static FloatVector clampF(FloatVector v, boolean hasLo, float lo, boolean hasHi, float hi) {
+        if (hasLo) v = v.blend(lo, v.compare(VectorOperators.LT, lo));
+        if (hasHi) v = v.blend(hi, v.compare(VectorOperators.GT, hi));
+        return v;
+    }
+
+    private static DoubleVector clampD(DoubleVector v, boolean hasLo, double lo, boolean hasHi, double hi) {
+        if (hasLo) v = v.blend(lo, v.compare(VectorOperators.LT, lo));
+        if (hasHi) v = v.blend(hi, v.compare(VectorOperators.GT, hi));
+        return v;
+    }
+}

@@ -1,0 +1,244 @@
+package dev.jtorch.simd.kernels;
+
+import dev.jtorch.DType;
+import dev.jtorch.ops.BinaryOp;
+import dev.jtorch.ops.ReduceOp;
+import dev.jtorch.ops.UnaryOp;
+import dev.jtorch.spi.Strided;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The Vector API kernels against the scalar reference kernels: every family × dtype × layout over
+ * lengths 0 .. 3×lanes+1 (so the vector loop, the masked tail and rows shorter than a vector all
+ * run). Exact ops must agree bit for bit (NaN matches NaN, zeros keep their sign); transcendental
+ * ops within a few ulp.
+ */
+class DifferentialTest {
+    private static final Kernels SCALAR = new ScalarKernels();
+    private static final Kernels SIMD = new SimdKernels();
+    private static final int MAX_LEN = 3 * SimdMath.F.length() + 1;
+
+    private static final Set<UnaryOp> APPROXIMATE = Set.of(UnaryOp.EXP, UnaryOp.EXPM1, UnaryOp.LOG, UnaryOp.LOG1P,
+            UnaryOp.SIN, UnaryOp.COS, UnaryOp.TAN, UnaryOp.TANH, UnaryOp.SIGMOID, UnaryOp.SILU, UnaryOp.RSQRT,
+            UnaryOp.ERF, UnaryOp.GELU, UnaryOp.LOG2);
+    private static final Set<UnaryOp> INT_UNARY = Set.of(UnaryOp.ABS, UnaryOp.NEG, UnaryOp.SIGN, UnaryOp.SQUARE,
+            UnaryOp.RELU, UnaryOp.FLOOR, UnaryOp.CEIL, UnaryOp.ROUND, UnaryOp.TRUNC, UnaryOp.BITWISE_NOT);
+
+    // ---------------------------------------------------------------- unary
+
+    @TestFactory
+    Stream<DynamicTest> unary() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (DType t : List.of(DType.FLOAT32, DType.FLOAT64, DType.INT64)) {
+            for (UnaryOp op : UnaryOp.values()) {
+                if (op == UnaryOp.LOGICAL_NOT) continue;
+                if (t == DType.INT64 ? !INT_UNARY.contains(op) : op == UnaryOp.BITWISE_NOT) continue;
+                for (Layout layout : List.of(Layout.CONTIGUOUS, Layout.EVERY_SECOND, Layout.BROADCAST, Layout.TRANSPOSED)) {
+                    tests.add(DynamicTest.dynamicTest(op + " " + t.pyName() + " " + layout, () -> {
+                        for (int n = 0; n <= MAX_LEN; n++) {
+                            Strided in = layout.operand(t, n, 31L * n + op.ordinal());
+                            Strided expected = Host.allocate(t, in.shape()), actual = Host.allocate(t, in.shape());
+                            SCALAR.unary(op, in, expected);
+                            SIMD.unary(op, in, actual);
+                            compare(op + " n=" + n, Layout.values(in), expected, actual, APPROXIMATE.contains(op) ? op : null);
+                        }
+                    }));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    // ---------------------------------------------------------------- binary
+
+    @TestFactory
+    Stream<DynamicTest> binary() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (DType t : List.of(DType.FLOAT32, DType.FLOAT64, DType.INT64)) {
+            for (BinaryOp op : BinaryOp.values()) {
+                if (!binaryDefined(op, t)) continue;
+                for (Layout layout : Layout.values()) {
+                    for (boolean movingFirst : new boolean[]{true, false}) {
+                        String name = op + " " + t.pyName() + " " + layout + (movingFirst ? " (a)" : " (b)");
+                        tests.add(DynamicTest.dynamicTest(name, () -> {
+                            for (int n = 0; n <= MAX_LEN; n++) {
+                                Strided moving = layout.operand(t, n, 17L * n + op.ordinal());
+                                Strided plain = layout.plain(t, n, 7L * n + 3);
+                                if (t == DType.INT64 && op == BinaryOp.POW) plain = smallExponents(plain);
+                                Strided a = movingFirst ? moving : plain, b = movingFirst ? plain : moving;
+                                DType outType = op.producesBool() ? DType.BOOL : t;
+                                Strided expected = Host.allocate(outType, a.shape()), actual = Host.allocate(outType, a.shape());
+                                SCALAR.binary(op, a, b, expected);
+                                SIMD.binary(op, a, b, actual);
+                                compare(op + " n=" + n, null, expected, actual, null);
+                            }
+                        }));
+                    }
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    private static boolean binaryDefined(BinaryOp op, DType t) {
+        return switch (op) {
+            case BITWISE_AND, BITWISE_OR, BITWISE_XOR -> t == DType.INT64;
+            case DIV, DIV_TRUNC, DIV_FLOOR, REMAINDER -> t != DType.INT64; // int64 division checks for zero divisors
+            default -> true;
+        };
+    }
+
+    private static Strided smallExponents(Strided s) {
+        long[] a = (long[]) Host.array(s);
+        for (int i = 0; i < a.length; i++) a[i] = Math.floorMod(a[i], 7) - 2;
+        return s;
+    }
+
+    // ---------------------------------------------------------------- clamp
+
+    @TestFactory
+    Stream<DynamicTest> clamp() {
+        List<DynamicTest> tests = new ArrayList<>();
+        Double[][] bounds = {{-1.5, 2.0}, {-1.5, null}, {null, 2.0}, {3.0, -3.0}, {Double.NaN, 1.0}, {-0.0, 0.0}};
+        for (DType t : List.of(DType.FLOAT32, DType.FLOAT64, DType.INT64)) {
+            for (Double[] bound : bounds) {
+                for (Layout layout : List.of(Layout.CONTIGUOUS, Layout.EVERY_SECOND, Layout.BROADCAST, Layout.TRANSPOSED)) {
+                    if (t == DType.INT64 && (bound[0] != null && (bound[0].isNaN() || bound[0] != Math.rint(bound[0])))) continue;
+                    tests.add(DynamicTest.dynamicTest("clamp " + t.pyName() + " [" + bound[0] + ", " + bound[1] + "] " + layout, () -> {
+                        for (int n = 0; n <= MAX_LEN; n++) {
+                            Strided in = layout.operand(t, n, 5L * n);
+                            Strided expected = Host.allocate(t, in.shape()), actual = Host.allocate(t, in.shape());
+                            SCALAR.clamp(in, bound[0], bound[1], expected);
+                            SIMD.clamp(in, bound[0], bound[1], actual);
+                            compare("clamp n=" + n, null, expected, actual, null);
+                        }
+                    }));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+    @TestFactory
+    Stream<DynamicTest> reduce() {
+        List<DynamicTest> tests = new ArrayList<>();
+        int[][] dimSets = {{1}, {0}, {0, 1}};
+        for (DType t : List.of(DType.FLOAT32, DType.FLOAT64, DType.INT64)) {
+            for (ReduceOp op : List.of(ReduceOp.SUM, ReduceOp.PROD, ReduceOp.MAX, ReduceOp.MIN)) {
+                for (int[] dims : dimSets) {
+                    for (boolean transposed : new boolean[]{false, true}) {
+                        String name = op + " " + t.pyName() + " dims " + java.util.Arrays.toString(dims) + (transposed ? " transposed" : "");
+                        tests.add(DynamicTest.dynamicTest(name, () -> {
+                            for (int n = 0; n <= MAX_LEN; n++) {
+                                Strided in = transposed ? Layout.TRANSPOSED.operand(t, n, 11L * n) : Layout.make(t, new long[]{3, n},
+                                        new long[]{n, 1}, 3 * n, 0, 11L * n);
+                                if (op != ReduceOp.SUM && n == 0 && dims.length > 0) {
+                                    long[] sh = in.shape();
+                                    boolean empty = false;
+                                    for (int d : dims) empty |= sh[d] == 0;
+                                    if (empty && op != ReduceOp.PROD) continue; // max/min of nothing is an error upstream
+                                }
+                                long[] outShape = in.shape().clone();
+                                for (int d : dims) outShape[d] = 1;
+                                Strided expected = Host.allocate(t, outShape), actual = Host.allocate(t, outShape);
+                                SCALAR.reduce(op, in, dims, expected);
+                                SIMD.reduce(op, in, dims, actual);
+                                compareReduction(op + " n=" + n, op, expected, actual);
+                            }
+                        }));
+                    }
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    // ---------------------------------------------------------------- large tensors use worker threads
+
+    @TestFactory
+    Stream<DynamicTest> threadsSplitLargeKernels() {
+        int n = (int) (2 * Parallel.GRAIN + 12345);
+        Kernels parallel = new SimdKernels(() -> 3);
+        return Stream.of(
+                DynamicTest.dynamicTest("unary exp float32", () -> {
+                    Strided in = Layout.CONTIGUOUS.operand(DType.FLOAT32, n, 1);
+                    Strided e = Host.allocate(DType.FLOAT32, in.shape()), a = Host.allocate(DType.FLOAT32, in.shape());
+                    SIMD.unary(UnaryOp.EXP, in, e);
+                    parallel.unary(UnaryOp.EXP, in, a);
+                    compare("exp", null, e, a, null);
+                }),
+                DynamicTest.dynamicTest("binary add float64 row broadcast", () -> {
+                    Strided x = Layout.ROW_BROADCAST.operand(DType.FLOAT64, n, 2), y = Layout.ROW_BROADCAST.plain(DType.FLOAT64, n, 3);
+                    Strided e = Host.allocate(DType.FLOAT64, x.shape()), a = Host.allocate(DType.FLOAT64, x.shape());
+                    SCALAR.binary(BinaryOp.ADD, y, x, e);
+                    parallel.binary(BinaryOp.ADD, y, x, a);
+                    compare("add", null, e, a, null);
+                }),
+                DynamicTest.dynamicTest("compare lt int64", () -> {
+                    Strided x = Layout.EVERY_SECOND.operand(DType.INT64, n, 4), y = Layout.EVERY_SECOND.plain(DType.INT64, n, 5);
+                    Strided e = Host.allocate(DType.BOOL, x.shape()), a = Host.allocate(DType.BOOL, x.shape());
+                    SCALAR.binary(BinaryOp.LT, x, y, e);
+                    parallel.binary(BinaryOp.LT, x, y, a);
+                    compare("lt", null, e, a, null);
+                }));
+    }
+
+    // ---------------------------------------------------------------- comparison
+
+    /** Bit-exact unless {@code approx} names a transcendental op; then within its ulp budget. */
+    static void compare(String what, double[] inputs, Strided expected, Strided actual, UnaryOp approx) {
+        if (expected.dtype() == DType.INT64) {
+            long[] e = Layout.longValues(expected), a = Layout.longValues(actual);
+            for (int i = 0; i < e.length; i++) assertEquals(e[i], a[i], what + " element " + i);
+            return;
+        }
+        double[] e = Layout.values(expected), a = Layout.values(actual);
+        for (int i = 0; i < e.length; i++) {
+            if (Double.isNaN(e[i]) && Double.isNaN(a[i])) continue;
+            if (approx == null) {
+                if (Double.doubleToLongBits(e[i]) != Double.doubleToLongBits(a[i])) {
+                    fail(what + " element " + i + ": scalar " + e[i] + " simd " + a[i]);
+                }
+                continue;
+            }
+            double ulp = expected.dtype() == DType.FLOAT32 ? Math.ulp((float) e[i]) : Math.ulp(e[i]);
+            double x = inputs[i];
+            double budget = switch (approx) {
+                // 1 + erf(x) cancels for x << 0: the error is absolute there, of the size of erf's ulp.
+                case GELU -> 8 * ulp + (expected.dtype() == DType.FLOAT32 ? 4e-7 : 4e-16) * Math.abs(x);
+                case ERF -> 4 * ulp;
+                default -> 3 * ulp;
+            };
+            boolean same = e[i] == a[i] || Math.abs(e[i] - a[i]) <= budget;
+            if (!same) fail(what + " element " + i + " (x = " + x + "): scalar " + e[i] + " simd " + a[i]);
+        }
+    }
+
+    private static void compareReduction(String what, ReduceOp op, Strided expected, Strided actual) {
+        if (expected.dtype() == DType.INT64) {
+            compare(what, null, expected, actual, null);
+            return;
+        }
+        double[] e = Layout.values(expected), a = Layout.values(actual);
+        for (int i = 0; i < e.length; i++) {
+            if (Double.isNaN(e[i]) && Double.isNaN(a[i])) continue;
+            if (op == ReduceOp.MAX || op == ReduceOp.MIN) {
+                assertEquals(e[i], a[i], 0.0, what + " element " + i); // the order of equal zeros may differ
+                continue;
+            }
+            double tol = expected.dtype() == DType.FLOAT32 ? Math.ulp((float) e[i]) : 1e-12 * Math.abs(e[i]);
+            if (!(e[i] == a[i] || Math.abs(e[i] - a[i]) <= tol)) fail(what + " element " + i + ": scalar " + e[i] + " simd " + a[i]);
+        }
+    }
+}

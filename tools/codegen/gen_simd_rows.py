@@ -1,0 +1,461 @@
+#!/usr/bin/env python3
+"""Generates the per-op Vector API row loops of the CPU backend:
+modules/tensor-simd/src/main/java/dev/jtorch/simd/kernels/Simd{Float,Double,Long}Rows.java.
+
+Each op gets its own loop method so that the JIT compiles every op separately: one loop with a
+switch over ops slows down once several ops have run through it (the JIT stops inlining the
+vector calls and boxes the vectors). Run from the repository root: python3 tools/codegen/gen_simd_rows.py
+"""
+import os
+
+OUT = "modules/tensor-simd/src/main/java/dev/jtorch/simd/kernels"
+
+TYPES = {
+    "Float": dict(prim="float", vec="FloatVector", box="Float", species="SimdMath.F", one="1f", zero="0f", half="0.5f"),
+    "Double": dict(prim="double", vec="DoubleVector", box="Double", species="SimdMath.D", one="1.0", zero="0.0", half="0.5"),
+    "Long": dict(prim="long", vec="LongVector", box="Long", species="LongVector.SPECIES_PREFERRED", one="1L", zero="0L"),
+}
+
+FLOAT_UNARY = {
+    "ABS": "v.abs()",
+    "NEG": "v.neg()",
+    "SIGN": "v.broadcast({zero}).blend({one}, v.compare(VectorOperators.GT, {zero}))"
+            ".sub(v.broadcast({zero}).blend({one}, v.compare(VectorOperators.LT, {zero})))",
+    "SQUARE": "v.mul(v)",
+    "SQRT": "v.sqrt()",
+    "RSQRT": "v.broadcast({one}).div(v.sqrt())",
+    "RECIPROCAL": "v.broadcast({one}).div(v)",
+    "RELU": "v.blend({zero}, v.compare(VectorOperators.LT, {zero}))",
+    "FLOOR": "SimdMath.floor(v)",
+    "CEIL": "SimdMath.ceil(v)",
+    "ROUND": "SimdMath.rint(v)",
+    "TRUNC": "SimdMath.trunc(v)",
+    "EXP": "v.lanewise(VectorOperators.EXP)",
+    "EXPM1": "v.lanewise(VectorOperators.EXPM1)",
+    "LOG": "v.lanewise(VectorOperators.LOG)",
+    "LOG1P": "v.lanewise(VectorOperators.LOG1P)",
+    "SIN": "v.lanewise(VectorOperators.SIN)",
+    "COS": "v.lanewise(VectorOperators.COS)",
+    "TAN": "v.lanewise(VectorOperators.TAN)",
+    "TANH": "v.lanewise(VectorOperators.TANH)",
+    "SIGMOID": "v.broadcast({one}).div(v.neg().lanewise(VectorOperators.EXP).add({one}))",
+    "SILU": "v.div(v.neg().lanewise(VectorOperators.EXP).add({one}))",
+    "ERF": "SimdMath.erf(v)",
+    "GELU": "v.mul({half}).mul(SimdMath.erf(v.mul(SQRT1_2F)).add({one}))",
+}
+DOUBLE_UNARY = {k: v for k, v in FLOAT_UNARY.items() if k not in ("ERF", "GELU")}
+
+FLOAT_BINARY = {
+    "ADD": "a.add(b)", "SUB": "a.sub(b)", "MUL": "a.mul(b)", "DIV": "a.div(b)",
+    "MAXIMUM": "SimdMath.maximum(a, b)", "MINIMUM": "SimdMath.minimum(a, b)",
+    "DIV_TRUNC": "SimdMath.trunc(a.div(b))",
+}
+LONG_BINARY = {
+    "ADD": "a.add(b)", "SUB": "a.sub(b)", "MUL": "a.mul(b)", "MAXIMUM": "a.max(b)", "MINIMUM": "a.min(b)",
+    "BITWISE_AND": "a.and(b)", "BITWISE_OR": "a.or(b)", "BITWISE_XOR": "a.lanewise(VectorOperators.XOR, b)",
+}
+COMPARE = {
+    "EQ": "a.compare(VectorOperators.EQ, b)", "NE": "a.compare(VectorOperators.NE, b)",
+    "LT": "a.compare(VectorOperators.LT, b)", "LE": "a.compare(VectorOperators.LE, b)",
+    "GT": "a.compare(VectorOperators.GT, b)", "GE": "a.compare(VectorOperators.GE, b)",
+    "LOGICAL_AND": "a.compare(VectorOperators.NE, {zero}).and(b.compare(VectorOperators.NE, {zero}))",
+    "LOGICAL_OR": "a.compare(VectorOperators.NE, {zero}).or(b.compare(VectorOperators.NE, {zero}))",
+    "LOGICAL_XOR": "a.compare(VectorOperators.NE, {zero}).xor(b.compare(VectorOperators.NE, {zero}))",
+}
+
+
+def camel(name):
+    parts = name.lower().split("_")
+    return parts[0] + "".join(p.capitalize() for p in parts[1:])
+
+
+def unary_method(t, op, expr):
+    e = expr.format(**t)
+    return f"""
+    static void {camel(op)}({t['prim']}[] x, int p, {t['prim']}[] y, int q, int n) {{
+        int i = 0, bound = S.loopBound(n);
+        for (; i < bound; i += S.length()) {{
+            {t['vec']} v = {t['vec']}.fromArray(S, x, p + i);
+            {e}.intoArray(y, q + i);
+        }}
+        if (i < n) {{
+            VectorMask<{t['box']}> m = S.indexInRange(i, n);
+            {t['vec']} v = {t['vec']}.fromArray(S, x, p + i, m);
+            {e}.intoArray(y, q + i, m);
+        }}
+    }}
+"""
+
+
+def operands(t, masked):
+    m = ", m" if masked else ""
+    return (f"{t['vec']} a = sa == 0 ? ca : {t['vec']}.fromArray(S, x, p + i{m});\n"
+            f"            {t['vec']} b = sb == 0 ? cb : {t['vec']}.fromArray(S, z, r + i{m});")
+
+
+def binary_method(t, op, expr):
+    e = expr.format(**t)
+    P = t['prim']
+    return f"""
+    static void {camel(op)}({P}[] x, int p, int sa, {P}[] z, int r, int sb, {P}[] y, int q, int n) {{
+        {t['vec']} ca = {t['vec']}.broadcast(S, x[p]), cb = {t['vec']}.broadcast(S, z[r]);
+        int i = 0, bound = S.loopBound(n);
+        for (; i < bound; i += S.length()) {{
+            {operands(t, False)}
+            {e}.intoArray(y, q + i);
+        }}
+        if (i < n) {{
+            VectorMask<{t['box']}> m = S.indexInRange(i, n);
+            {operands(t, True)}
+            {e}.intoArray(y, q + i, m);
+        }}
+    }}
+"""
+
+
+def compare_method(t, op, expr):
+    e = expr.format(**t)
+    P = t['prim']
+    return f"""
+    static void {camel(op)}({P}[] x, int p, int sa, {P}[] z, int r, int sb, byte[] y, int q, int n) {{
+        {t['vec']} ca = {t['vec']}.broadcast(S, x[p]), cb = {t['vec']}.broadcast(S, z[r]);
+        int i = 0, bound = S.loopBound(n);
+        for (; i < bound; i += S.length()) {{
+            {operands(t, False)}
+            VectorMask<{t['box']}> k = {e};
+            if (B != null) ByteVector.zero(B).blend((byte) 1, k.cast(B)).intoArray(y, q + i);
+            else storeBits(k.toLong(), y, q + i, S.length());
+        }}
+        if (i < n) {{
+            VectorMask<{t['box']}> m = S.indexInRange(i, n);
+            {operands(t, True)}
+            storeBits(({e}).toLong(), y, q + i, n - i);
+        }}
+    }}
+"""
+
+
+def generate(tname, unary, binary):
+    t = TYPES[tname]
+    P = t['prim']
+    cls = f"Simd{tname}Rows"
+    lines = []
+    lines.append("// Generated by tools/codegen/gen_simd_rows.py; edit the generator, not this file.")
+    lines.append("package dev.jtorch.simd.kernels;")
+    lines.append("")
+    lines.append("import dev.jtorch.ops.BinaryOp;")
+    if unary:
+        lines.append("import dev.jtorch.ops.UnaryOp;")
+    lines.append("import jdk.incubator.vector.ByteVector;")
+    lines.append(f"import jdk.incubator.vector.{t['vec']};")
+    lines.append("import jdk.incubator.vector.VectorMask;")
+    lines.append("import jdk.incubator.vector.VectorOperators;")
+    lines.append("import jdk.incubator.vector.VectorShape;")
+    lines.append("import jdk.incubator.vector.VectorSpecies;")
+    lines.append("")
+    lines.append("/**")
+    lines.append(f" * The {P} row loops of the Vector API kernels, one method per op (see the generator for why).")
+    lines.append(" * Binary rows take input strides 0 (a broadcast scalar) or 1 and a contiguous output; the row")
+    lines.append(" * tail is one masked vector step, so every element goes through the same lane code.")
+    lines.append(" */")
+    lines.append(f"final class {cls} {{")
+    lines.append(f"    private {cls}() {{}}")
+    lines.append("")
+    lines.append(f"    private static final VectorSpecies<{t['box']}> S = {t['species']};")
+    lines.append("    /** Byte lanes as many as S has, to store comparison masks as bools; null when no such species exists. */")
+    lines.append("    private static final VectorSpecies<Byte> B = S.length() >= 8")
+    lines.append("            ? VectorSpecies.of(byte.class, VectorShape.forBitSize(S.length() * 8)) : null;")
+    if tname == "Float":
+        lines.append("    private static final float SQRT1_2F = (float) ScalarMath.SQRT1_2;")
+    lines.append("")
+    lines.append("    @FunctionalInterface")
+    lines.append("    interface Binary {")
+    lines.append(f"        void run({P}[] x, int p, int sa, {P}[] z, int r, int sb, {P}[] y, int q, int n);")
+    lines.append("    }")
+    lines.append("")
+    lines.append("    @FunctionalInterface")
+    lines.append("    interface Compare {")
+    lines.append(f"        void run({P}[] x, int p, int sa, {P}[] z, int r, int sb, byte[] y, int q, int n);")
+    lines.append("    }")
+    if unary:
+        lines.append("")
+        lines.append("    @FunctionalInterface")
+        lines.append("    interface Unary {")
+        lines.append(f"        void run({P}[] x, int p, {P}[] y, int q, int n);")
+        lines.append("    }")
+        lines.append("")
+        lines.append("    /** The row loop for op, or null when it has no vector form. */")
+        lines.append("    static Unary unary(UnaryOp op) {")
+        lines.append("        return switch (op) {")
+        for op in unary:
+            lines.append(f"            case {op} -> {cls}::{camel(op)};")
+        lines.append("            default -> null;")
+        lines.append("        };")
+        lines.append("    }")
+    lines.append("")
+    lines.append("    /** The row loop for an op with a " + P + " result, or null when it has no vector form. */")
+    lines.append("    static Binary binary(BinaryOp op) {")
+    lines.append("        return switch (op) {")
+    for op in binary:
+        lines.append(f"            case {op} -> {cls}::{camel(op)};")
+    lines.append("            default -> null;")
+    lines.append("        };")
+    lines.append("    }")
+    lines.append("")
+    lines.append("    /** The row loop for a comparison or logical op (bool result), or null. */")
+    lines.append("    static Compare compare(BinaryOp op) {")
+    lines.append("        return switch (op) {")
+    for op in COMPARE:
+        lines.append(f"            case {op} -> {cls}::{camel(op)};")
+    lines.append("            default -> null;")
+    lines.append("        };")
+    lines.append("    }")
+    lines.append("")
+    lines.append("    /** Writes the low {@code count} bits of a lane mask as bytes 0/1. */")
+    lines.append("    private static void storeBits(long bits, byte[] y, int q, int count) {")
+    lines.append("        for (int j = 0; j < count; j++) y[q + j] = (byte) ((bits >>> j) & 1);")
+    lines.append("    }")
+    body = "\n".join(lines) + "\n"
+    if unary:
+        body += "\n    // ---------------------------------------------------------------- unary\n"
+        for op, e in unary.items():
+            body += unary_method(t, op, e)
+    body += "\n    // ---------------------------------------------------------------- binary\n"
+    for op, e in binary.items():
+        body += binary_method(t, op, e)
+    body += "\n    // ---------------------------------------------------------------- comparisons\n"
+    for op, e in COMPARE.items():
+        body += compare_method(t, op, e)
+    body += "}\n"
+    with open(os.path.join(OUT, cls + ".java"), "w") as f:
+        f.write(body)
+
+
+generate("Float", FLOAT_UNARY, FLOAT_BINARY)
+generate("Double", DOUBLE_UNARY, FLOAT_BINARY)
+generate("Long", None, LONG_BINARY)
+
+
+# ---------------------------------------------------------------- reductions
+
+REDUCE_DOUBLE = {  # combine(acc, w) on double lanes: NaN wins, ties take the later value (as the scalar kernel)
+    "SUM": "{a}.add(w)",
+    "PROD": "{a}.mul(w)",
+    "MAX": "{a}.blend(w, w.compare(VectorOperators.GE, {a}).or(w.test(VectorOperators.IS_NAN)).andNot({a}.test(VectorOperators.IS_NAN)))",
+    "MIN": "{a}.blend(w, w.compare(VectorOperators.LE, {a}).or(w.test(VectorOperators.IS_NAN)).andNot({a}.test(VectorOperators.IS_NAN)))",
+}
+REDUCE_LONG = {"SUM": "{a}.add(w)", "PROD": "{a}.mul(w)", "MAX": "{a}.max(w)", "MIN": "{a}.min(w)"}
+LANES = {"SUM": "ADD", "PROD": "MUL", "MAX": "MAX", "MIN": "MIN"}
+IDENTITY_D = {"SUM": "0.0", "PROD": "1.0", "MAX": "Double.NEGATIVE_INFINITY", "MIN": "Double.POSITIVE_INFINITY"}
+IDENTITY_L = {"SUM": "0L", "PROD": "1L", "MAX": "Long.MIN_VALUE", "MIN": "Long.MAX_VALUE"}
+
+
+def reduce_methods():
+    out = []
+    for op in ("PROD", "MAX", "MIN"):  # float rows; SUM has its own four-accumulator loop below
+        c0, c1 = REDUCE_DOUBLE[op].format(a="a0"), REDUCE_DOUBLE[op].format(a="a1")
+        out.append(f"""
+    static double {camel(op)}Floats(float[] x, int p, int n) {{
+        DoubleVector a0 = DoubleVector.broadcast(W, {IDENTITY_D[op]}), a1 = a0;
+        int i = 0, bound = F.loopBound(n);
+        for (; i < bound; i += F.length()) {{
+            FloatVector v = FloatVector.fromArray(F, x, p + i);
+            DoubleVector w = (DoubleVector) v.convertShape(VectorOperators.F2D, W, 0);
+            a0 = {c0};
+            w = (DoubleVector) v.convertShape(VectorOperators.F2D, W, 1);
+            a1 = {c1};
+        }}
+        double r = ReduceKernels.combine(ReduceOp.{op}, a0.reduceLanes(VectorOperators.{LANES[op]}), a1.reduceLanes(VectorOperators.{LANES[op]}));
+        for (; i < n; i++) r = ReduceKernels.combine(ReduceOp.{op}, r, x[p + i]);
+        return r;
+    }}
+""")
+    for op in ("PROD", "MAX", "MIN"):
+        c0 = REDUCE_DOUBLE[op].format(a="a0")
+        out.append(f"""
+    static double {camel(op)}Doubles(double[] x, int p, int n) {{
+        DoubleVector a0 = DoubleVector.broadcast(D, {IDENTITY_D[op]});
+        int i = 0, bound = D.loopBound(n);
+        for (; i < bound; i += D.length()) {{
+            DoubleVector w = DoubleVector.fromArray(D, x, p + i);
+            a0 = {c0};
+        }}
+        double r = a0.reduceLanes(VectorOperators.{LANES[op]});
+        for (; i < n; i++) r = ReduceKernels.combine(ReduceOp.{op}, r, x[p + i]);
+        return r;
+    }}
+""")
+    for op in ("SUM", "PROD", "MAX", "MIN"):
+        c0 = REDUCE_LONG[op].format(a="a0")
+        out.append(f"""
+    static long {camel(op)}Longs(long[] x, int p, int n) {{
+        LongVector a0 = LongVector.broadcast(L, {IDENTITY_L[op]});
+        int i = 0, bound = L.loopBound(n);
+        for (; i < bound; i += L.length()) {{
+            LongVector w = LongVector.fromArray(L, x, p + i);
+            a0 = {c0};
+        }}
+        long r = a0.reduceLanes(VectorOperators.{LANES[op]});
+        for (; i < n; i++) r = ReduceKernels.combine(ReduceOp.{op}, r, x[p + i]);
+        return r;
+    }}
+""")
+    for op in ("SUM", "PROD", "MAX", "MIN"):
+        c = REDUCE_DOUBLE[op].format(a="a")
+        out.append(f"""
+    static void {camel(op)}IntoFloats(double[] acc, int pa, float[] x, int p, int n) {{
+        int i = 0, bound = F.loopBound(n), h = W.length();
+        for (; i < bound; i += F.length()) {{
+            FloatVector v = FloatVector.fromArray(F, x, p + i);
+            DoubleVector a = DoubleVector.fromArray(W, acc, pa + i);
+            DoubleVector w = (DoubleVector) v.convertShape(VectorOperators.F2D, W, 0);
+            {c}.intoArray(acc, pa + i);
+            a = DoubleVector.fromArray(W, acc, pa + i + h);
+            w = (DoubleVector) v.convertShape(VectorOperators.F2D, W, 1);
+            {c}.intoArray(acc, pa + i + h);
+        }}
+        for (; i < n; i++) acc[pa + i] = ReduceKernels.combine(ReduceOp.{op}, acc[pa + i], x[p + i]);
+    }}
+
+    static void {camel(op)}IntoDoubles(double[] acc, int pa, double[] x, int p, int n) {{
+        int i = 0, bound = D.loopBound(n);
+        for (; i < bound; i += D.length()) {{
+            DoubleVector a = DoubleVector.fromArray(D, acc, pa + i), w = DoubleVector.fromArray(D, x, p + i);
+            {c}.intoArray(acc, pa + i);
+        }}
+        for (; i < n; i++) acc[pa + i] = ReduceKernels.combine(ReduceOp.{op}, acc[pa + i], x[p + i]);
+    }}
+""")
+        cl = REDUCE_LONG[op].format(a="a")
+        out.append(f"""
+    static void {camel(op)}IntoLongs(long[] acc, int pa, long[] x, int p, int n) {{
+        int i = 0, bound = L.loopBound(n);
+        for (; i < bound; i += L.length()) {{
+            LongVector a = LongVector.fromArray(L, acc, pa + i), w = LongVector.fromArray(L, x, p + i);
+            {cl}.intoArray(acc, pa + i);
+        }}
+        for (; i < n; i++) acc[pa + i] = ReduceKernels.combine(ReduceOp.{op}, acc[pa + i], x[p + i]);
+    }}
+""")
+    return "".join(out)
+
+
+def dispatch(name, iface, suffix, ops):
+    cases = "\n".join(f"            case {op} -> SimdReduceRows::{camel(op)}{suffix};" for op in ops)
+    return f"""
+    static {iface} {name}(ReduceOp op) {{
+        return switch (op) {{
+{cases}
+            default -> throw new IllegalArgumentException("no vector reduction for " + op);
+        }};
+    }}
+"""
+
+
+def generate_reduce():
+    ops = ("SUM", "PROD", "MAX", "MIN")
+    body = f"""// Generated by tools/codegen/gen_simd_rows.py; edit the generator, not this file.
+package dev.jtorch.simd.kernels;
+
+import dev.jtorch.ops.ReduceOp;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API reduction loops, one method per op and dtype (see the generator for why): a contiguous
+ * row folded into one value, accumulating in vector registers and reducing the lanes at the end, and
+ * a contiguous run of accumulators updated from a contiguous row (reduction over an outer dim).
+ * float32 widens to double lanes, so sums keep the scalar kernel's accuracy.
+ */
+final class SimdReduceRows {{
+    private SimdReduceRows() {{}}
+
+    private static final VectorSpecies<Float> F = SimdMath.F;
+    private static final VectorSpecies<Double> D = SimdMath.D;
+    private static final VectorSpecies<Long> L = LongVector.SPECIES_PREFERRED;
+    /** Double lanes of the float vectors' size: widening one float vector fills two of them (parts 0 and 1). */
+    private static final VectorSpecies<Double> W = VectorSpecies.of(double.class, VectorShape.forBitSize(F.vectorBitSize()));
+    /** float64 sums add blocks of this many elements in vector lanes; block sums are added with compensation. */
+    private static final int BLOCK = 2048;
+
+    @FunctionalInterface
+    interface FloatRow {{
+        double run(float[] x, int p, int n);
+    }}
+
+    @FunctionalInterface
+    interface DoubleRow {{
+        double run(double[] x, int p, int n);
+    }}
+
+    @FunctionalInterface
+    interface LongRow {{
+        long run(long[] x, int p, int n);
+    }}
+
+    @FunctionalInterface
+    interface FloatInto {{
+        void run(double[] acc, int pa, float[] x, int p, int n);
+    }}
+
+    @FunctionalInterface
+    interface DoubleInto {{
+        void run(double[] acc, int pa, double[] x, int p, int n);
+    }}
+
+    @FunctionalInterface
+    interface LongInto {{
+        void run(long[] acc, int pa, long[] x, int p, int n);
+    }}
+{dispatch("floatRow", "FloatRow", "Floats", ops)}{dispatch("doubleRow", "DoubleRow", "Doubles", ops)}{dispatch("longRow", "LongRow", "Longs", ops)}{dispatch("floatInto", "FloatInto", "IntoFloats", ops)}{dispatch("doubleInto", "DoubleInto", "IntoDoubles", ops)}{dispatch("longInto", "LongInto", "IntoLongs", ops)}
+    // ---------------------------------------------------------------- sums
+
+    static double sumFloats(float[] x, int p, int n) {{
+        DoubleVector a0 = DoubleVector.zero(W), a1 = a0, a2 = a0, a3 = a0;
+        int i = 0, step = 2 * F.length(), bound = n - n % step;
+        for (; i < bound; i += step) {{
+            FloatVector u = FloatVector.fromArray(F, x, p + i), v = FloatVector.fromArray(F, x, p + i + F.length());
+            a0 = a0.add(u.convertShape(VectorOperators.F2D, W, 0));
+            a1 = a1.add(u.convertShape(VectorOperators.F2D, W, 1));
+            a2 = a2.add(v.convertShape(VectorOperators.F2D, W, 0));
+            a3 = a3.add(v.convertShape(VectorOperators.F2D, W, 1));
+        }}
+        double r = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) r += x[p + i];
+        return r;
+    }}
+
+    /** Blocks summed in four vector accumulators, block sums added with Kahan compensation. */
+    static double sumDoubles(double[] x, int p, int n) {{
+        double total = 0, comp = 0;
+        for (int start = 0; start < n; start += BLOCK) {{
+            int len = Math.min(BLOCK, n - start), base = p + start;
+            DoubleVector a0 = DoubleVector.zero(D), a1 = a0, a2 = a0, a3 = a0;
+            int i = 0, step = 4 * D.length(), bound = len - len % step;
+            for (; i < bound; i += step) {{
+                a0 = a0.add(DoubleVector.fromArray(D, x, base + i));
+                a1 = a1.add(DoubleVector.fromArray(D, x, base + i + D.length()));
+                a2 = a2.add(DoubleVector.fromArray(D, x, base + i + 2 * D.length()));
+                a3 = a3.add(DoubleVector.fromArray(D, x, base + i + 3 * D.length()));
+            }}
+            double s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+            for (; i < len; i++) s += x[base + i];
+            double y = s - comp, t = total + y;
+            comp = (t - total) - y;
+            total = t;
+        }}
+        return total;
+    }}
+
+    // ---------------------------------------------------------------- other rows and runs of accumulators
+{reduce_methods()}}}
+"""
+    with open(os.path.join(OUT, "SimdReduceRows.java"), "w") as f:
+        f.write(body)
+
+
+generate_reduce()
