@@ -42,7 +42,7 @@ final class Autograd {
             return;
         }
         if (flag && !t.dtype.isFloatingPoint()) {
-            throw new IllegalArgumentException("only Tensors of floating point dtype can require gradients");
+            throw new IllegalArgumentException("only Tensors of floating point and complex dtype can require gradients");
         }
         t.requiresGrad = flag;
     }
