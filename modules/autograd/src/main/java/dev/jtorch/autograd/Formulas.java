@@ -47,6 +47,7 @@ final class Formulas {
     static OpNode build(Op op, Tensor[] in, Tensor[] out, Edge[] edges, Node.InputMeta[] meta, Tensor originalSelf) {
         Rec r = new Rec(in, out, edges, originalSelf);
         Spec s = of(op, r);
+        r.forgetTensors();
         return new OpNode(s.name(), op, s.backward(), r.saved.toArray(SavedTensor[]::new), edges, meta, out.length);
     }
 
@@ -594,11 +595,11 @@ final class Formulas {
 
     /** What a formula sees while it is built: the op's tensors, which inputs need a gradient, and a place to save tensors. */
     static final class Rec {
-        final Tensor[] in;
-        final Tensor[] out;
+        Tensor[] in;
+        Tensor[] out;
         private final Edge[] edges;
         private final boolean inPlace;
-        private final Tensor originalSelf;
+        private Tensor originalSelf;
         final List<SavedTensor> saved = new ArrayList<>(2);
 
         Rec(Tensor[] in, Tensor[] out, Edge[] edges, Tensor originalSelf) {
@@ -607,6 +608,16 @@ final class Formulas {
             this.edges = edges;
             this.inPlace = in.length > 0 && out.length > 0 && in[0] == out[0];
             this.originalSelf = originalSelf;
+        }
+
+        /**
+         * Formulas' closures keep this object (for {@link #needs}); they must not keep the op's
+         * tensors, or backward could not free what it did not save.
+         */
+        void forgetTensors() {
+            in = null;
+            out = null;
+            originalSelf = null;
         }
 
         boolean needs(int i) { return edges[i] != null; }
