@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs backward without recursion: first counts, for every node reachable from the roots, how
@@ -21,7 +22,7 @@ final class Engine {
     private Engine() {}
 
     /** A node's state during one backward. */
-    private static final class Task {
+    static final class Task {
         int dependencies;
         Tensor[] buffer;
         /** False for nodes that lead to none of {@code grad()}'s inputs (they are not run). */
@@ -57,7 +58,7 @@ final class Engine {
         for (int i = 0; i < n; i++) {
             Tensor t = roots[i];
             Tensor g = grads == null ? null : grads[i];
-            if (g != null && !Arrays.equals(g.size().toArray(), t.size().toArray())) {
+            if (g != null && !GradOps.hasShape(g, GradOps.shapeOf(t))) {
                 throw new IllegalArgumentException("Mismatch in shape: grad_output[" + i + "] has a shape of " + g.size()
                         + " and output[" + i + "] has a shape of " + t.size() + ".");
             }
@@ -80,9 +81,20 @@ final class Engine {
             }
         }
 
-        Map<Node, Task> tasks = countDependencies(rootEdges, inputs != null);
-        Tensor[] captured = inputs == null ? null : new Tensor[inputs.length];
-        if (inputs != null) markCaptures(tasks, inputEdges);
+        Tasks tasks = new Tasks();
+        try {
+            return execute(tasks, rootEdges, seeds, keepGraph, createGraph, inputEdges, allowUnused);
+        } finally {
+            tasks.close();
+        }
+    }
+
+    private static Tensor[] execute(Tasks tasks, Edge[] rootEdges, Tensor[] seeds, boolean keepGraph, boolean createGraph,
+                                    Edge[] inputEdges, boolean allowUnused) {
+        int n = rootEdges.length;
+        countDependencies(tasks, rootEdges, inputEdges != null);
+        Tensor[] captured = inputEdges == null ? null : new Tensor[inputEdges.length];
+        if (inputEdges != null) markCaptures(tasks, inputEdges);
 
         PriorityQueue<Node> ready = new PriorityQueue<>((a, b) -> Long.compare(b.sequenceNr, a.sequenceNr));
         for (int i = 0; i < n; i++) {
@@ -97,7 +109,7 @@ final class Engine {
         try {
             while (!ready.isEmpty()) {
                 Node node = ready.poll();
-                Task task = tasks.remove(node);
+                Task task = tasks.get(node);
                 Tensor[] in = task.buffer != null ? task.buffer : new Tensor[node.numOutputs];
                 task.buffer = null;
                 if (task.captures != null) {
@@ -110,7 +122,6 @@ final class Engine {
                     Edge e = edges[i];
                     if (e == null) continue;
                     Task child = tasks.get(e.node());
-                    if (child == null) continue; // not reachable from this backward's roots (cannot happen) or done
                     child.add(e.inputNr(), out[i], e.node().numOutputs);
                     if (--child.dependencies == 0) ready.add(e.node());
                 }
@@ -126,13 +137,12 @@ final class Engine {
     }
 
     /** Counts the edges into every node reachable from the roots (the roots' seeds count as one each). */
-    private static Map<Node, Task> countDependencies(Edge[] rootEdges, boolean trackParents) {
-        Map<Node, Task> tasks = new IdentityHashMap<>();
+    private static void countDependencies(Tasks tasks, Edge[] rootEdges, boolean trackParents) {
         ArrayDeque<Node> stack = new ArrayDeque<>();
         for (Edge e : rootEdges) {
             Task t = tasks.get(e.node());
             if (t == null) {
-                tasks.put(e.node(), t = new Task());
+                t = tasks.create(e.node());
                 stack.push(e.node());
             }
             t.dependencies++;
@@ -143,7 +153,7 @@ final class Engine {
                 if (e == null) continue;
                 Task t = tasks.get(e.node());
                 if (t == null) {
-                    tasks.put(e.node(), t = new Task());
+                    t = tasks.create(e.node());
                     stack.push(e.node());
                 }
                 t.dependencies++;
@@ -153,15 +163,14 @@ final class Engine {
                 }
             }
         }
-        return tasks;
     }
 
     /**
      * {@code grad()}: gradients are captured where they enter the inputs' nodes, and only nodes with
      * a path to one of those are run (a leaf's accumulator never runs, so no {@code grad} changes).
      */
-    private static void markCaptures(Map<Node, Task> tasks, Edge[] inputEdges) {
-        for (Task t : tasks.values()) t.needed = false;
+    private static void markCaptures(Tasks tasks, Edge[] inputEdges) {
+        for (Task t : tasks.all()) t.needed = false;
         ArrayDeque<Node> work = new ArrayDeque<>();
         for (int j = 0; j < inputEdges.length; j++) {
             Edge e = inputEdges[j];
@@ -185,7 +194,41 @@ final class Engine {
                 }
             }
         }
-        for (Task t : tasks.values()) t.parents = null;
+        for (Task t : tasks.all()) t.parents = null;
+    }
+
+    /**
+     * The tasks of one backward. When it is the only backward running, each task sits on its node
+     * (no hashing); a backward started while another runs (from a hook, or on another thread) keeps
+     * its own map, so the two never share state.
+     */
+    private static final class Tasks {
+        private static final AtomicInteger RUNNING = new AtomicInteger();
+
+        private final boolean onNodes = RUNNING.incrementAndGet() == 1;
+        private final List<Node> claimed = new ArrayList<>();
+        private final Map<Node, Task> map = onNodes ? null : new IdentityHashMap<>();
+
+        Task get(Node n) { return onNodes ? n.engineTask : map.get(n); }
+
+        Task create(Node n) {
+            Task t = new Task();
+            claimed.add(n);
+            if (onNodes) n.engineTask = t;
+            else map.put(n, t);
+            return t;
+        }
+
+        List<Task> all() {
+            List<Task> l = new ArrayList<>(claimed.size());
+            for (Node n : claimed) l.add(get(n));
+            return l;
+        }
+
+        void close() {
+            if (onNodes) for (Node n : claimed) n.engineTask = null;
+            RUNNING.decrementAndGet();
+        }
     }
 
     /** Runs one node: tensor hooks, its backward, freeing its saved tensors, and fitting its results to its inputs. */
@@ -237,8 +280,8 @@ final class Engine {
                 continue;
             }
             Node.InputMeta m = node.inputMeta[i];
-            long[] gs = g.size().toArray();
-            if (!Arrays.equals(gs, m.shape())) {
+            if (!GradOps.hasShape(g, m.shape())) {
+                long[] gs = GradOps.shapeOf(g);
                 if (!GradOps.expandable(m.shape(), gs)) {
                     throw new IllegalStateException("Function " + node.name() + " returned an invalid gradient at index " + i
                             + " - got " + Messages.sizes(gs) + " but expected shape compatible with " + Messages.sizes(m.shape()));

@@ -624,7 +624,7 @@ final class Formulas {
 
         boolean wrapped(int i) { return Internals.access().isWrappedNumber(in[i]); }
 
-        long[] inShape(int i) { return in[i].size().toArray(); }
+        long[] inShape(int i) { return GradOps.shapeOf(in[i]); }
 
         boolean reducesAll(int[] dims, boolean keepdim) { return !keepdim && dims.length == in[0].dim(); }
 

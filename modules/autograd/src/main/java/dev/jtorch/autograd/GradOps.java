@@ -9,6 +9,20 @@ import java.util.Arrays;
 final class GradOps {
     private GradOps() {}
 
+    /** The shape of {@code t} as a fresh array (one allocation, unlike {@code size().toArray()}). */
+    static long[] shapeOf(Tensor t) {
+        long[] s = new long[t.dim()];
+        for (int d = 0; d < s.length; d++) s[d] = t.size(d);
+        return s;
+    }
+
+    /** True when {@code t} has exactly {@code shape}, without allocating. */
+    static boolean hasShape(Tensor t, long[] shape) {
+        if (t.dim() != shape.length) return false;
+        for (int d = 0; d < shape.length; d++) if (t.size(d) != shape[d]) return false;
+        return true;
+    }
+
     static Tensor zeros(long[] shape, Tensor like) { return Torch.zeros(shape, like.dtype(), like.device()); }
 
     static Tensor zerosLike(Tensor t) { return Torch.zerosLike(t); }
@@ -25,8 +39,8 @@ final class GradOps {
 
     /** Sums a gradient of a broadcast shape back to {@code shape} (PyTorch's {@code sum_to}). */
     static Tensor sumTo(Tensor g, long[] shape) {
-        long[] gs = g.size().toArray();
-        if (Arrays.equals(gs, shape)) return g;
+        if (hasShape(g, shape)) return g;
+        long[] gs = shapeOf(g);
         int lead = gs.length - shape.length;
         int[] dims = new int[gs.length];
         int n = 0;

@@ -30,6 +30,8 @@ public abstract class Node implements GradFn {
     final int numOutputs;
     /** Tensor hooks on this node's outputs, in registration order (retain_grad hooks run after the others). */
     private List<PreHook> preHooks;
+    /** This node's state in the backward running now (see {@code Engine.Tasks}). */
+    Engine.Task engineTask;
     /** Anomaly mode: where the forward op that made this node was called. */
     Throwable forwardTrace;
 
@@ -113,6 +115,6 @@ public abstract class Node implements GradFn {
 
     /** What a forward input looked like: its gradient must match. */
     record InputMeta(long[] shape, DType dtype, Device device) {
-        static InputMeta of(Tensor t) { return new InputMeta(t.size().toArray(), t.dtype(), t.device()); }
+        static InputMeta of(Tensor t) { return new InputMeta(GradOps.shapeOf(t), t.dtype(), t.device()); }
     }
 }
