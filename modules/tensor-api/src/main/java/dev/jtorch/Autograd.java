@@ -15,6 +15,9 @@ import java.util.function.UnaryOperator;
 final class Autograd {
     private static final AutogradHook HOOK = bind();
 
+    /** {@link Tensor#viewCreation}: a view made with grad mode on, in no_grad, or in inference mode. */
+    static final byte VIEW_DEFAULT = 0, VIEW_NO_GRAD = 1, VIEW_INFERENCE = 2;
+
     private Autograd() {}
 
     private static AutogradHook bind() {
@@ -127,8 +130,12 @@ final class Autograd {
     static void record(Op op, Tensor[] inputs, Tensor... outputs) {
         boolean inPlace = inputs.length > 0 && outputs.length > 0 && inputs[0] == outputs[0];
         if (!inPlace) {
-            // A new view's node is current for the data it sees now.
-            for (Tensor o : outputs) if (o.viewBase != null) o.gradFnVersion = o.version.get();
+            for (Tensor o : outputs) {
+                if (o.viewBase == null) continue;
+                // A new view's node is current for the data it sees now.
+                o.gradFnVersion = o.version.get();
+                if (!GradMode.isEnabled()) o.viewCreation = GradMode.isInferenceMode() ? VIEW_INFERENCE : VIEW_NO_GRAD;
+            }
         }
         if (op instanceof Op.NonDifferentiable || !needsRecord(inputs) || !anyFloating(outputs)) return;
         if (HOOK == null) {
@@ -156,6 +163,17 @@ final class Autograd {
     static void checkInPlace(Tensor t, Op op, Tensor... others) {
         if (!GradMode.isEnabled()) return;
         Tensor base = t.viewBase;
+        if (base != null && base.requiresGrad && t.viewCreation != VIEW_DEFAULT) {
+            throw new IllegalStateException(t.viewCreation == VIEW_NO_GRAD
+                    ? "A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that "
+                    + "this use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both "
+                    + "the view and the inplace either both inside the no_grad block (if you don't want the inplace to be "
+                    + "tracked) or both outside (if you want the inplace to be tracked)."
+                    : "A view was created in inference mode and is being modified inplace in normal mode. Given that this use "
+                    + "case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view "
+                    + "and the inplace either both inside the inference_mode block (if you don't want the inplace to be "
+                    + "tracked) or both outside (if you want the inplace to be tracked).");
+        }
         if (base != null && base.requiresGrad && base.gradFn == null) {
             throw new IllegalStateException("a view of a leaf Variable that requires grad is being used in an in-place operation.");
         }

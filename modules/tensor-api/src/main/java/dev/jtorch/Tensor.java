@@ -42,6 +42,8 @@ public final class Tensor {
     int gradFnVersion;
     /** The engine's per-tensor data (grad accumulator, hooks); opaque to tensor.api. */
     Object autogradMeta;
+    /** How a view was made: {@code Autograd.VIEW_*} (PyTorch's creation_meta, for its in-place rules). */
+    byte viewCreation;
 
     Tensor(Storage storage, DType dtype, long[] shape, long[] stride, long offset, VersionCounter version,
            boolean wrappedNumber) {

@@ -303,6 +303,36 @@ class EngineTest {
         assertEquals("tensor([2., 3., 4.], requires_grad=True)", b.toString());
     }
 
+    /*
+     * x = torch.ones(3, requires_grad=True); y2 = x.clone()
+     * with torch.no_grad(): v = y2[0:2]
+     * v.mul_(2)                                  (and the same with torch.inference_mode())
+     */
+    @Test
+    void aViewMadeWithoutGradCannotBeModifiedWithGrad() {
+        Tensor y2 = Torch.ones(3).requiresGrad_().clone();
+        Tensor v;
+        try (var g = GradMode.noGrad()) {
+            v = y2.slice(0, 0, 2);
+        }
+        var e = assertThrows(IllegalStateException.class, () -> v.mul_(2));
+        assertEquals("A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that this "
+                + "use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view "
+                + "and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both "
+                + "outside (if you want the inplace to be tracked).", e.getMessage());
+        Tensor w;
+        try (var g = GradMode.inferenceMode()) {
+            w = y2.slice(0, 0, 2);
+        }
+        var e2 = assertThrows(IllegalStateException.class, () -> w.mul_(2));
+        assertTrue(e2.getMessage().startsWith("A view was created in inference mode and is being modified inplace in normal "
+                + "mode."), e2.getMessage());
+        try (var g = GradMode.noGrad()) {
+            v.mul_(2); // both inside no_grad: allowed, and not tracked
+        }
+        assertEquals("tensor([2., 2., 1.], grad_fn=<CloneBackward0>)", y2.toString());
+    }
+
     /* b = torch.tensor([1.,2.,3.], requires_grad=True); y = b * b; b2 = b.detach(); b2.add_(1); y.sum().backward() */
     @Test
     void aSavedLeafModifiedThroughDetachFailsWithoutProducerName() {
