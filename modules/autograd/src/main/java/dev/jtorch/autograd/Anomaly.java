@@ -6,7 +6,7 @@ import dev.jtorch.ops.Op;
  * Anomaly detection, as {@code torch.autograd.detect_anomaly()}: while on, each node remembers
  * where its forward op was called, and a backward that produces NaN fails naming that node, with
  * the forward call's stack as the cause.
- * <pre>{@code try (var a = Anomaly.detect()) { loss.backward(); } }</pre>
+ * <pre>{@code try (var _ = Anomaly.detect()) { loss.backward(); } }</pre>
  */
 public final class Anomaly {
     private static volatile boolean enabled;

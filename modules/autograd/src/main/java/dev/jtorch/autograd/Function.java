@@ -22,6 +22,8 @@ import dev.jtorch.Torch;
  * forward runs without recording; the outputs get a node named {@code <ClassName>Backward}.
  */
 public abstract class Function {
+    protected Function() {}
+
     /** Computes the outputs (grad mode is off here). */
     protected abstract Tensor[] forward(FunctionCtx ctx, Tensor... inputs);
 
@@ -63,7 +65,7 @@ public abstract class Function {
         }
         FunctionCtx ctx = new FunctionCtx(needs);
         Tensor[] outputs;
-        try (var g = GradMode.noGrad()) {
+        try (var _ = GradMode.noGrad()) {
             outputs = forward(ctx, inputs);
         }
         outputs = outputs.clone();

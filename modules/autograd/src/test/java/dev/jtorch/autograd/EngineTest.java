@@ -264,11 +264,11 @@ class EngineTest {
     @Test
     void noGradScopesNestAndRestore() {
         Tensor x = leaf(1, 2);
-        try (var outer = GradMode.noGrad()) {
+        try (var _ = GradMode.noGrad()) {
             Tensor y = x.mul(2);
             assertFalse(y.requiresGrad());
             assertNull(y.gradFn());
-            try (var inner = GradMode.enableGrad()) {
+            try (var _ = GradMode.enableGrad()) {
                 assertTrue(x.mul(2).requiresGrad());
             }
             assertFalse(x.mul(2).requiresGrad());
@@ -279,7 +279,7 @@ class EngineTest {
     @Test
     void inferenceModeRecordsNothing() {
         Tensor x = leaf(1, 2);
-        try (var s = GradMode.inferenceMode()) {
+        try (var _ = GradMode.inferenceMode()) {
             assertTrue(GradMode.isInferenceMode());
             assertFalse(x.mul(2).requiresGrad());
         }
@@ -297,7 +297,7 @@ class EngineTest {
         var e2 = assertThrows(IllegalStateException.class, () -> b.select(0, 0).mul_(2));
         assertEquals("a view of a leaf Variable that requires grad is being used in an in-place operation.", e2.getMessage());
         assertEquals("tensor([1., 2., 3.], requires_grad=True)", b.toString());
-        try (var g = GradMode.noGrad()) {
+        try (var _ = GradMode.noGrad()) {
             b.add_(1);
         }
         assertEquals("tensor([2., 3., 4.], requires_grad=True)", b.toString());
@@ -312,7 +312,7 @@ class EngineTest {
     void aViewMadeWithoutGradCannotBeModifiedWithGrad() {
         Tensor y2 = Torch.ones(3).requiresGrad_().clone();
         Tensor v;
-        try (var g = GradMode.noGrad()) {
+        try (var _ = GradMode.noGrad()) {
             v = y2.slice(0, 0, 2);
         }
         var e = assertThrows(IllegalStateException.class, () -> v.mul_(2));
@@ -321,13 +321,13 @@ class EngineTest {
                 + "and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both "
                 + "outside (if you want the inplace to be tracked).", e.getMessage());
         Tensor w;
-        try (var g = GradMode.inferenceMode()) {
+        try (var _ = GradMode.inferenceMode()) {
             w = y2.slice(0, 0, 2);
         }
         var e2 = assertThrows(IllegalStateException.class, () -> w.mul_(2));
         assertTrue(e2.getMessage().startsWith("A view was created in inference mode and is being modified inplace in normal "
                 + "mode."), e2.getMessage());
-        try (var g = GradMode.noGrad()) {
+        try (var _ = GradMode.noGrad()) {
             v.mul_(2); // both inside no_grad: allowed, and not tracked
         }
         assertEquals("tensor([2., 2., 1.], grad_fn=<CloneBackward0>)", y2.toString());
@@ -419,7 +419,7 @@ class EngineTest {
      */
     @Test
     void anomalyModeNamesTheNodeThatProducedNaN() {
-        try (var a = Anomaly.detect()) {
+        try (var _ = Anomaly.detect()) {
             Tensor x = leaf(0, 1);
             Tensor y = x.sqrt().mul(0);
             var e = assertThrows(IllegalStateException.class, () -> y.sum().backward());

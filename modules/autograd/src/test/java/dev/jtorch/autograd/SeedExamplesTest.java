@@ -98,7 +98,7 @@ class SeedExamplesTest {
         z.backward(Torch.onesLike(x));
         assertEquals("tensor([[0.2000, 1.8000, 1.0000],\n        [0.6000, 1.4000, 0.4000]])", x.grad().toString());
         assertEquals("tensor([[0.4800, 1.0800, 1.9200],\n        [0.7500, 0.1875, 3.0000]])", y.grad().toString());
-        try (var g = GradMode.noGrad()) {
+        try (var _ = GradMode.noGrad()) {
             assertFalse(x.add(y.mul(2)).requiresGrad());
         }
         assertTrue(x.add(y.mul(2)).requiresGrad());
