@@ -71,17 +71,25 @@ final class Creation {
 
     static Tensor linspace(double start, double end, long steps, DType dtype) {
         if (steps < 0) throw new IllegalArgumentException("number of steps must be non-negative");
-        double[] v = new double[Math.toIntExact(steps)];
-        if (steps == 1) v[0] = start;
-        else if (steps > 1) {
-            // PyTorch fills the two halves from each end so that both endpoints are exact.
-            double step = (end - start) / (steps - 1);
-            long half = steps / 2;
-            for (int i = 0; i < steps; i++) v[i] = i < half ? start + step * i : end - step * (steps - i - 1);
+        int n = Math.toIntExact(steps);
+        long half = steps / 2;
+        if (dtype == DType.FLOAT32 || dtype.isReducedFloat()) {
+            // PyTorch computes float linspace in float, filling each half from its own end (so both ends are
+            // exact), and its compiled kernel fuses the multiply-add: mirror that to get the same bits.
+            float s = (float) start, e = (float) end, step = n > 1 ? (e - s) / (n - 1) : 0f;
+            float[] v = new float[n];
+            for (int i = 0; i < n; i++) v[i] = i < half ? Math.fma(step, (float) i, s) : Math.fma(-step, (float) (n - i - 1), e);
+            if (n == 1) v[0] = s;
+            Tensor t = wrap(HostStorage.wrapArray(v, DType.FLOAT32), DType.FLOAT32, n, new long[]{n});
+            return dtype == DType.FLOAT32 ? t : Elementwise.castRaw(t, dtype);
         }
+        double step = n > 1 ? (end - start) / (n - 1) : 0;
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) v[i] = i < half ? Math.fma(step, i, start) : Math.fma(-step, n - i - 1, end);
+        if (n == 1) v[0] = start;
         if (dtype.isFloatingPoint()) return ofDoubles(v, new long[]{steps}, dtype);
-        long[] l = new long[v.length];
-        for (int i = 0; i < v.length; i++) l[i] = (long) v[i];
+        long[] l = new long[n];
+        for (int i = 0; i < n; i++) l[i] = (long) v[i];
         return ofLongs(l, new long[]{steps}, dtype);
     }
 

@@ -199,7 +199,13 @@ final class Elementwise {
                 }
             }
             case REMAINDER -> { if (rt == DType.BOOL) throw notImplemented("remainder_cpu", rt); }
-            case POW -> { if (rt == DType.BOOL) throw notImplemented("pow", rt); }
+            case POW -> {
+                if (rt == DType.BOOL) throw notImplemented("pow", rt);
+                // As PyTorch: a negative Python-integer exponent of an integer tensor is an error (a tensor exponent is not).
+                if (!rt.isFloatingPoint() && b.isWrappedNumber() && !b.dtype.isFloatingPoint() && itemLong(b) < 0) {
+                    throw new IllegalArgumentException("Integers to negative integer powers are not allowed.");
+                }
+            }
             case BITWISE_AND, BITWISE_OR, BITWISE_XOR -> {
                 if (rt.isFloatingPoint()) throw notImplemented(op.name().toLowerCase() + "_cpu", rt);
             }

@@ -6,9 +6,13 @@ import java.security.SecureRandom;
 
 /**
  * A seedable pseudo-random generator, as {@code torch.Generator} on the CPU: the same 32-bit
- * Mersenne Twister, seeded the same way, so that a seed gives the numbers PyTorch gives (see
- * {@link Torch#rand} and friends for which functions match bit for bit). The default generator is
- * seeded with {@link Torch#manualSeed(long)}.
+ * Mersenne Twister, seeded the same way, and the same sampling formulas, so that a seed gives the
+ * numbers PyTorch 1.13 gives. Bit for bit: rand/uniform_ in every floating dtype, randint/random_,
+ * randperm, bernoulli, and randn/normal in float32, float16 and bfloat16 (for 16 or more float32
+ * elements PyTorch's own result depends on its CPU kernel; this follows the AVX2 one, used on x86
+ * without AVX-512). float64 normals use Java's log/sin/cos, which differ from glibc's in the last
+ * bit for about 0.2% of values. The state ({@link #getState()}) is PyTorch's byte layout.
+ * The default generator is seeded with {@link Torch#manualSeed(long)}.
  *
  * <p>Thread-safe: every draw of a tensor holds this generator's lock, so concurrent callers get
  * disjoint stretches of the stream (in an unspecified order).

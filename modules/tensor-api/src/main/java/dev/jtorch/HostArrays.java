@@ -1,6 +1,7 @@
 package dev.jtorch;
 
 import dev.jtorch.spi.HostStorage;
+import dev.jtorch.spi.Strided;
 
 /**
  * Flat Java arrays in the layout {@link HostStorage} uses for each dtype (float[] for float32,
@@ -31,7 +32,7 @@ final class HostArrays {
     static Tensor tensor(Object array, DType dtype, long[] shape) {
         long[] s = Shapes.checkSizes(shape);
         return new Tensor(HostStorage.wrapArray(array, dtype), dtype, s,
-                dev.jtorch.spi.Strided.contiguousStrides(s), 0, new VersionCounter(), false);
+                Strided.contiguousStrides(s), 0, new VersionCounter(), false);
     }
 
     /** Stores an exact integer as {@code dtype} stores it (integers wrap, floats round). */

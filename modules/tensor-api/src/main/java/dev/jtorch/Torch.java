@@ -222,6 +222,8 @@ public final class Torch {
 
     public static Tensor randperm(long n, Generator g) { return RandomOps.randperm(n, DType.INT64, g); }
 
+    public static Tensor randperm(long n, DType dtype, Generator g) { return RandomOps.randperm(n, dtype, g); }
+
     public static Tensor normal(double mean, double std, long... shape) { return RandomOps.normal(mean, std, shape, DEFAULT_GENERATOR); }
 
     public static Tensor normal(double mean, double std, long[] shape, Generator g) { return RandomOps.normal(mean, std, shape, g); }

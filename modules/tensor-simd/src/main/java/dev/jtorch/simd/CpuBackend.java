@@ -49,7 +49,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void setNumThreads(int threads) {
-        if (threads < 1) throw new IllegalArgumentException("set_num_threads expects a positive integer, got " + threads);
+        if (threads < 1) throw new IllegalArgumentException("set_num_threads expects a positive integer");
         this.threads = threads;
     }
 

@@ -1,5 +1,6 @@
 package dev.jtorch.simd.gemm;
 
+import dev.jtorch.simd.kernels.Parallel;
 import dev.jtorch.DType;
 import dev.jtorch.spi.Strided;
 
@@ -41,7 +42,7 @@ public final class Gemm {
         if (batches >= parts && (batches % parts == 0 || batches >= 4 * parts)) {
             // Whole matrices per thread: no shared packing, no thin slices.
             int p = parts;
-            GemmPool.run(p, t -> {
+            Parallel.run(p, t -> {
                 for (int b = (int) ((long) batches * t / p); b < (long) batches * (t + 1) / p; b++) algo.run(a, bm, out, b, 0, m, 0, n);
             });
             return;
@@ -52,7 +53,7 @@ public final class Gemm {
         int extent = splitRows ? m : n;
         int p = (int) Math.min(parts, (extent + unit - 1) / unit);
         int tiles = (extent + unit - 1) / unit;
-        GemmPool.run(p, t -> {
+        Parallel.run(p, t -> {
             int lo = Math.min(extent, (int) ((long) tiles * t / p) * unit);
             int hi = Math.min(extent, (int) ((long) tiles * (t + 1) / p) * unit);
             if (lo >= hi) return;

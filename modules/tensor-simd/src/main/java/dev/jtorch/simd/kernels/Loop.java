@@ -41,11 +41,6 @@ public final class Loop {
         return create(shape, 0, strides(ops), bases(ops));
     }
 
-    /** Operands backed by Java arrays, walked in the memory order of operand {@code orderBy}. */
-    public static Loop ordered(long[] shape, int orderBy, Strided... ops) {
-        return create(shape, orderBy, strides(ops), bases(ops));
-    }
-
     /** Operands backed by Java arrays, walked in row-major (logical) order. */
     public static Loop rowMajor(long[] shape, Strided... ops) {
         return create(shape, -1, strides(ops), bases(ops));
@@ -145,12 +140,6 @@ public final class Loop {
 
     /** Operand k's stride along rows. */
     public int innerStride(int k) { return (int) stride[k][rank - 1]; }
-
-    /** Number of rows. */
-    public long rows() { return innerSize() == 0 ? 0 : numel / innerSize(); }
-
-    /** True when every operand is one contiguous run (a single row of stride 1 or 0). */
-    public boolean singleRow() { return rank == 1; }
 
     /** Number of dims after dropping and merging (at least 1). */
     public int rank() { return rank; }

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
- * Splits large elementwise loops across the backend's threads. Daemon workers are shared by every
+ * Splits large loops (elementwise, reductions, GEMM) across the backend's threads. Daemon workers are shared by every
  * kernel; the calling thread runs the first part itself. Below {@link #GRAIN} elements per part the
  * loop runs on the calling thread alone, because waking workers costs more than it saves.
  */

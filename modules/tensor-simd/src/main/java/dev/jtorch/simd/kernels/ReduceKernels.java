@@ -12,10 +12,14 @@ import dev.jtorch.spi.Strided;
 public final class ReduceKernels {
     private ReduceKernels() {}
 
-    public static void reduce(ReduceOp op, Strided in, int[] dims, Strided out) { reduce(op, in, dims, out, false); }
+    public static void reduce(ReduceOp op, Strided in, int[] dims, Strided out) { reduce(op, in, dims, out, false, 1); }
 
-    /** With {@code simd}, rows of stride 1 use the Vector API loops of {@link SimdReduceRows}. */
-    public static void reduce(ReduceOp op, Strided in, int[] dims, Strided out, boolean simd) {
+    /**
+     * With {@code simd}, rows of stride 1 use the Vector API loops of {@link SimdReduceRows}. A large
+     * input with few outputs is split across {@code threads}: each part folds into its own
+     * accumulators, which are then combined in order.
+     */
+    public static void reduce(ReduceOp op, Strided in, int[] dims, Strided out, boolean simd, int threads) {
         long[] shape = in.shape();
         boolean[] reduced = new boolean[shape.length];
         for (int d : dims) reduced[d] = true;
@@ -29,49 +33,34 @@ public final class ReduceKernels {
         Loop walk = Loop.create(shape, 1, new long[][]{accStride, in.stride()}, new int[]{0, Host.base(in)});
         Loop store = Loop.create(out.shape(), 0, new long[][]{out.stride(), Strided.contiguousStrides(out.shape())},
                 new int[]{Host.base(out), 0});
-        int sa = walk.innerStride(0), si = walk.innerStride(1), so = store.innerStride(0), sc = store.innerStride(1);
+        int so = store.innerStride(0), sc = store.innerStride(1);
+        long total = walk.numel();
+        // Per-part accumulators only pay off when there are far fewer outputs than inputs.
+        int parts = (long) outN * 64 <= total ? Parallel.parts(total, threads) : 1;
         switch (in.dtype()) {
             case FLOAT64, FLOAT32 -> {
-                double[] acc = new double[outN];
-                java.util.Arrays.fill(acc, identity(op));
-                if (in.dtype() == dev.jtorch.DType.FLOAT64) {
-                    double[] x = (double[]) Host.array(in);
-                    SimdReduceRows.DoubleRow row = simd ? SimdReduceRows.doubleRow(op) : null;
-                    SimdReduceRows.DoubleInto into = simd ? SimdReduceRows.doubleInto(op) : null;
-                    walk.forEach((off, n) -> {
-                        int pa = off[0], pi = off[1];
-                        if (simd && si == 1 && sa == 0) acc[pa] = combine(op, acc[pa], row.run(x, pi, n));
-                        else if (simd && si == 1 && sa == 1) into.run(acc, pa, x, pi, n);
-                        else if (sa == 0) acc[pa] = combine(op, acc[pa], rowDouble(op, x, pi, si, n));
-                        else for (int i = 0; i < n; i++, pa += sa, pi += si) acc[pa] = combine(op, acc[pa], x[pi]);
-                    });
-                } else {
-                    float[] x = (float[]) Host.array(in);
-                    SimdReduceRows.FloatRow row = simd ? SimdReduceRows.floatRow(op) : null;
-                    SimdReduceRows.FloatInto into = simd ? SimdReduceRows.floatInto(op) : null;
-                    walk.forEach((off, n) -> {
-                        int pa = off[0], pi = off[1];
-                        if (simd && si == 1 && sa == 0) acc[pa] = combine(op, acc[pa], row.run(x, pi, n));
-                        else if (simd && si == 1 && sa == 1) into.run(acc, pa, x, pi, n);
-                        else if (sa == 0) acc[pa] = combine(op, acc[pa], rowFloat(op, x, pi, si, n));
-                        else for (int i = 0; i < n; i++, pa += sa, pi += si) acc[pa] = combine(op, acc[pa], x[pi]);
-                    });
-                }
+                double[][] accs = new double[parts][];
+                Parallel.run(parts, t -> {
+                    double[] acc = new double[outN];
+                    java.util.Arrays.fill(acc, identity(op));
+                    walk.forRange(total * t / parts, total * (t + 1) / parts, null, doubleRow(op, in, acc, walk, simd));
+                    accs[t] = acc;
+                });
+                double[] acc = accs[0];
+                for (int t = 1; t < parts; t++) for (int i = 0; i < outN; i++) acc[i] = combine(op, acc[i], accs[t][i]);
                 Object y = Host.array(out);
                 store.forEach((off, n) -> Rows.writeDoubles(y, out.dtype(), off[0], so, n, slice(acc, off[1], sc, n)));
             }
             case INT64 -> {
-                long[] acc = new long[outN];
-                java.util.Arrays.fill(acc, identityLong(op));
-                long[] x = (long[]) Host.array(in);
-                SimdReduceRows.LongRow row = simd ? SimdReduceRows.longRow(op) : null;
-                SimdReduceRows.LongInto into = simd ? SimdReduceRows.longInto(op) : null;
-                walk.forEach((off, n) -> {
-                    int pa = off[0], pi = off[1];
-                    if (simd && si == 1 && sa == 0) acc[pa] = combine(op, acc[pa], row.run(x, pi, n));
-                    else if (simd && si == 1 && sa == 1) into.run(acc, pa, x, pi, n);
-                    else for (int i = 0; i < n; i++, pa += sa, pi += si) acc[pa] = combine(op, acc[pa], x[pi]);
+                long[][] accs = new long[parts][];
+                Parallel.run(parts, t -> {
+                    long[] acc = new long[outN];
+                    java.util.Arrays.fill(acc, identityLong(op));
+                    walk.forRange(total * t / parts, total * (t + 1) / parts, null, longRow(op, in, acc, walk, simd));
+                    accs[t] = acc;
                 });
+                long[] acc = accs[0];
+                for (int t = 1; t < parts; t++) for (int i = 0; i < outN; i++) acc[i] = combine(op, acc[i], accs[t][i]);
                 long[] y = (long[]) Host.array(out);
                 store.forEach((off, n) -> {
                     for (int i = 0, q = off[0], p = off[1]; i < n; i++, q += so, p += sc) y[q] = acc[p];
@@ -79,6 +68,46 @@ public final class ReduceKernels {
             }
             default -> throw new IllegalArgumentException("reduce " + op + ": unsupported compute dtype " + in.dtype());
         }
+    }
+
+    /** Folds rows of a float input into {@code acc} (walk operands: 0 = accumulators, 1 = input). */
+    private static Loop.Row doubleRow(ReduceOp op, Strided in, double[] acc, Loop walk, boolean simd) {
+        int sa = walk.innerStride(0), si = walk.innerStride(1);
+        if (in.dtype() == dev.jtorch.DType.FLOAT64) {
+            double[] x = (double[]) Host.array(in);
+            SimdReduceRows.DoubleRow row = simd ? SimdReduceRows.doubleRow(op) : null;
+            SimdReduceRows.DoubleInto into = simd ? SimdReduceRows.doubleInto(op) : null;
+            return (off, n) -> {
+                int pa = off[0], pi = off[1];
+                if (simd && si == 1 && sa == 0) acc[pa] = combine(op, acc[pa], row.run(x, pi, n));
+                else if (simd && si == 1 && sa == 1) into.run(acc, pa, x, pi, n);
+                else if (sa == 0) acc[pa] = combine(op, acc[pa], rowDouble(op, x, pi, si, n));
+                else for (int i = 0; i < n; i++, pa += sa, pi += si) acc[pa] = combine(op, acc[pa], x[pi]);
+            };
+        }
+        float[] x = (float[]) Host.array(in);
+        SimdReduceRows.FloatRow row = simd ? SimdReduceRows.floatRow(op) : null;
+        SimdReduceRows.FloatInto into = simd ? SimdReduceRows.floatInto(op) : null;
+        return (off, n) -> {
+            int pa = off[0], pi = off[1];
+            if (simd && si == 1 && sa == 0) acc[pa] = combine(op, acc[pa], row.run(x, pi, n));
+            else if (simd && si == 1 && sa == 1) into.run(acc, pa, x, pi, n);
+            else if (sa == 0) acc[pa] = combine(op, acc[pa], rowFloat(op, x, pi, si, n));
+            else for (int i = 0; i < n; i++, pa += sa, pi += si) acc[pa] = combine(op, acc[pa], x[pi]);
+        };
+    }
+
+    private static Loop.Row longRow(ReduceOp op, Strided in, long[] acc, Loop walk, boolean simd) {
+        int sa = walk.innerStride(0), si = walk.innerStride(1);
+        long[] x = (long[]) Host.array(in);
+        SimdReduceRows.LongRow row = simd ? SimdReduceRows.longRow(op) : null;
+        SimdReduceRows.LongInto into = simd ? SimdReduceRows.longInto(op) : null;
+        return (off, n) -> {
+            int pa = off[0], pi = off[1];
+            if (simd && si == 1 && sa == 0) acc[pa] = combine(op, acc[pa], row.run(x, pi, n));
+            else if (simd && si == 1 && sa == 1) into.run(acc, pa, x, pi, n);
+            else for (int i = 0; i < n; i++, pa += sa, pi += si) acc[pa] = combine(op, acc[pa], x[pi]);
+        };
     }
 
     private static double[] slice(double[] acc, int off, int st, int n) {

@@ -9,8 +9,8 @@ import java.util.function.IntSupplier;
 
 /**
  * The Vector API kernels: the scalar kernels with vector forms for the hot families (unary and
- * binary elementwise ops, clamp, reductions). Whatever has no vector form falls back to
- * {@link ScalarKernels}, so both sets always agree on semantics.
+ * binary elementwise ops, clamp, where, reductions), large ones split across threads. Whatever has no
+ * vector form falls back to {@link ScalarKernels}, so both sets always agree on semantics.
  */
 public class SimdKernels extends ScalarKernels {
     private final IntSupplier threads;
@@ -37,7 +37,12 @@ public class SimdKernels extends ScalarKernels {
     }
 
     @Override
+    public void where(Strided cond, Strided a, Strided b, Strided out) {
+        if (!SimdWhere.where(cond, a, b, out, threads.getAsInt())) super.where(cond, a, b, out);
+    }
+
+    @Override
     public void reduce(ReduceOp op, Strided in, int[] dims, Strided out) {
-        ReduceKernels.reduce(op, in, dims, out, true);
+        ReduceKernels.reduce(op, in, dims, out, true, threads.getAsInt());
     }
 }

@@ -112,6 +112,9 @@ class BadInputTest {
             new Case("where with a float condition", IllegalArgumentException.class,
                     "where expected condition to be a boolean tensor, but got a tensor with dtype Float",
                     t -> Torch.where(t[0], t[0], t[0])),
+            new Case("negative integer power of an integer tensor", IllegalArgumentException.class,
+                    "Integers to negative integer powers are not allowed.",
+                    t -> t[2].pow(-1L)),
             new Case("dtype of an unknown name", IllegalArgumentException.class,
                     "unknown dtype 'float128'",
                     t -> DType.of("float128"))

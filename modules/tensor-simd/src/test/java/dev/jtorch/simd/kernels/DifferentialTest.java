@@ -128,6 +128,32 @@ class DifferentialTest {
         return tests.stream();
     }
 
+    // ---------------------------------------------------------------- where
+
+    @TestFactory
+    Stream<DynamicTest> where() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (DType t : List.of(DType.FLOAT32, DType.FLOAT64, DType.INT64)) {
+            for (Layout layout : Layout.values()) {
+                for (int moving = 0; moving < 3; moving++) {
+                    int which = moving;
+                    tests.add(DynamicTest.dynamicTest("where " + t.pyName() + " " + layout + " moving operand " + which, () -> {
+                        for (int n = 0; n <= MAX_LEN; n++) {
+                            Strided c = which == 0 ? layout.operand(DType.BOOL, n, n) : layout.plain(DType.BOOL, n, n);
+                            Strided a = which == 1 ? layout.operand(t, n, 2L * n) : layout.plain(t, n, 2L * n);
+                            Strided b = which == 2 ? layout.operand(t, n, 3L * n) : layout.plain(t, n, 3L * n + 1);
+                            Strided expected = Host.allocate(t, a.shape()), actual = Host.allocate(t, a.shape());
+                            SCALAR.where(c, a, b, expected);
+                            SIMD.where(c, a, b, actual);
+                            compare("where n=" + n, null, expected, actual, null);
+                        }
+                    }));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
     // ---------------------------------------------------------------- reductions
 
     @TestFactory
@@ -184,6 +210,22 @@ class DifferentialTest {
                     SCALAR.binary(BinaryOp.ADD, y, x, e);
                     parallel.binary(BinaryOp.ADD, y, x, a);
                     compare("add", null, e, a, null);
+                }),
+                DynamicTest.dynamicTest("sum and max float32, all dims", () -> {
+                    Strided x = Layout.CONTIGUOUS.operand(DType.FLOAT32, n, 6);
+                    for (ReduceOp op : List.of(ReduceOp.SUM, ReduceOp.MAX)) {
+                        Strided e = Host.allocate(DType.FLOAT32, new long[]{1}), a = Host.allocate(DType.FLOAT32, new long[]{1});
+                        SCALAR.reduce(op, x, new int[]{0}, e);
+                        parallel.reduce(op, x, new int[]{0}, a);
+                        compareReduction(op.toString(), op, e, a);
+                    }
+                }),
+                DynamicTest.dynamicTest("sum int64 over rows", () -> {
+                    Strided x = Layout.make(DType.INT64, new long[]{3, n}, new long[]{n, 1}, 3 * n, 0, 8);
+                    Strided e = Host.allocate(DType.INT64, new long[]{3, 1}), a = Host.allocate(DType.INT64, new long[]{3, 1});
+                    SCALAR.reduce(ReduceOp.SUM, x, new int[]{1}, e);
+                    parallel.reduce(ReduceOp.SUM, x, new int[]{1}, a);
+                    compare("sum", null, e, a, null);
                 }),
                 DynamicTest.dynamicTest("compare lt int64", () -> {
                     Strided x = Layout.EVERY_SECOND.operand(DType.INT64, n, 4), y = Layout.EVERY_SECOND.plain(DType.INT64, n, 5);
