@@ -70,7 +70,10 @@ final class Autograd {
         int v = t.version.get();
         if (t.gradFnVersion == v) return;
         t.gradFnVersion = v;
-        if (HOOK != null && base.requiresGrad && t.dtype.isFloatingPoint()) HOOK.refreshView(t);
+        // Views made without grad mode never get history (in-place writes through them are refused with grad mode on).
+        if (HOOK != null && base.requiresGrad && t.viewCreation == VIEW_DEFAULT && t.dtype.isFloatingPoint()) {
+            HOOK.refreshView(t);
+        }
     }
 
     static void setGrad(Tensor t, Tensor g) {

@@ -333,6 +333,23 @@ class EngineTest {
         assertEquals("tensor([2., 2., 1.], grad_fn=<CloneBackward0>)", y2.toString());
     }
 
+    /*
+     * p = torch.tensor([1.,2,3], requires_grad=True); view = p.narrow(0,1,2)
+     * with torch.no_grad(): p.sub_(torch.tensor([1.,1,1]))
+     * print(view.grad_fn); view.sum().backward(); print(p.grad)   -> <AsStridedBackward0 ...>, tensor([0., 1., 1.])
+     */
+    @Test
+    void viewsOfAParameterSeeItsUpdates() {
+        Tensor p = leaf(1, 2, 3);
+        Tensor view = p.narrow(0, 1, 2);
+        try (var _ = GradMode.noGrad()) {
+            p.sub_(Torch.tensor(1f, 1f, 1f)); // an optimizer step
+        }
+        assertEquals("AsStridedBackward0", view.gradFn().name(), "the view reads its value out of p again");
+        view.sum().backward();
+        assertEquals("tensor([0., 1., 1.])", p.grad().toString());
+    }
+
     /* b = torch.tensor([1.,2.,3.], requires_grad=True); y = b * b; b2 = b.detach(); b2.add_(1); y.sum().backward() */
     @Test
     void aSavedLeafModifiedThroughDetachFailsWithoutProducerName() {
