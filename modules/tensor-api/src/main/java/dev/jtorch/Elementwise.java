@@ -165,7 +165,7 @@ final class Elementwise {
     }
 
     static Tensor unaryInPlace(UnaryOp op, Tensor x) {
-        Autograd.checkInPlace(x);
+        Autograd.checkInPlace(x, new Op.Unary(op));
         DType rt = unaryResultType(op, x.dtype);
         if (!TypePromotion.canCast(rt, x.dtype)) throw cannotCast(rt, x.dtype);
         if (x.dtype == x.dtype.computeType() && x.dtype.isFloatingPoint() && noInternalOverlap(x)) {
@@ -233,7 +233,7 @@ final class Elementwise {
     }
 
     static Tensor binaryInPlace(BinaryOp op, Tensor self, Tensor other) {
-        Autograd.checkInPlace(self);
+        Autograd.checkInPlace(self, new Op.Binary(op), other);
         DType rt = binaryResultType(op, self, other);
         if (!TypePromotion.canCast(rt, self.dtype)) throw cannotCast(rt, self.dtype);
         long[] shape = Broadcast.shapes(self.shape, other.shape);
@@ -301,7 +301,7 @@ final class Elementwise {
         DType rt = TypePromotion.resultType(x, min == null ? Torch.scalar(0L) : scalarLike(min),
                 max == null ? Torch.scalar(0L) : scalarLike(max));
         if (inPlace) {
-            Autograd.checkInPlace(x);
+            Autograd.checkInPlace(x, new Op.Clamp(min, max));
             if (!TypePromotion.canCast(rt, x.dtype)) throw cannotCast(rt, x.dtype);
         }
         DType compute = rt.computeType();

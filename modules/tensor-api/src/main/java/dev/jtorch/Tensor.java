@@ -33,9 +33,17 @@ public final class Tensor {
     boolean requiresGrad;
     Tensor grad;
     GradFn gradFn;
+    /** Which output of {@link #gradFn} this tensor is. */
+    int outputNr;
     boolean retainsGrad;
     /** The tensor this is a view of (null when it owns its layout), for autograd's view handling. */
     Tensor viewBase;
+    /** The version at which a view's {@link #gradFn} was made; a newer version means its base changed under it. */
+    int gradFnVersion;
+    /** The engine's per-tensor data (grad accumulator, hooks); opaque to tensor.api. */
+    Object autogradMeta;
+    /** How a view was made: {@code Autograd.VIEW_*} (PyTorch's creation_meta, for its in-place rules). */
+    byte viewCreation;
 
     Tensor(Storage storage, DType dtype, long[] shape, long[] stride, long offset, VersionCounter version,
            boolean wrappedNumber) {
@@ -109,7 +117,7 @@ public final class Tensor {
     // autograd surface (the engine is in dev.jtorch.autograd)
     // =====================================================================================
 
-    public boolean requiresGrad() { return requiresGrad; }
+    public boolean requiresGrad() { return Autograd.requiresGrad(this); }
 
     /** Sets requires_grad on a leaf, as PyTorch's {@code requires_grad_}. */
     public Tensor requiresGrad_(boolean flag) {
@@ -125,29 +133,41 @@ public final class Tensor {
     /** Replaces the gradient (PyTorch's {@code x.grad = g}); null clears it. */
     public void setGrad(Tensor g) { Autograd.setGrad(this, g); }
 
-    public GradFn gradFn() { return gradFn; }
+    /** The node that made this tensor ({@code grad_fn}), or null for a leaf. */
+    public GradFn gradFn() { return Autograd.gradFn(this); }
 
-    public boolean isLeaf() { return gradFn == null; }
+    /** True for tensors made by the user rather than by a recorded op (no {@code grad_fn}). */
+    public boolean isLeaf() { return gradFn() == null; }
 
     /** Keeps the gradient of a non-leaf after backward. */
     public void retainGrad() { Autograd.retainGrad(this); }
 
     public boolean retainsGrad() { return retainsGrad; }
 
+    /**
+     * Registers a hook called with this tensor's gradient whenever one is computed; a non-null
+     * result replaces the gradient (PyTorch's {@code register_hook}).
+     */
+    public RemovableHandle registerHook(java.util.function.UnaryOperator<Tensor> hook) {
+        return Autograd.registerHook(this, hook);
+    }
+
+    /** Backward from a one-element tensor, seeded with 1. */
     public void backward() { Autograd.backward(this, null, false, false); }
 
+    /** Backward seeded with {@code gradient} (same shape as this tensor; null for a one-element tensor). */
     public void backward(Tensor gradient) { Autograd.backward(this, gradient, false, false); }
 
     public void backward(Tensor gradient, boolean retainGraph) { Autograd.backward(this, gradient, retainGraph, false); }
 
+    /** With {@code createGraph} the gradients get history of their own (higher-order derivatives). */
     public void backward(Tensor gradient, boolean retainGraph, boolean createGraph) {
         Autograd.backward(this, gradient, retainGraph, createGraph);
     }
 
     /** A tensor sharing storage and version counter, without history. */
     public Tensor detach() {
-        Tensor t = new Tensor(storage, dtype, shape, stride, offset, version, false);
-        return t;
+        return new Tensor(storage, dtype, shape, stride, offset, version, false);
     }
 
     /** Detaches this tensor from the graph in place, making it a leaf. */
