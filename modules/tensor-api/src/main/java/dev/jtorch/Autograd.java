@@ -45,9 +45,18 @@ final class Autograd {
             return;
         }
         if (flag && !t.dtype.isFloatingPoint()) {
-            throw new IllegalArgumentException("only Tensors of floating point and complex dtype can require gradients");
+            throw new IllegalArgumentException("only Tensors of floating point dtype can require gradients");
         }
         t.requiresGrad = flag;
+    }
+
+    /** The factories' {@code requires_grad=True} (PyTorch words this check differently from requires_grad_). */
+    static Tensor requiringGradAtCreation(Tensor t, boolean flag) {
+        if (flag && !t.dtype.isFloatingPoint()) {
+            throw new IllegalArgumentException("Only Tensors of floating point and complex dtype can require gradients");
+        }
+        t.requiresGrad = flag;
+        return t;
     }
 
     static boolean requiresGrad(Tensor t) {
@@ -184,6 +193,18 @@ final class Autograd {
             throw new IllegalStateException("a leaf Variable that requires grad is being used in an in-place operation.");
         }
         if (HOOK != null && op != null) HOOK.beforeInPlace(t, op, others);
+    }
+
+    /**
+     * For the in-place layout ops ({@code t_}, {@code squeeze_} ...): {@code x} takes the history of
+     * {@code v}, the view of x recorded for the new layout, whose next edge is x's old history.
+     */
+    static void adoptHistory(Tensor x, Tensor v) {
+        if (v.gradFn == null) return;
+        x.gradFn = v.gradFn;
+        x.outputNr = v.outputNr;
+        x.requiresGrad = v.requiresGrad;
+        x.gradFnVersion = x.version.get();
     }
 
     // ---------------------------------------------------------------- the engine's access

@@ -43,8 +43,8 @@ final class TensorPrinter {
             Tensor host = t.device().isCpu() ? t : t.detach().to(Device.CPU);
             body = new Layout(host.strided(), opts).render(indent);
         }
-        if (t.gradFn != null) suffixes.add("grad_fn=<" + t.gradFn.name() + ">");
-        else if (t.requiresGrad) suffixes.add("requires_grad=True");
+        if (t.gradFn() != null) suffixes.add("grad_fn=<" + t.gradFn().name() + ">");
+        else if (t.requiresGrad()) suffixes.add("requires_grad=True");
         return addSuffixes(PREFIX + body, suffixes, indent, opts.linewidth());
     }
 

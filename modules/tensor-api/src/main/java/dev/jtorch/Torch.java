@@ -107,6 +107,11 @@ public final class Torch {
 
     public static Tensor tensor(Object nestedArray, DType dtype) { return Interop.fromNested(nestedArray, dtype); }
 
+    /** As {@code torch.tensor(data, dtype=..., requires_grad=...)}; dtype may be null (inferred). */
+    public static Tensor tensor(Object nestedArray, DType dtype, boolean requiresGrad) {
+        return Autograd.requiringGradAtCreation(Interop.fromNested(nestedArray, dtype), requiresGrad);
+    }
+
     // ---- zero-copy wraps (as torch.from_numpy: the tensor shares the caller's memory)
 
     public static Tensor from(float[] data, long... shape) { return Creation.wrap(HostStorage.wrapArray(data, DType.FLOAT32), DType.FLOAT32, data.length, shape); }
@@ -133,6 +138,21 @@ public final class Torch {
     public static Tensor zeros(long[] shape, DType dtype) { return zeros(shape, dtype, Device.CPU); }
 
     public static Tensor zeros(long[] shape, DType dtype, Device device) { return Tensor.allocate(shape, dtype, device); }
+
+    /** As {@code torch.zeros(*shape, dtype=..., requires_grad=...)}. */
+    public static Tensor zeros(long[] shape, DType dtype, boolean requiresGrad) {
+        return Autograd.requiringGradAtCreation(zeros(shape, dtype), requiresGrad);
+    }
+
+    /** As {@code torch.ones(*shape, dtype=..., requires_grad=...)}. */
+    public static Tensor ones(long[] shape, DType dtype, boolean requiresGrad) {
+        return Autograd.requiringGradAtCreation(ones(shape, dtype), requiresGrad);
+    }
+
+    /** As {@code torch.full(shape, value, dtype=..., requires_grad=...)}. */
+    public static Tensor full(long[] shape, double value, DType dtype, boolean requiresGrad) {
+        return Autograd.requiringGradAtCreation(full(shape, value, dtype), requiresGrad);
+    }
 
     public static Tensor ones(long... shape) { return full(shape, 1.0, defaultDtype, Device.CPU); }
 
@@ -206,6 +226,16 @@ public final class Torch {
     public static Tensor rand(long[] shape, DType dtype, Generator g) { return RandomOps.rand(shape, dtype, g); }
 
     public static Tensor randn(long... shape) { return RandomOps.randn(shape, defaultDtype, DEFAULT_GENERATOR); }
+
+    /** As {@code torch.rand(*shape, dtype=..., requires_grad=...)}. */
+    public static Tensor rand(long[] shape, DType dtype, boolean requiresGrad) {
+        return Autograd.requiringGradAtCreation(rand(shape, dtype), requiresGrad);
+    }
+
+    /** As {@code torch.randn(*shape, dtype=..., requires_grad=...)}. */
+    public static Tensor randn(long[] shape, DType dtype, boolean requiresGrad) {
+        return Autograd.requiringGradAtCreation(randn(shape, dtype), requiresGrad);
+    }
 
     public static Tensor randn(long[] shape, DType dtype) { return RandomOps.randn(shape, dtype, DEFAULT_GENERATOR); }
 

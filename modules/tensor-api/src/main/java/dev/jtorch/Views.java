@@ -385,8 +385,10 @@ final class Views {
         return x;
     }
 
-    /** Gives {@code x} the layout of {@code v} (a view of x): the in-place metadata ops. */
+    /** Gives {@code x} the layout and history of {@code v} (a view of x): the in-place metadata ops. */
     static Tensor setLayout(Tensor x, Tensor v) {
+        Autograd.checkInPlace(x);
+        Autograd.adoptHistory(x, v);
         x.shape = v.shape;
         x.stride = v.stride;
         x.offset = v.offset;

@@ -414,7 +414,8 @@ class EngineTest {
         assertEquals("tensor([6., 8., 4.])", x.grad().toString());
     }
 
-    /* (b*2).requires_grad_(False); (b*2)[0].detach_(); torch.ones(3, dtype=torch.long).requires_grad = True */
+    /* (b*2).requires_grad_(False); (b*2)[0].detach_(); torch.ones(3, dtype=torch.long).requires_grad_();
+       torch.ones(3, dtype=torch.long, requires_grad=True) */
     @Test
     void flagErrors() {
         Tensor b = leaf(1, 2, 3);
@@ -424,7 +425,9 @@ class EngineTest {
         var e2 = assertThrows(IllegalStateException.class, () -> b.mul(2).select(0, 0).detach_());
         assertTrue(e2.getMessage().startsWith("Can't detach views in-place. Use detach() instead."), e2.getMessage());
         var e3 = assertThrows(IllegalArgumentException.class, () -> Torch.ones(new long[]{3}, DType.INT64).requiresGrad_());
-        assertEquals("only Tensors of floating point and complex dtype can require gradients", e3.getMessage());
+        assertEquals("only Tensors of floating point dtype can require gradients", e3.getMessage());
+        var e4 = assertThrows(IllegalArgumentException.class, () -> Torch.ones(new long[]{3}, DType.INT64, true));
+        assertEquals("Only Tensors of floating point and complex dtype can require gradients", e4.getMessage());
     }
 
     // ---------------------------------------------------------------- anomaly mode

@@ -86,7 +86,7 @@ class BadInputTest {
                     "mean(): could not infer output dtype",
                     t -> t[2].mean()),
             new Case("requires grad on integers", IllegalArgumentException.class,
-                    "only Tensors of floating point and complex dtype can require gradients",
+                    "only Tensors of floating point dtype can require gradients",
                     t -> t[2].requiresGrad_(true)),
             new Case("item of many elements", IllegalArgumentException.class,
                     "a Tensor with 6 elements cannot be converted to Scalar",
