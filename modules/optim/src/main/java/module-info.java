@@ -1,5 +1,8 @@
-/** Optimizers (to come: see the nn/optim issue). */
+/** Optimizers ({@code dev.jtorch.optim}) and learning-rate schedulers ({@code dev.jtorch.optim.scheduler}), as PyTorch's {@code torch.optim}. */
 module dev.jtorch.optim {
     requires transitive dev.jtorch.tensor.api;
-    requires dev.jtorch.autograd;
+    requires transitive dev.jtorch.autograd;
+
+    exports dev.jtorch.optim;
+    exports dev.jtorch.optim.scheduler;
 }
