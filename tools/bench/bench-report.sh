@@ -14,7 +14,7 @@ peaks="(gcc not found: peaks not measured)"
 if command -v gcc >/dev/null 2>&1 && gcc -O3 -march=native -fopenmp "$root/tools/bench/peak.c" -o "$out/peak" 2>/dev/null; then
   peaks="$(OMP_NUM_THREADS=1 "$out/peak"; OMP_NUM_THREADS=2 "$out/peak")"
 fi
-"$JAVA_HOME/bin/java" -jar "$root/bench/target/jtorch-benchmarks.jar" -rf json -rff "$out/jmh.json" "$@" \
+"$JAVA_HOME/bin/java" -jar "${JTORCH_BENCH_JAR:-$root/bench/target/jtorch-benchmarks.jar}" -rf json -rff "$out/jmh.json" "$@" \
   | tee "$out/jmh.log" | grep -E '^(Benchmark|[A-Z][A-Za-z]+Benchmark\.)' || true
 torch_json="-"
 if "$python" -c "import torch" 2>/dev/null; then
