@@ -8,8 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
  * The float32 tile of the transposing copy with the Vector API: 8×8 blocks moved through registers
  * (8 vector loads along the source's contiguous dim, a 3-stage shuffle network, 8 vector stores along the
  * destination's rows), instead of 64 scalar loads that each touch a different source line.
- * Blocks are visited two at a time down the source lines, so each 64-byte source line is used whole
- * while it is in L1. Only 256-bit vectors: the network is written for 8 lanes.
+ * Blocks are grouped in 64×64 tiles (see {@link #TILE}). Only 256-bit vectors: the network is written
+ * for 8 lanes.
  */
 final class SimdTranspose {
     private SimdTranspose() {}
@@ -31,17 +31,25 @@ final class SimdTranspose {
     private static VectorShuffle<Float> shuffle(int... lanes) { return VectorShuffle.fromValues(S, lanes); }
 
     /**
+     * Side of the square tiles the blocks are grouped in: one tile touches 64 source and 64 destination
+     * rows (pages, with a long stride), few enough for the TLB, and 2 x 16 KiB of data, which L1 holds
+     * until the tile's source lines are used whole.
+     */
+    static final int TILE = 64;
+
+    /**
      * {@code dst[d0 + i*dRow + j] = src[s0 + i + j*sCol]} for i in [0, rows), j in [0, cols): rows and cols
      * multiples of 8.
      */
     static void blocks(float[] src, int s0, int sCol, float[] dst, int d0, int dRow, int rows, int cols) {
-        for (int j = 0; j < cols; j += B) {
-            int i = 0;
-            for (; i + 2 * B <= rows; i += 2 * B) {
-                block(src, s0 + i + j * sCol, sCol, dst, d0 + i * dRow + j, dRow);
-                block(src, s0 + i + B + j * sCol, sCol, dst, d0 + (i + B) * dRow + j, dRow);
+        for (int i0 = 0; i0 < rows; i0 += TILE) {
+            int i1 = Math.min(rows, i0 + TILE);
+            for (int j0 = 0; j0 < cols; j0 += TILE) {
+                int j1 = Math.min(cols, j0 + TILE);
+                for (int j = j0; j < j1; j += B) {
+                    for (int i = i0; i < i1; i += B) block(src, s0 + i + j * sCol, sCol, dst, d0 + i * dRow + j, dRow);
+                }
             }
-            for (; i < rows; i += B) block(src, s0 + i + j * sCol, sCol, dst, d0 + i * dRow + j, dRow);
         }
     }
 
