@@ -8,6 +8,7 @@ Prints, per op, the median of the rounds (each round: as many calls as fit in --
 Keys match the JMH rows: "<Family>.<op>" plus "shape=..,threads=.." for matmul.
 """
 import argparse
+import ctypes
 import json
 import time
 
@@ -19,6 +20,24 @@ parser.add_argument("--rounds", type=int, default=5)
 parser.add_argument("--seconds", type=float, default=0.5)
 parser.add_argument("--only", default="", help="run only keys containing this text")
 args = parser.parse_args()
+
+
+def _openblas():
+    # Debian's torch does its matmul in libopenblas, whose own thread pool ignores torch.set_num_threads:
+    # without this, the "threads=1" matmul rows ran on every core.
+    try:
+        return ctypes.CDLL("libopenblas.so.0").openblas_set_num_threads
+    except (OSError, AttributeError):
+        return None
+
+
+OPENBLAS_SET_THREADS = _openblas()
+
+
+def set_threads(n):
+    torch.set_num_threads(n)
+    if OPENBLAS_SET_THREADS is not None:
+        OPENBLAS_SET_THREADS(n)
 
 
 def timed(fn):
@@ -60,7 +79,7 @@ def forward_backward():
 
 
 def cases():
-    torch.set_num_threads(1)
+    set_threads(1)
     torch.manual_seed(0)
     a, b, row = torch.randn(4096, 4096), torch.randn(4096, 4096), torch.randn(4096)
     logits = torch.randn(4096, 1024)
@@ -109,7 +128,7 @@ for case in cases():
     threads = case[3] if len(case) > 3 else 1
     if args.only not in key:
         continue
-    torch.set_num_threads(threads)
+    set_threads(threads)
     us = timed(fn) / per_call
     results[key] = us
     print("%-45s %12.2f us" % (key, us), flush=True)
