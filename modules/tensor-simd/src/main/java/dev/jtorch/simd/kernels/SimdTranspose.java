@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
  * The float32 tile of the transposing copy with the Vector API: 8×8 blocks moved through registers
  * (8 vector loads along the source's contiguous dim, a 3-stage shuffle network, 8 vector stores along the
  * destination's rows), instead of 64 scalar loads that each touch a different source line.
- * Blocks are grouped in 64×64 tiles (see {@link #TILE}). Only 256-bit vectors: the network is written
+ * Blocks are grouped in square tiles (see {@link #TILE}). Only 256-bit vectors: the network is written
  * for 8 lanes.
  */
 final class SimdTranspose {
@@ -31,11 +31,11 @@ final class SimdTranspose {
     private static VectorShuffle<Float> shuffle(int... lanes) { return VectorShuffle.fromValues(S, lanes); }
 
     /**
-     * Side of the square tiles the blocks are grouped in: one tile touches 64 source and 64 destination
-     * rows (pages, with a long stride), few enough for the TLB, and 2 x 16 KiB of data, which L1 holds
-     * until the tile's source lines are used whole.
+     * Side of the square tiles the 8×8 blocks are grouped in, so that a tile's source and destination lines
+     * are reused from cache. Measured on 4096×4096 (copy into an existing tensor, best of 40, load 1):
+     * 32: 27.5 ms, 64: 21.3–23.8 ms, 128: 18.7–18.8 ms, 256: 18.3 ms.
      */
-    static final int TILE = 64;
+    static final int TILE = 128;
 
     /**
      * {@code dst[d0 + i*dRow + j] = src[s0 + i + j*sCol]} for i in [0, rows), j in [0, cols): rows and cols
