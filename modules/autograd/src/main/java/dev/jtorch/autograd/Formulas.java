@@ -107,6 +107,10 @@ final class Formulas {
                         r.needs(0) ? g[0].matmul(b.get().mT()) : null,
                         r.needs(1) ? a.get().mT().matmul(g[0]) : null});
             }
+            case Op.Im2Col(var window, long channels, long height, long width) -> new Spec("Im2ColBackward0",
+                    g -> one(dev.jtorch.Convolution.col2im(g[0], window, channels, height, width)));
+            case Op.Col2Im(var window, long channels, long height, long width) -> new Spec("Col2ImBackward0",
+                    g -> one(dev.jtorch.Convolution.im2col(g[0], window)));
             case Op.ToDType(var from, var to) -> new Spec("ToCopyBackward0", g -> one(g[0].to(from)));
             case Op.Clone() -> {
                 Device src = r.in[0].device();
