@@ -20,7 +20,7 @@ public final class Convolution {
 
     /** Patches of {@code input} [N,C,H,W] as columns [C*kh*kw, N*outH*outW]; zero where the window leaves the input. */
     public static Tensor im2col(Tensor input, Window2d window) {
-        if (input.dim() != 4) throw new IllegalArgumentException("im2col: expected a 4-D input, got " + input.size());
+        if (input.dim() != 4) throw new IllegalArgumentException("im2col: expected a 4-D input, got " + dims(input.shape));
         DType compute = floatCompute(input.dtype, "im2col");
         Tensor x = input.dtype == compute && input.isContiguous() ? input : Elementwise.castRaw(input, compute);
         long n = x.shape[0], c = x.shape[1];
@@ -72,7 +72,7 @@ public final class Convolution {
         }
         if (input.dim() != 3 && input.dim() != 4) {
             throw new IllegalArgumentException("Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: "
-                    + input.size());
+                    + dims(input.shape));
         }
         boolean unbatched = input.dim() == 3;
         Tensor x = unbatched ? input.unsqueeze(0) : input;
@@ -106,7 +106,7 @@ public final class Convolution {
         checkArgs(stride, new int[]{padding[0], padding[1], padding[0], padding[1]}, dilation, groups);
         if (input.dim() != 3 && input.dim() != 4) {
             throw new IllegalArgumentException("Expected 3D (unbatched) or 4D (batched) input to conv_transpose2d, but got input of size: "
-                    + input.size());
+                    + dims(input.shape));
         }
         if (weight.dim() != 4) {
             throw new IllegalArgumentException("expected stride to be a single integer value or a list of " + (weight.dim() - 2)
