@@ -48,6 +48,20 @@ public final class Convolution {
         return out;
     }
 
+    /** Max pooling of planes [P,H,W]: values [P,outH,outW] and the winners' flat indices ih*W+iw (INT64). */
+    public static ValuesIndices maxPool2d(Tensor planes, Window2d window) {
+        if (planes.dim() != 3) throw new IllegalArgumentException("max_pool2d: expected planes [P,H,W], got " + dims(planes.shape));
+        DType compute = floatCompute(planes.dtype, "max_pool2d");
+        Tensor x = planes.dtype == compute && planes.isContiguous() ? planes : Elementwise.castRaw(planes, compute);
+        long[] shape = {x.shape[0], window.outH(), window.outW()};
+        Tensor values = Tensor.allocate(shape, compute, x.device());
+        Tensor indices = Tensor.allocate(shape, DType.INT64, x.device());
+        Elementwise.backend(x).maxPool2d(x.strided(), window, values.strided(), indices.strided());
+        if (values.dtype != planes.dtype) values = Elementwise.castRaw(values, planes.dtype);
+        Autograd.record(new Op.MaxPool2d(window), new Tensor[]{planes}, values, indices);
+        return new ValuesIndices(values, indices);
+    }
+
     private static DType floatCompute(DType dtype, String what) {
         if (!dtype.isFloatingPoint()) {
             throw new IllegalArgumentException("\"" + what + "\" not implemented for '" + TypePromotion.shortName(dtype) + "'");

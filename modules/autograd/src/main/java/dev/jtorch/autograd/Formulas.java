@@ -111,6 +111,16 @@ final class Formulas {
                     g -> one(dev.jtorch.Convolution.col2im(g[0], window, channels, height, width)));
             case Op.Col2Im(var window, long channels, long height, long width) -> new Spec("Col2ImBackward0",
                     g -> one(dev.jtorch.Convolution.im2col(g[0], window)));
+            case Op.MaxPool2d(var window) -> {
+                SavedTensor idx = r.saveOut(1);
+                long[] shape = r.inShape(0);
+                yield new Spec("MaxPool2DWithIndicesBackward0", g -> {
+                    // Each output's gradient goes to its winner, found by the flat index in its plane.
+                    long planes = shape[0], plane = shape[1] * shape[2];
+                    Tensor src = g[0].reshape(planes, -1);
+                    return one(zeros(new long[]{planes, plane}, g[0]).scatterAdd(1, idx.get().reshape(planes, -1), src).view(shape));
+                });
+            }
             case Op.ToDType(var from, var to) -> new Spec("ToCopyBackward0", g -> one(g[0].to(from)));
             case Op.Clone() -> {
                 Device src = r.in[0].device();

@@ -164,6 +164,14 @@ public final class CpuBackend implements Backend {
         Staging.unstage(o, out);
     }
 
+    @Override
+    public void maxPool2d(Strided in, Window2d window, Strided values, Strided indices) {
+        Strided v = Staging.stage(values), i = Staging.stage(indices);
+        ConvKernels.maxPool2d(Staging.stage(in), window, v, i, threads);
+        Staging.unstage(v, values);
+        Staging.unstage(i, indices);
+    }
+
     // ---------------------------------------------------------------- indexing
 
     @Override

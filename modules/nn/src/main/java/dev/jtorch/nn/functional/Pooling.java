@@ -8,9 +8,9 @@ import dev.jtorch.ValuesIndices;
 import dev.jtorch.ops.Window2d;
 
 /**
- * max, average and adaptive-average 2-D pooling. Windows come from the im2col primitive over a
- * [N*C, 1, H, W] view (one contiguous row of patches per tap), so the reductions run along dim 0 and
- * the backward is a scatter plus col2im.
+ * max, average and adaptive-average 2-D pooling. Max pooling is a primitive with indices (its
+ * backward scatters into the winners); average pooling sums the im2col patches of a [N*C, 1, H, W]
+ * view (one row per tap), so its backward is col2im.
  */
 final class Pooling {
     private Pooling() {}
@@ -54,27 +54,10 @@ final class Pooling {
         int[] s = stride == null || stride.length == 0 ? k.clone() : Convolutions.pair(stride, "stride");
         int[] p = Convolutions.pair(padding, "padding"), d = Convolutions.pair(dilation, "dilation");
         Plan pl = plan(input, k, s, p, d, ceil);
-        Tensor x = pl.x4.reshape(pl.n * pl.c, 1, pl.h, pl.w);
-        // Taps outside the input must never win: pad with -inf up to the last window's end (ceil_mode may reach past the padding).
-        long needH = (pl.oh - 1) * s[0] + (long) d[0] * (k[0] - 1) + 1, needW = (pl.ow - 1) * s[1] + (long) d[1] * (k[1] - 1) + 1;
-        long ph = Math.max(needH, pl.h + p[0]), pw = Math.max(needW, pl.w + p[1]);
-        if (p[0] > 0 || p[1] > 0 || ph > pl.h || pw > pl.w) {
-            Tensor padded = Torch.full(new long[]{pl.n * pl.c, 1, ph, pw}, Double.NEGATIVE_INFINITY, input.dtype(), false);
-            padded.narrow(2, p[0], pl.h).narrow(3, p[1], pl.w).copy_(x);
-            x = padded;
-        }
-        Window2d win = new Window2d(k[0], k[1], s[0], s[1], 0, 0, d[0], d[1], (int) pl.oh, (int) pl.ow);
-        ValuesIndices m = Convolution.im2col(x, win).max(0);
+        Window2d win = new Window2d(k[0], k[1], s[0], s[1], p[0], p[1], d[0], d[1], (int) pl.oh, (int) pl.ow);
+        ValuesIndices m = Convolution.maxPool2d(pl.x4.reshape(pl.n * pl.c, pl.h, pl.w), win);
         long[] outShape = pl.unbatched ? new long[]{pl.c, pl.oh, pl.ow} : new long[]{pl.n, pl.c, pl.oh, pl.ow};
-        Tensor values = m.values().view(outShape);
-        if (!withIndices) return new ValuesIndices(values, null);
-        // PyTorch's indices: the flat position ih*W+iw of the winner in its input plane.
-        Tensor tap = m.indices().view(pl.n * pl.c, pl.oh, pl.ow);
-        Tensor rows = Torch.arange(pl.oh).mul((long) s[0]).sub((long) p[0]).view(1, pl.oh, 1);
-        Tensor cols = Torch.arange(pl.ow).mul((long) s[1]).sub((long) p[1]).view(1, 1, pl.ow);
-        Tensor ih = tap.floorDivide(k[1]).mul((long) d[0]).add(rows);
-        Tensor iw = tap.remainder((long) k[1]).mul((long) d[1]).add(cols);
-        return new ValuesIndices(values, ih.mul(pl.w).add(iw).view(outShape));
+        return new ValuesIndices(m.values().view(outShape), withIndices ? m.indices().view(outShape) : null);
     }
 
     static Tensor avgPool2d(Tensor input, int[] kernel, int[] stride, int[] padding, boolean ceil, boolean countIncludePad,

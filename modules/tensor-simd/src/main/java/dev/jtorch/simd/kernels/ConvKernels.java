@@ -46,6 +46,24 @@ public final class ConvKernels {
         }
     }
 
+    public static void maxPool2d(Strided in, Window2d win, Strided values, Strided indices, int threads) {
+        int planes = (int) in.shape()[0], h = (int) in.shape()[1], w = (int) in.shape()[2];
+        int parts = parts(in.numel(), planes, threads);
+        long[] idx = (long[]) Host.array(indices);
+        int ib = Host.base(indices);
+        if (in.dtype() == DType.FLOAT32) {
+            float[] src = (float[]) Host.array(in), dst = (float[]) Host.array(values);
+            int sb = Host.base(in), db = Host.base(values);
+            Parallel.run(parts, p -> maxPoolF(src, sb, h, w, win, dst, db, idx, ib, planes * p / parts, planes * (p + 1) / parts));
+        } else if (in.dtype() == DType.FLOAT64) {
+            double[] src = (double[]) Host.array(in), dst = (double[]) Host.array(values);
+            int sb = Host.base(in), db = Host.base(values);
+            Parallel.run(parts, p -> maxPoolD(src, sb, h, w, win, dst, db, idx, ib, planes * p / parts, planes * (p + 1) / parts));
+        } else {
+            throw new IllegalArgumentException("max_pool2d: unsupported compute dtype " + in.dtype());
+        }
+    }
+
     private static int parts(long work, int channels, int threads) {
         return Math.max(1, Math.min(Parallel.parts(work, threads), channels));
     }
@@ -190,6 +208,76 @@ public final class ConvKernels {
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+
+    private static void maxPoolF(float[] src, int sb, int h, int w, Window2d win, float[] dst, int db, long[] idx, int ib,
+                                 int p0, int p1) {
+        int oh = win.outH(), ow = win.outW(), kh = win.kernelH(), kw = win.kernelW();
+        int dh = win.dilationH(), dw = win.dilationW();
+        for (int p = p0; p < p1; p++) {
+            int plane = sb + p * h * w, out = (p * oh) * ow;
+            for (int y = 0; y < oh; y++) {
+                int hs = y * win.strideH() - win.padH();
+                int kiLo = hs >= 0 ? 0 : (-hs + dh - 1) / dh;
+                for (int x = 0; x < ow; x++, out++) {
+                    int ws = x * win.strideW() - win.padW();
+                    int kjLo = ws >= 0 ? 0 : (-ws + dw - 1) / dw;
+                    // As PyTorch: the first tap inside the plane when all are -inf; the last NaN when there are NaNs.
+                    int best = (hs + kiLo * dh) * w + ws + kjLo * dw;
+                    float max = Float.NEGATIVE_INFINITY;
+                    for (int ki = kiLo; ki < kh; ki++) {
+                        int ih = hs + ki * dh;
+                        if (ih >= h) break;
+                        for (int kj = kjLo; kj < kw; kj++) {
+                            int iw = ws + kj * dw;
+                            if (iw >= w) break;
+                            float v = src[plane + ih * w + iw];
+                            if (v > max || v != v) {
+                                max = v;
+                                best = ih * w + iw;
+                            }
+                        }
+                    }
+                    dst[db + out] = max;
+                    idx[ib + out] = best;
+                }
+            }
+        }
+    }
+
+    private static void maxPoolD(double[] src, int sb, int h, int w, Window2d win, double[] dst, int db, long[] idx, int ib,
+                                 int p0, int p1) {
+        int oh = win.outH(), ow = win.outW(), kh = win.kernelH(), kw = win.kernelW();
+        int dh = win.dilationH(), dw = win.dilationW();
+        for (int p = p0; p < p1; p++) {
+            int plane = sb + p * h * w, out = (p * oh) * ow;
+            for (int y = 0; y < oh; y++) {
+                int hs = y * win.strideH() - win.padH();
+                int kiLo = hs >= 0 ? 0 : (-hs + dh - 1) / dh;
+                for (int x = 0; x < ow; x++, out++) {
+                    int ws = x * win.strideW() - win.padW();
+                    int kjLo = ws >= 0 ? 0 : (-ws + dw - 1) / dw;
+                    // As PyTorch: the first tap inside the plane when all are -inf; the last NaN when there are NaNs.
+                    int best = (hs + kiLo * dh) * w + ws + kjLo * dw;
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int ki = kiLo; ki < kh; ki++) {
+                        int ih = hs + ki * dh;
+                        if (ih >= h) break;
+                        for (int kj = kjLo; kj < kw; kj++) {
+                            int iw = ws + kj * dw;
+                            if (iw >= w) break;
+                            double v = src[plane + ih * w + iw];
+                            if (v > max || v != v) {
+                                max = v;
+                                best = ih * w + iw;
+                            }
+                        }
+                    }
+                    dst[db + out] = max;
+                    idx[ib + out] = best;
                 }
             }
         }
