@@ -229,10 +229,10 @@ public final class ConvKernels {
                             int iw = ws + kj * dw;
                             if (iw >= w) break;
                             float v = src[plane + ih * w + iw];
-                            if (v > max || v != v) {
-                                max = v;
-                                best = ih * w + iw;
-                            }
+                            // Selects rather than a branch: on real data the comparison is unpredictable.
+                            boolean take = v > max || v != v;
+                            max = take ? v : max;
+                            best = take ? ih * w + iw : best;
                         }
                     }
                     dst[db + out] = max;
@@ -264,10 +264,10 @@ public final class ConvKernels {
                             int iw = ws + kj * dw;
                             if (iw >= w) break;
                             double v = src[plane + ih * w + iw];
-                            if (v > max || v != v) {
-                                max = v;
-                                best = ih * w + iw;
-                            }
+                            // Selects rather than a branch: on real data the comparison is unpredictable.
+                            boolean take = v > max || v != v;
+                            max = take ? v : max;
+                            best = take ? ih * w + iw : best;
                         }
                     }
                     dst[db + out] = max;
