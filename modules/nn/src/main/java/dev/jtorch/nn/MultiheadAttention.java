@@ -1,10 +1,10 @@
 package dev.jtorch.nn;
 
-import dev.jtorch.GradMode;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
 import dev.jtorch.nn.functional.AttentionOutput;
 import dev.jtorch.nn.functional.F;
+import dev.jtorch.nn.init.Init;
 
 /**
  * PyTorch's {@code nn.MultiheadAttention}. Parameters as PyTorch: {@code in_proj_weight} (3E, E) and
@@ -64,17 +64,12 @@ public class MultiheadAttention extends Module {
         }
         registerParameter("in_proj_bias", bias ? Torch.zeros(3 * embedDim) : null);
         outProj = registerModule("out_proj", new NonDynamicallyQuantizableLinear(embedDim, embedDim, bias));
-        if (bias) {
-            try (var ignored = GradMode.noGrad()) {
-                outProj.bias().zero_();
-            }
-        }
+        if (bias) Init.constant_(outProj.bias, 0.0);
     }
 
     /** xavier_uniform_ with gain 1: U(-a, a), a = √(6 / (fan_in + fan_out)). */
     private static Tensor xavierUniform(long fanOut, long fanIn) {
-        double bound = Math.sqrt(6.0 / (fanIn + fanOut));
-        return Torch.zeros(fanOut, fanIn).uniform_(-bound, bound);
+        return Init.xavierUniform_(Torch.empty(fanOut, fanIn));
     }
 
     public long embedDim() { return embedDim; }
@@ -107,7 +102,7 @@ public class MultiheadAttention extends Module {
         AttentionOutput out = F.multiHeadAttentionForward(query, key, value, numHeads,
                 getParameter("in_proj_weight"), getParameter("in_proj_bias"),
                 getParameter("q_proj_weight"), getParameter("k_proj_weight"), getParameter("v_proj_weight"),
-                outProj.weight(), outProj.bias(), dropout, isTraining(), keyPaddingMask, needWeights, attnMask,
+                outProj.weight, outProj.bias, dropout, isTraining(), keyPaddingMask, needWeights, attnMask,
                 averageAttnWeights);
         if (batchFirst && batched) return new AttentionOutput(out.output().transpose(1, 0), out.weights());
         return out;

@@ -1,6 +1,7 @@
 package dev.jtorch.nn;
 
 import dev.jtorch.Tensor;
+import dev.jtorch.nn.functional.F;
 
 import java.util.List;
 
@@ -14,8 +15,7 @@ final class RecurrentCells {
     private RecurrentCells() {}
 
     static Tensor project(Tensor x, Tensor weight, Tensor bias) {
-        Tensor y = x.matmul(weight.t());
-        return bias == null ? y : y.add(bias);
+        return F.linear(x, weight, bias);
     }
 
     /** h' = tanh(x·W_ihᵀ + b_ih + h·W_hhᵀ + b_hh), or relu instead of tanh. */

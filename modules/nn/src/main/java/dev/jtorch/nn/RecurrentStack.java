@@ -2,6 +2,7 @@ package dev.jtorch.nn;
 
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
+import dev.jtorch.nn.functional.F;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -62,17 +63,11 @@ final class RecurrentStack {
             }
             layerInput = directions == 1 ? directionOutputs.get(0) : Torch.cat(directionOutputs, 2);
             if (dropout > 0 && training && layer < numLayers - 1) {
-                layerInput = dropoutOf(layerInput, dropout);
+                layerInput = F.dropout(layerInput, dropout, true);
             }
         }
         Tensor hN = Torch.stack(hLast, 0);
         Tensor cN = c0 == null ? null : Torch.stack(cLast, 0);
         return new Result(layerInput, hN, cN);
-    }
-
-    private static Tensor dropoutOf(Tensor x, double p) {
-        if (p == 1) return x.mul(0.0);
-        Tensor keep = Torch.zeros(x.shape().toArray(), x.dtype()).bernoulli_(1 - p);
-        return x.mul(keep).div(1 - p);
     }
 }

@@ -111,8 +111,8 @@ class MultiheadAttentionGoldenTest {
         assertTrue(w.abs().max().item() <= xavier);
         assertTrue(w.abs().max().item() > xavier * 0.5, "spread over the xavier range");
         assertEquals(0.0, m.getParameter("in_proj_bias").abs().sum().item());
-        assertEquals(0.0, m.outProj().bias().abs().sum().item());
-        assertTrue(m.outProj().weight().abs().max().item() <= 1 / Math.sqrt(8));
+        assertEquals(0.0, m.outProj().bias.abs().sum().item());
+        assertTrue(m.outProj().weight.abs().max().item() <= 1 / Math.sqrt(8));
         assertEquals("MultiheadAttention(\n  (out_proj): NonDynamicallyQuantizableLinear(in_features=8, out_features=8, bias=True)\n)",
                 m.toString());
     }

@@ -224,22 +224,9 @@ final class Attention {
                 + query.dim() + "-D query tensor");
     }
 
-    /** Numerically stable softmax over the last dim (exp of x minus its logsumexp). */
-    static Tensor softmaxLastDim(Tensor x) {
-        return x.sub(x.logsumexp(new int[]{-1}, true)).exp();
-    }
+    private static Tensor softmaxLastDim(Tensor x) { return Activations.softmax(x, -1); }
 
-    static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
-        Tensor y = x.matmul(weight.t());
-        return bias == null ? y : y.add(bias);
-    }
+    private static Tensor linear(Tensor x, Tensor weight, Tensor bias) { return Basic.linear(x, weight, bias); }
 
-    /** Inverted dropout: zero each element with probability p, scale the rest by 1/(1-p). */
-    static Tensor dropout(Tensor x, double p, boolean training) {
-        if (p < 0 || p > 1) throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got " + p);
-        if (!training || p == 0) return x;
-        if (p == 1) return x.mul(0.0);
-        Tensor keep = Torch.zeros(x.shape().toArray(), x.dtype()).bernoulli_(1 - p);
-        return x.mul(keep).div(1 - p);
-    }
+    private static Tensor dropout(Tensor x, double p, boolean training) { return Basic.dropout(x, p, training); }
 }
