@@ -156,7 +156,7 @@ public abstract class RNNBase extends Module {
         if (numLayers != 1) s.append(", num_layers=").append(numLayers);
         if (!bias) s.append(", bias=False");
         if (batchFirst) s.append(", batch_first=True");
-        if (dropout != 0) s.append(", dropout=").append(dropout);
+        if (dropout != 0) s.append(", dropout=").append(PyRepr.pyFloat(dropout));
         if (bidirectional) s.append(", bidirectional=True");
         return s.toString();
     }
