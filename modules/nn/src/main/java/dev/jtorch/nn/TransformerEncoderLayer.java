@@ -4,6 +4,7 @@ import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
 import dev.jtorch.nn.functional.F;
 
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
@@ -17,7 +18,6 @@ public class TransformerEncoderLayer extends Module {
     private final int nhead;
     private final long dimFeedforward;
     private final double dropoutP;
-    private final String activationName;
     private final double layerNormEps;
     private final boolean batchFirst;
     private final boolean normFirst;
@@ -40,16 +40,18 @@ public class TransformerEncoderLayer extends Module {
     /** @param activation "relu" or "gelu" */
     public TransformerEncoderLayer(long dModel, int nhead, long dimFeedforward, double dropout, String activation,
                                    double layerNormEps, boolean batchFirst, boolean normFirst) {
-        this.activation = switch (activation) {
-            case "relu" -> F::relu;
-            case "gelu" -> F::gelu;
-            case null, default -> throw new IllegalArgumentException("activation should be relu/gelu, not " + activation);
-        };
+        this(dModel, nhead, dimFeedforward, dropout, activationNamed(activation), layerNormEps, batchFirst, normFirst);
+    }
+
+    /** With any activation function (PyTorch also takes a callable). */
+    public TransformerEncoderLayer(long dModel, int nhead, long dimFeedforward, double dropout,
+                                   UnaryOperator<Tensor> activation, double layerNormEps, boolean batchFirst,
+                                   boolean normFirst) {
+        this.activation = Objects.requireNonNull(activation, "activation");
         this.dModel = dModel;
         this.nhead = nhead;
         this.dimFeedforward = dimFeedforward;
         this.dropoutP = dropout;
-        this.activationName = activation;
         this.layerNormEps = layerNormEps;
         this.batchFirst = batchFirst;
         this.normFirst = normFirst;
@@ -61,6 +63,14 @@ public class TransformerEncoderLayer extends Module {
         norm2 = registerModule("norm2", layerNorm(dModel, layerNormEps));
         dropout1 = registerModule("dropout1", new Dropout(dropout));
         dropout2 = registerModule("dropout2", new Dropout(dropout));
+    }
+
+    private static UnaryOperator<Tensor> activationNamed(String name) {
+        return switch (name) {
+            case "relu" -> F::relu;
+            case "gelu" -> F::gelu;
+            case null, default -> throw new IllegalArgumentException("activation should be relu/gelu, not " + name);
+        };
     }
 
     // LayerNorm is another helper's file and has not landed here yet: a stand-in with LayerNorm's parameters,
@@ -143,7 +153,7 @@ public class TransformerEncoderLayer extends Module {
     /** A new layer with the same configuration, values, dtype and mode (PyTorch's deepcopy in TransformerEncoder). */
     TransformerEncoderLayer copy() {
         TransformerEncoderLayer c = new TransformerEncoderLayer(dModel, nhead, dimFeedforward, dropoutP,
-                activationName, layerNormEps, batchFirst, normFirst);
+                activation, layerNormEps, batchFirst, normFirst);
         c.to(linear1.weight.dtype());
         c.loadStateDict(stateDict());
         c.train(isTraining());
