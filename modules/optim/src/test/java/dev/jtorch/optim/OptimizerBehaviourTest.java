@@ -123,6 +123,8 @@ class OptimizerBehaviourTest {
         fails("Invalid lr_decay value: -0.1", () -> new Adagrad(w, Adagrad.options().lrDecay(-0.1)));
         fails("Invalid initial_accumulator_value value: -1.0", () -> new Adagrad(w, Adagrad.options().initialAccumulatorValue(-1)));
         fails("Invalid epsilon value: -1e-10", () -> new Adagrad(w, Adagrad.options().eps(-1e-10)));
+        fails("param group option 'momentum' must be a number, got fast",
+                () -> new SGD(SGD.options().lr(0.1), List.of(new ParamGroup(w).set("momentum", "fast"))));
         // a group's own option is checked too (PyTorch checks only the defaults)
         fails("Invalid learning rate: -2.0", () -> new Adam(Adam.options(), List.of(new ParamGroup(w).set("lr", -2.0))));
     }
