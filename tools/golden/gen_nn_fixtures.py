@@ -64,6 +64,8 @@ put("init.uniform", nn.init.uniform_(torch.empty(3, 3), -2, 3))
 put("init.normal", nn.init.normal_(torch.empty(20), 1.0, 0.5))
 put("init.orthogonal_wide", nn.init.orthogonal_(torch.empty(3, 5)))
 put("init.orthogonal_tall", nn.init.orthogonal_(torch.empty(6, 4), gain=2.0))
+put("init.trunc_normal", nn.init.trunc_normal_(torch.empty(40), mean=0.5, std=2.0, a=-1.0, b=3.0))
+put("init.trunc_normal_default", nn.init.trunc_normal_(torch.empty(5, 8)))
 put("init.after", torch.rand(3))  # the generator is where PyTorch left it
 S["init.gains"] = " ".join(repr(nn.init.calculate_gain(n, p)) for n, p in
                            [("linear", None), ("tanh", None), ("relu", None), ("leaky_relu", None),
