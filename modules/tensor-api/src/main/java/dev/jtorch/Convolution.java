@@ -106,8 +106,9 @@ public final class Convolution {
         Tensor prod = groups == 1
                 ? weight.reshape(o, k).mm(cols)
                 : weight.reshape(groups, o / groups, k).bmm(cols.view(groups, k, l)).view(o, l);
-        if (bias != null) prod = prod.add(bias.view(o, 1));
-        Tensor out = prod.view(o, n, oh, ow).permute(1, 0, 2, 3).contiguous();
+        // [O, N*L] to [N, O, oh, ow]: the bias add writes the new layout in the same pass.
+        Tensor nchw = prod.view(o, n, oh, ow).permute(1, 0, 2, 3);
+        Tensor out = bias != null ? nchw.add(bias.view(1, o, 1, 1)) : nchw.contiguous();
         return unbatched ? out.squeeze(0) : out;
     }
 

@@ -7,24 +7,24 @@ import dev.jtorch.spi.Strided;
 import java.util.Arrays;
 
 /**
- * im2col and col2im on contiguous float32/float64 arrays: the data movement of a convolution, whose
- * products run on the GEMM. Rows of the column matrix are (channel, tap) pairs; work is split by
- * channel so that col2im's threads never add into the same plane.
+ * im2col, col2im and max pooling on contiguous float32/float64 arrays: the data movement of a
+ * convolution, whose products run on the GEMM. Rows of the column matrix are (channel, tap) pairs:
+ * im2col splits its work by row, col2im by channel so that its threads never add into the same plane.
  */
 public final class ConvKernels {
     private ConvKernels() {}
 
     public static void im2col(Strided in, Window2d win, Strided out, int threads) {
         int n = (int) in.shape()[0], c = (int) in.shape()[1], h = (int) in.shape()[2], w = (int) in.shape()[3];
-        int parts = parts(out.numel(), c, threads);
+        int rows = c * win.taps(), parts = parts(out.numel(), rows, threads);
         if (in.dtype() == DType.FLOAT32) {
             float[] src = (float[]) Host.array(in), dst = (float[]) Host.array(out);
             int sb = Host.base(in), db = Host.base(out);
-            Parallel.run(parts, p -> im2colF(src, sb, n, c, h, w, win, dst, db, c * p / parts, c * (p + 1) / parts));
+            Parallel.run(parts, p -> im2colF(src, sb, n, c, h, w, win, dst, db, rows * p / parts, rows * (p + 1) / parts));
         } else if (in.dtype() == DType.FLOAT64) {
             double[] src = (double[]) Host.array(in), dst = (double[]) Host.array(out);
             int sb = Host.base(in), db = Host.base(out);
-            Parallel.run(parts, p -> im2colD(src, sb, n, c, h, w, win, dst, db, c * p / parts, c * (p + 1) / parts));
+            Parallel.run(parts, p -> im2colD(src, sb, n, c, h, w, win, dst, db, rows * p / parts, rows * (p + 1) / parts));
         } else {
             throw new IllegalArgumentException("im2col: unsupported compute dtype " + in.dtype());
         }
@@ -80,34 +80,31 @@ public final class ConvKernels {
     }
 
     private static void im2colF(float[] src, int sb, int n, int c, int h, int w, Window2d win, float[] dst, int db,
-                                int c0, int c1) {
+                                int r0, int r1) {
         int kh = win.kernelH(), kw = win.kernelW(), oh = win.outH(), ow = win.outW();
         int sh = win.strideH(), sw = win.strideW();
         long cols = (long) n * oh * ow;
-        for (int ch = c0; ch < c1; ch++) {
-            for (int ki = 0; ki < kh; ki++) {
-                for (int kj = 0; kj < kw; kj++) {
-                    int d = (int) (db + ((long) (ch * kh + ki) * kw + kj) * cols);
-                    int x0 = kj * win.dilationW() - win.padW();
-                    int xlo = Math.min(firstInside(x0, sw), ow), xhi = Math.max(endInside(x0, sw, w, ow), xlo);
-                    for (int b = 0; b < n; b++) {
-                        int plane = sb + (b * c + ch) * h * w;
-                        for (int y = 0; y < oh; y++, d += ow) {
-                            int ih = y * sh - win.padH() + ki * win.dilationH();
-                            if (ih < 0 || ih >= h) {
-                                Arrays.fill(dst, d, d + ow, 0);
-                                continue;
-                            }
-                            int row = plane + ih * w + x0;
-                            if (xlo > 0) Arrays.fill(dst, d, d + xlo, 0);
-                            if (sw == 1) {
-                                System.arraycopy(src, row + xlo, dst, d + xlo, xhi - xlo);
-                            } else {
-                                for (int x = xlo; x < xhi; x++) dst[d + x] = src[row + x * sw];
-                            }
-                            if (xhi < ow) Arrays.fill(dst, d + xhi, d + ow, 0);
-                        }
+        for (int r = r0; r < r1; r++) {
+            int ch = r / (kh * kw), ki = r % (kh * kw) / kw, kj = r % kw;
+            int d = (int) (db + r * cols);
+            int x0 = kj * win.dilationW() - win.padW();
+            int xlo = Math.min(firstInside(x0, sw), ow), xhi = Math.max(endInside(x0, sw, w, ow), xlo);
+            for (int b = 0; b < n; b++) {
+                int plane = sb + (b * c + ch) * h * w;
+                for (int y = 0; y < oh; y++, d += ow) {
+                    int ih = y * sh - win.padH() + ki * win.dilationH();
+                    if (ih < 0 || ih >= h) {
+                        Arrays.fill(dst, d, d + ow, 0);
+                        continue;
                     }
+                    int row = plane + ih * w + x0;
+                    if (xlo > 0) Arrays.fill(dst, d, d + xlo, 0);
+                    if (sw == 1) {
+                        System.arraycopy(src, row + xlo, dst, d + xlo, xhi - xlo);
+                    } else {
+                        for (int x = xlo; x < xhi; x++) dst[d + x] = src[row + x * sw];
+                    }
+                    if (xhi < ow) Arrays.fill(dst, d + xhi, d + ow, 0);
                 }
             }
         }
@@ -147,34 +144,31 @@ public final class ConvKernels {
     }
 
     private static void im2colD(double[] src, int sb, int n, int c, int h, int w, Window2d win, double[] dst, int db,
-                                int c0, int c1) {
+                                int r0, int r1) {
         int kh = win.kernelH(), kw = win.kernelW(), oh = win.outH(), ow = win.outW();
         int sh = win.strideH(), sw = win.strideW();
         long cols = (long) n * oh * ow;
-        for (int ch = c0; ch < c1; ch++) {
-            for (int ki = 0; ki < kh; ki++) {
-                for (int kj = 0; kj < kw; kj++) {
-                    int d = (int) (db + ((long) (ch * kh + ki) * kw + kj) * cols);
-                    int x0 = kj * win.dilationW() - win.padW();
-                    int xlo = Math.min(firstInside(x0, sw), ow), xhi = Math.max(endInside(x0, sw, w, ow), xlo);
-                    for (int b = 0; b < n; b++) {
-                        int plane = sb + (b * c + ch) * h * w;
-                        for (int y = 0; y < oh; y++, d += ow) {
-                            int ih = y * sh - win.padH() + ki * win.dilationH();
-                            if (ih < 0 || ih >= h) {
-                                Arrays.fill(dst, d, d + ow, 0);
-                                continue;
-                            }
-                            int row = plane + ih * w + x0;
-                            if (xlo > 0) Arrays.fill(dst, d, d + xlo, 0);
-                            if (sw == 1) {
-                                System.arraycopy(src, row + xlo, dst, d + xlo, xhi - xlo);
-                            } else {
-                                for (int x = xlo; x < xhi; x++) dst[d + x] = src[row + x * sw];
-                            }
-                            if (xhi < ow) Arrays.fill(dst, d + xhi, d + ow, 0);
-                        }
+        for (int r = r0; r < r1; r++) {
+            int ch = r / (kh * kw), ki = r % (kh * kw) / kw, kj = r % kw;
+            int d = (int) (db + r * cols);
+            int x0 = kj * win.dilationW() - win.padW();
+            int xlo = Math.min(firstInside(x0, sw), ow), xhi = Math.max(endInside(x0, sw, w, ow), xlo);
+            for (int b = 0; b < n; b++) {
+                int plane = sb + (b * c + ch) * h * w;
+                for (int y = 0; y < oh; y++, d += ow) {
+                    int ih = y * sh - win.padH() + ki * win.dilationH();
+                    if (ih < 0 || ih >= h) {
+                        Arrays.fill(dst, d, d + ow, 0);
+                        continue;
                     }
+                    int row = plane + ih * w + x0;
+                    if (xlo > 0) Arrays.fill(dst, d, d + xlo, 0);
+                    if (sw == 1) {
+                        System.arraycopy(src, row + xlo, dst, d + xlo, xhi - xlo);
+                    } else {
+                        for (int x = xlo; x < xhi; x++) dst[d + x] = src[row + x * sw];
+                    }
+                    if (xhi < ow) Arrays.fill(dst, d + xhi, d + ow, 0);
                 }
             }
         }
@@ -235,10 +229,10 @@ public final class ConvKernels {
                             int iw = ws + kj * dw;
                             if (iw >= w) break;
                             float v = src[plane + ih * w + iw];
-                            if (v > max || v != v) {
-                                max = v;
-                                best = ih * w + iw;
-                            }
+                            // Selects rather than a branch: on real data the comparison is unpredictable.
+                            boolean take = v > max || v != v;
+                            max = take ? v : max;
+                            best = take ? ih * w + iw : best;
                         }
                     }
                     dst[db + out] = max;
@@ -270,10 +264,10 @@ public final class ConvKernels {
                             int iw = ws + kj * dw;
                             if (iw >= w) break;
                             double v = src[plane + ih * w + iw];
-                            if (v > max || v != v) {
-                                max = v;
-                                best = ih * w + iw;
-                            }
+                            // Selects rather than a branch: on real data the comparison is unpredictable.
+                            boolean take = v > max || v != v;
+                            max = take ? v : max;
+                            best = take ? ih * w + iw : best;
                         }
                     }
                     dst[db + out] = max;
