@@ -70,6 +70,11 @@ final class Elementwise {
                     + " doesn't match the broadcast shape " + Shapes.str(result.shape));
         }
         Backends.forDevice(self.device()).copy(result.strided(), self.strided());
+        return written(self, op, inputs);
+    }
+
+    /** Ends an in-place op: bumps the version counter shared with views, then records the op. */
+    private static Tensor written(Tensor self, Op op, Tensor... inputs) {
         self.version.bump();
         Autograd.record(op, inputs, self);
         return self;
@@ -170,9 +175,7 @@ final class Elementwise {
         if (!TypePromotion.canCast(rt, x.dtype)) throw cannotCast(rt, x.dtype);
         if (x.dtype == x.dtype.computeType() && x.dtype.isFloatingPoint() && noInternalOverlap(x)) {
             backend(x).unary(op, x.strided(), x.strided());
-            x.version.bump();
-            Autograd.record(new Op.Unary(op), new Tensor[]{x}, x);
-            return x;
+            return written(x, new Op.Unary(op), x);
         }
         return writeBack(x, unaryRaw(op, x, rt), new Op.Unary(op), x);
     }
@@ -246,9 +249,7 @@ final class Elementwise {
                 && noInternalOverlap(self) && (other.storage != self.storage || sameLayout(self, other))) {
             Backend be = backend(self, other);
             be.binary(op, self.strided(), operand(other, self.dtype, shape), self.strided());
-            self.version.bump();
-            Autograd.record(new Op.Binary(op), new Tensor[]{self, other}, self);
-            return self;
+            return written(self, new Op.Binary(op), self, other);
         }
         return writeBack(self, binaryRaw(op, self, other, rt, rt), new Op.Binary(op), self, other);
     }
@@ -335,17 +336,13 @@ final class Elementwise {
     static Tensor fill(Tensor t, double value) {
         Autograd.checkInPlace(t);
         fillRaw(t, value);
-        t.version.bump();
-        Autograd.record(new Op.Fill(value), new Tensor[]{t}, t);
-        return t;
+        return written(t, new Op.Fill(value), t);
     }
 
     static Tensor fill(Tensor t, long value) {
         Autograd.checkInPlace(t);
         fillRaw(t, value);
-        t.version.bump();
-        Autograd.record(new Op.Fill(value), new Tensor[]{t}, t);
-        return t;
+        return written(t, new Op.Fill(value), t);
     }
 
     static Tensor copyInto(Tensor dst, Tensor src) {
@@ -356,9 +353,7 @@ final class Elementwise {
         Strided from = new Strided(s.storage, s.dtype, dst.shape, st, s.offset);
         Backend be = dst.device().isCpu() ? Backends.forDevice(s.device()) : Backends.forDevice(dst.device());
         be.copy(from, dst.strided());
-        dst.version.bump();
-        Autograd.record(new Op.CopyInto(), new Tensor[]{dst, src}, dst);
-        return dst;
+        return written(dst, new Op.CopyInto(), dst, src);
     }
 
     // ---------------------------------------------------------------- whole-tensor predicates

@@ -176,6 +176,22 @@ public final class Tensor {
         return this;
     }
 
+    /**
+     * PyTorch's {@code x.data = source}: this tensor takes source's storage, dtype and layout while keeping its
+     * identity, requires_grad and grad (so {@code nn.Module.to(dtype)} converts parameters that layers hold in fields).
+     */
+    public void setData(Tensor source) {
+        java.util.Objects.requireNonNull(source, "source");
+        if (requiresGrad && !source.dtype.isFloatingPoint()) {
+            throw new IllegalArgumentException("data set to a tensor that requires gradients must be floating point, got " + source.dtype);
+        }
+        storage = source.storage;
+        dtype = source.dtype;
+        shape = source.shape.clone();
+        stride = source.stride.clone();
+        offset = source.offset;
+    }
+
     /** PyTorch's {@code .data}: shares storage, no history, and in-place updates through it are not tracked. */
     public Tensor data() {
         return new Tensor(storage, dtype, shape, stride, offset, new VersionCounter(), false);
