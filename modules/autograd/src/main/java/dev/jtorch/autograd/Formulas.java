@@ -107,6 +107,20 @@ final class Formulas {
                         r.needs(0) ? g[0].matmul(b.get().mT()) : null,
                         r.needs(1) ? a.get().mT().matmul(g[0]) : null});
             }
+            case Op.Im2Col(var window, long channels, long height, long width) -> new Spec("Im2ColBackward0",
+                    g -> one(dev.jtorch.Convolution.col2im(g[0], window, channels, height, width)));
+            case Op.Col2Im(var window, long channels, long height, long width) -> new Spec("Col2ImBackward0",
+                    g -> one(dev.jtorch.Convolution.im2col(g[0], window)));
+            case Op.MaxPool2d(var window) -> {
+                SavedTensor idx = r.saveOut(1);
+                long[] shape = r.inShape(0);
+                yield new Spec("MaxPool2DWithIndicesBackward0", g -> {
+                    // Each output's gradient goes to its winner, found by the flat index in its plane.
+                    long planes = shape[0], plane = shape[1] * shape[2];
+                    Tensor src = g[0].reshape(planes, -1);
+                    return one(zeros(new long[]{planes, plane}, g[0]).scatterAdd(1, idx.get().reshape(planes, -1), src).view(shape));
+                });
+            }
             case Op.ToDType(var from, var to) -> new Spec("ToCopyBackward0", g -> one(g[0].to(from)));
             case Op.Clone() -> {
                 Device src = r.in[0].device();

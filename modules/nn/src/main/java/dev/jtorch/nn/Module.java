@@ -473,4 +473,13 @@ public abstract class Module {
 
     /** Python's repr of a bool, for extra reprs. */
     protected static String py(boolean b) { return b ? "True" : "False"; }
+
+    /** Python's repr of a float ({@code 0.01}, {@code 1.0}, {@code 1e-05}), for extra reprs. */
+    protected static String py(double x) { return PyRepr.pyFloat(x); }
+
+    /** Python's repr of a tuple of integers ({@code (3, 3)}, {@code (2,)}), for extra reprs. */
+    protected static String pyTuple(long... values) { return PyRepr.tuple(values); }
+
+    /** The modules registered here by name, duplicates and nulls included (for the containers). */
+    final Map<String, Module> registeredModules() { return modules; }
 }
