@@ -6,6 +6,7 @@ Run from the repository root:
 Writes under modules/nn/src/test/resources/golden/nn/ (committed; CI has no Python):
   - tensors.npz: inputs, outputs and gradients, keyed "<case>.<what>"
   - strings.txt: reprs, state-dict keys and error messages, as "=== <key>" blocks
+  - modules/tensor-simd/src/test/resources/golden/safetensors/mixed.safetensors: every dtype, written by hand
   - model.safetensors + model_io.npz: a torch nn.Sequential's state_dict written by hand in the safetensors
     format (Debian has no `safetensors` package), with an input and PyTorch's output for it.
 """
@@ -63,6 +64,8 @@ put("init.uniform", nn.init.uniform_(torch.empty(3, 3), -2, 3))
 put("init.normal", nn.init.normal_(torch.empty(20), 1.0, 0.5))
 put("init.orthogonal_wide", nn.init.orthogonal_(torch.empty(3, 5)))
 put("init.orthogonal_tall", nn.init.orthogonal_(torch.empty(6, 4), gain=2.0))
+put("init.trunc_normal", nn.init.trunc_normal_(torch.empty(40), mean=0.5, std=2.0, a=-1.0, b=3.0))
+put("init.trunc_normal_default", nn.init.trunc_normal_(torch.empty(5, 8)))
 put("init.after", torch.rand(3))  # the generator is where PyTorch left it
 S["init.gains"] = " ".join(repr(nn.init.calculate_gain(n, p)) for n, p in
                            [("linear", None), ("tanh", None), ("relu", None), ("leaky_relu", None),
@@ -275,13 +278,13 @@ with open(os.path.join(OUT, "strings.txt"), "w") as f:
 # ---------------------------------------------------------------- a safetensors file written from real torch tensors
 def write_safetensors(path, tensors, metadata):
     codes = {torch.float32: "F32", torch.float64: "F64", torch.int64: "I64", torch.float16: "F16", torch.int32: "I32",
-             torch.uint8: "U8", torch.bool: "BOOL", torch.int8: "I8", torch.int16: "I16"}
+             torch.uint8: "U8", torch.bfloat16: "BF16", torch.bool: "BOOL", torch.int8: "I8", torch.int16: "I16"}
     header = {"__metadata__": metadata}
     blobs = []
     offset = 0
     for name in sorted(tensors):  # the reference writer sorts (equal alignment) by name
         t = tensors[name].detach().contiguous()
-        data = t.numpy().tobytes()
+        data = (t.view(torch.int16) if t.dtype == torch.bfloat16 else t).numpy().tobytes()
         header[name] = {"dtype": codes[t.dtype], "shape": list(t.shape), "data_offsets": [offset, offset + len(data)]}
         blobs.append(data)
         offset += len(data)
@@ -303,6 +306,10 @@ mixed = {"f64": torch.arange(6, dtype=torch.float64).view(2, 3) / 7, "i64": torc
          "f16": torch.tensor([0.5, -1.25, 65504.0], dtype=torch.float16), "i32": torch.tensor([[7], [-8]], dtype=torch.int32),
          "u8": torch.tensor([0, 255], dtype=torch.uint8), "b": torch.tensor([True, False, True]),
          "scalar": torch.tensor(3.5), "empty": torch.zeros(0, 2), "i8": torch.tensor([-128, 127], dtype=torch.int8),
-         "i16": torch.tensor([-300, 300], dtype=torch.int16)}
-write_safetensors(os.path.join(OUT, "mixed.safetensors"), mixed, {"who": "torch 1.13", "note": "\u00e9t\u00e9"})
+         "i16": torch.tensor([-300, 300], dtype=torch.int16),
+         "bf16": torch.tensor([1.5, -2.0, 3.140625, 1e30], dtype=torch.bfloat16)}
+# every dtype, for tensor.api's own SafeTensors test (its tests live in tensor-simd, which has the backend)
+ST_OUT = "modules/tensor-simd/src/test/resources/golden/safetensors"
+os.makedirs(ST_OUT, exist_ok=True)
+write_safetensors(os.path.join(ST_OUT, "mixed.safetensors"), mixed, {"who": "torch 1.13", "note": "\u00e9t\u00e9"})
 print("wrote", len(T), "tensors and", len(S), "strings to", OUT)

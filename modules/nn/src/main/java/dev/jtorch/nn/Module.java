@@ -125,7 +125,7 @@ public abstract class Module {
     // lookup
     // =====================================================================================
 
-    /** This module's own parameter {@code name} (null when registered as absent). */
+    /** A parameter by dotted path ({@code "fc1.weight"}); null when registered as absent (bias=None). */
     public Tensor getParameter(String target) {
         int dot = target.lastIndexOf('.');
         Module owner = dot < 0 ? this : getSubmodule(target.substring(0, dot));

@@ -58,8 +58,7 @@ public class Sequential extends Module implements Iterable<Module> {
     /** Removes the module at {@code index}; the others are renumbered as PyTorch does. */
     public Module remove(int index) {
         List<Map.Entry<String, Module>> all = entries();
-        Module removed = all.get(Containers.checkIndex(index, all.size(), "index")).getValue();
-        all.remove(Containers.checkIndex(index, all.size(), "index"));
+        Module removed = all.remove(Containers.checkIndex(index, all.size(), "index")).getValue();
         Map<String, Module> reg = registeredModules();
         reg.clear();
         for (int i = 0; i < all.size(); i++) reg.put(Integer.toString(i), all.get(i).getValue());

@@ -1,7 +1,6 @@
 package dev.jtorch.nn;
 
 import dev.jtorch.Tensor;
-import dev.jtorch.Torch;
 import dev.jtorch.nn.functional.F;
 
 import java.util.Objects;
@@ -27,8 +26,8 @@ public class TransformerEncoderLayer extends Module {
     final Linear linear1;
     final Dropout dropout;
     final Linear linear2;
-    final Module norm1;
-    final Module norm2;
+    final LayerNorm norm1;
+    final LayerNorm norm2;
     final Dropout dropout1;
     final Dropout dropout2;
 
@@ -59,8 +58,8 @@ public class TransformerEncoderLayer extends Module {
         linear1 = registerModule("linear1", new Linear(dModel, dimFeedforward));
         this.dropout = registerModule("dropout", new Dropout(dropout));
         linear2 = registerModule("linear2", new Linear(dimFeedforward, dModel));
-        norm1 = registerModule("norm1", layerNorm(dModel, layerNormEps));
-        norm2 = registerModule("norm2", layerNorm(dModel, layerNormEps));
+        norm1 = registerModule("norm1", new LayerNorm(new long[]{dModel}, layerNormEps, true));
+        norm2 = registerModule("norm2", new LayerNorm(new long[]{dModel}, layerNormEps, true));
         dropout1 = registerModule("dropout1", new Dropout(dropout));
         dropout2 = registerModule("dropout2", new Dropout(dropout));
     }
@@ -71,44 +70,6 @@ public class TransformerEncoderLayer extends Module {
             case "gelu" -> F::gelu;
             case null, default -> throw new IllegalArgumentException("activation should be relu/gelu, not " + name);
         };
-    }
-
-    // LayerNorm is another helper's file and has not landed here yet: a stand-in with LayerNorm's parameters,
-    // math and repr keeps the state-dict names and values right until it is swapped for the real class.
-    static Module layerNorm(long dModel, double eps) {
-        return new LayerNormStandIn(dModel, eps);
-    }
-
-    /** Layer norm over the last dim: (x - mean) / √(var + eps) · weight + bias (biased variance). */
-    static final class LayerNormStandIn extends Module {
-        private final long size;
-        private final double eps;
-        private final Tensor weight;
-        private final Tensor bias;
-
-        LayerNormStandIn(long size, double eps) {
-            this.size = size;
-            this.eps = eps;
-            weight = registerParameter("weight", Torch.ones(size));
-            bias = registerParameter("bias", Torch.zeros(size));
-        }
-
-        @Override
-        public Tensor forward(Tensor x) {
-            if (x.size(-1) != size) {
-                throw new IllegalArgumentException("Given normalized_shape=[" + size + "], expected input with shape [*, "
-                        + size + "], but got input of size" + x.shape().toString().replace("torch.Size(", "").replace(")", ""));
-            }
-            Tensor centered = x.sub(x.mean(-1, true));
-            Tensor variance = centered.square().mean(-1, true);
-            return centered.mul(variance.add(eps).rsqrt()).mul(weight).add(bias);
-        }
-
-        @Override
-        protected String typeName() { return "LayerNorm"; }
-
-        @Override
-        protected String extraRepr() { return "(" + size + ",), eps=" + PyRepr.pyFloat(eps) + ", elementwise_affine=True"; }
     }
 
     public long dModel() { return dModel; }

@@ -56,6 +56,9 @@ class InitGoldenTest {
         // QR in double here, LAPACK's float32 QR in PyTorch: equal to float32 rounding
         assertClose(t("init.orthogonal_wide"), Init.orthogonal_(Torch.empty(3, 5)), 1e-4, 1e-5, "orthogonal_ 3x5");
         assertClose(t("init.orthogonal_tall"), Init.orthogonal_(Torch.empty(6, 4), 2.0), 1e-4, 1e-5, "orthogonal_ 6x4");
+        // erfinv in double here, PyTorch's float32 approximation there: equal to float32 rounding
+        assertClose(t("init.trunc_normal"), Init.truncNormal_(Torch.empty(40), 0.5, 2.0, -1.0, 3.0), 1e-5, 1e-6, "trunc_normal_");
+        assertClose(t("init.trunc_normal_default"), Init.truncNormal_(Torch.empty(5, 8)), 1e-5, 1e-6, "trunc_normal_ defaults");
         assertExact(t("init.after"), Torch.rand(3), "generator position after the initialisers");
     }
 

@@ -51,7 +51,7 @@ class TransformerEncoderGoldenTest {
     void twoLayersWithFinalNorm() {
         RnnGolden g = RnnGolden.load("encoder_2layers_final_norm");
         TransformerEncoderLayer layer = new TransformerEncoderLayer(8, 2, 16, 0.0, "relu", 1e-5, false, false);
-        TransformerEncoder encoder = new TransformerEncoder(layer, 2, TransformerEncoderLayer.layerNorm(8, 1e-5));
+        TransformerEncoder encoder = new TransformerEncoder(layer, 2, new LayerNorm(8));
         encoder.loadStateDict(g.parameters());
         Tensor src = g.input("src");
         check(g, encoder, src, encoder.forward(src));

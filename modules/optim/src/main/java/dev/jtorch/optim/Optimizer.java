@@ -242,8 +242,11 @@ public abstract class Optimizer {
 
     /** PyTorch's {@code if not 0.0 <= value: raise ValueError("Invalid <what>: <value>")}; skips a missing value. */
     protected static void checkNonNegative(ParamGroup g, String key, String what) {
-        if (g.get(key) instanceof Double d && !(d >= 0.0)) {
-            throw new IllegalArgumentException("Invalid " + what + ": " + PyRepr.of(d));
+        Object v = g.get(key);
+        if (v instanceof Double d) {
+            if (!(d >= 0.0)) throw new IllegalArgumentException("Invalid " + what + ": " + PyRepr.of(d));
+        } else if (v != null && v != REQUIRED) {
+            throw new IllegalArgumentException("param group option '" + key + "' must be a number, got " + v);
         }
     }
 

@@ -123,6 +123,8 @@ class OptimizerBehaviourTest {
         fails("Invalid lr_decay value: -0.1", () -> new Adagrad(w, Adagrad.options().lrDecay(-0.1)));
         fails("Invalid initial_accumulator_value value: -1.0", () -> new Adagrad(w, Adagrad.options().initialAccumulatorValue(-1)));
         fails("Invalid epsilon value: -1e-10", () -> new Adagrad(w, Adagrad.options().eps(-1e-10)));
+        fails("param group option 'momentum' must be a number, got fast",
+                () -> new SGD(SGD.options().lr(0.1), List.of(new ParamGroup(w).set("momentum", "fast"))));
         // a group's own option is checked too (PyTorch checks only the defaults)
         fails("Invalid learning rate: -2.0", () -> new Adam(Adam.options(), List.of(new ParamGroup(w).set("lr", -2.0))));
     }
@@ -143,6 +145,30 @@ class OptimizerBehaviourTest {
         extra.setGrad(Torch.ones(1));
         opt.step();
         assertEquals(4.0f, extra.toFloatArray()[0]);
+    }
+
+    /** Least squares with autograd: every optimizer brings the loss far below its start in 200 steps. */
+    @Test
+    void everyOptimizerTrainsALinearModel() {
+        List<java.util.function.Function<List<Tensor>, Optimizer>> makers = List.of(
+                p -> new SGD(p, 0.1, 0.9), p -> new Adam(p, 0.05), p -> new AdamW(p, 0.05),
+                p -> new RMSprop(p, 0.01), p -> new Adagrad(p, 0.5));
+        dev.jtorch.Generator gen = new dev.jtorch.Generator(11);
+        Tensor x = Torch.randn(new long[]{64, 3}, dev.jtorch.DType.FLOAT32, gen);
+        Tensor y = x.matmul(Torch.tensor(1.5, -2.0, 0.5).view(3, 1)).add(0.25);
+        for (var make : makers) {
+            Tensor w = Torch.zeros(3, 1).requiresGrad_(), b = Torch.zeros(1).requiresGrad_();
+            Optimizer opt = make.apply(List.of(w, b));
+            java.util.function.Supplier<Tensor> closure = () -> {
+                opt.zeroGrad();
+                Tensor loss = x.matmul(w).add(b).sub(y).pow(2.0).mean();
+                loss.backward();
+                return loss;
+            };
+            double first = opt.step(closure).item(), last = first;
+            for (int i = 0; i < 200; i++) last = opt.step(closure).item();
+            assertTrue(last < first * 1e-2, opt.getClass().getSimpleName() + ": loss " + first + " -> " + last);
+        }
     }
 
     @Test

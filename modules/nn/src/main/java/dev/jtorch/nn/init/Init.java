@@ -144,6 +144,30 @@ public final class Init {
     }
 
     /**
+     * Values from N(mean, std²) truncated to [a, b], by PyTorch's inverse-CDF method: uniform draws between the
+     * bounds' CDF values (so the same seed draws the same uniforms as PyTorch), mapped through erfinv.
+     */
+    public static Tensor truncNormal_(Tensor tensor, double mean, double std, double a, double b) {
+        if (!tensor.isFloatingPoint()) throw new IllegalArgumentException("trunc_normal_ needs a floating point tensor, got " + tensor.dtype());
+        double l = normCdf((a - mean) / std), u = normCdf((b - mean) / std);
+        try (var ignored = GradMode.noGrad()) {
+            tensor.uniform_(2 * l - 1, 2 * u - 1);
+            double[] v = tensor.contiguous().toDoubleArray();
+            for (int i = 0; i < v.length; i++) v[i] = ErrorFunction.erfinv(v[i]);
+            tensor.copy_(Torch.from(v, tensor.shape().toArray()).to(tensor.dtype()));
+            tensor.mul_(std * Math.sqrt(2.));
+            tensor.add_(mean);
+            tensor.clamp_(a, b);
+            return tensor;
+        }
+    }
+
+    /** Defaults as PyTorch: mean 0, std 1, truncated to [-2, 2]. */
+    public static Tensor truncNormal_(Tensor tensor) { return truncNormal_(tensor, 0, 1, -2, 2); }
+
+    private static double normCdf(double x) { return (1. + ErrorFunction.erf(x / Math.sqrt(2.))) / 2.; }
+
+    /**
      * A (semi-)orthogonal matrix scaled by {@code gain}: QR of a standard normal matrix (rows × numel/rows,
      * transposed when wider than tall), with Q's columns signed by R's diagonal, as PyTorch's {@code orthogonal_}.
      */

@@ -89,6 +89,15 @@ public final class ReduceLROnPlateau {
         numBadEpochs = 0;
     }
 
+    /** One epoch's metric given as a one-element tensor (PyTorch's {@code float(metrics)}). */
+    public void step(dev.jtorch.Tensor metric) {
+        if (metric == null || metric.numel() != 1) {
+            throw new IllegalArgumentException("ReduceLROnPlateau needs a one-element metric, got "
+                    + (metric == null ? "null" : "shape " + metric.shape()));
+        }
+        step(metric.item());
+    }
+
     /** One epoch's metric (e.g. the validation loss). */
     public void step(double metric) {
         int epoch = lastEpoch + 1;

@@ -76,6 +76,16 @@ class SchedulerBehaviourTest {
         assertEquals(first.stateDict().keySet(), second.stateDict().keySet());
     }
 
+    @Test
+    void reduceLrOnPlateauTakesATensorMetric() {
+        Optimizer opt = sgd();
+        ReduceLROnPlateau s = new ReduceLROnPlateau(opt, ReduceLROnPlateau.options().patience(0));
+        s.step(Torch.tensor(1.0));
+        s.step(Torch.tensor(2.0));
+        assertEquals(List.of(0.01, 0.001), s.getLastLr().stream().map(v -> Math.round(v * 1e6) / 1e6).toList());
+        fails("ReduceLROnPlateau needs a one-element metric, got shape torch.Size([2])", () -> s.step(Torch.zeros(2)));
+    }
+
     private static void fails(String message, Executable e) {
         assertEquals(message, assertThrows(IllegalArgumentException.class, e).getMessage());
     }
