@@ -123,6 +123,22 @@ class DataLoaderTest {
     }
 
     @Test
+    void workersReadAheadInTheBackgroundButNoFurtherThanThePrefetchWindow() throws Exception {
+        java.util.Set<Long> read = ConcurrentHashMap.newKeySet();
+        Dataset<Tensor> recording = Datasets.map(range(100), t -> { read.add(t.itemLong()); return t; });
+        // 2 workers x prefetch factor 2: at most 4 batches of 5 are asked for before the caller takes the second
+        var loader = DataLoader.builder(recording).batchSize(5).numWorkers(2).prefetchFactor(2).build();
+        try (var batches = loader.iterator()) {
+            assertArrayEquals(new long[]{0, 1, 2, 3, 4}, batches.next().toLongArray());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (read.size() < 20 && System.nanoTime() < deadline) Thread.sleep(5);
+            Thread.sleep(100); // time for a worker to overstep, if it would
+            assertEquals(20, read.size(), "batches 1-3 were read ahead, and nothing beyond them: " + new java.util.TreeSet<>(read));
+            assertArrayEquals(new long[]{5, 6, 7, 8, 9}, batches.next().toLongArray());
+        }
+    }
+
+    @Test
     void aWorkersExceptionReachesTheCallerAndStopsTheEpoch() throws Exception {
         Dataset<Tensor> failing = Datasets.map(range(40), t -> {
             if (t.itemLong() == 21) throw new IllegalStateException("sample 21 is broken");
