@@ -7,6 +7,7 @@ import os
 import numpy as np
 import torch
 import torch.nn as nn
+import torch.nn.functional as F
 
 OUT = os.path.join(os.path.dirname(__file__), '../../modules/nn/src/test/resources/golden/conv_layers')
 os.makedirs(OUT, exist_ok=True)
@@ -71,3 +72,27 @@ reprs = [
 with open(os.path.join(OUT, 'reprs.txt'), 'w') as f:
     for r in reprs:
         f.write(repr(r) + '\n')
+
+# ---- a small CNN (the bench CNN's shape, narrower) built right after manual_seed(0), three SGD steps
+torch.manual_seed(0)
+cnn = nn.Sequential(nn.Conv2d(1, 8, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(8, 16, 3), nn.ReLU(), nn.MaxPool2d(2),
+                    nn.Flatten(), nn.Linear(16 * 5 * 5, 10))
+g = torch.Generator().manual_seed(7)
+x = torch.randn(6, 1, 28, 28, generator=g)
+target = torch.randint(0, 10, (6,), generator=g)
+d = {'x': x.numpy(), 'target': target.numpy()}
+for name, p in cnn.named_parameters():
+    d['init.' + name] = p.detach().clone().numpy()
+losses = []
+for step in range(3):
+    loss = F.cross_entropy(cnn(x), target)
+    cnn.zero_grad()
+    loss.backward()
+    with torch.no_grad():
+        for p in cnn.parameters():
+            p.add_(p.grad, alpha=-0.1)
+    losses.append(loss.item())
+d['losses'] = np.array(losses, dtype=np.float64)
+for name, p in cnn.named_parameters():
+    d['final.' + name] = p.detach().numpy()
+np.savez(os.path.join(OUT, 'cnn_sgd.npz'), **d)

@@ -54,7 +54,7 @@ public abstract class Module {
      * Registers (or replaces) a parameter. Floating-point tensors are made to require gradients; null registers
      * an absent parameter, as {@code bias=None}. Returns the tensor, so a subclass can keep it in a field.
      */
-    protected Tensor registerParameter(String name, Tensor param) {
+    public Tensor registerParameter(String name, Tensor param) {
         checkName("parameter", name);
         if (buffers.containsKey(name) || modules.containsKey(name)) throw alreadyExists(name);
         if (param != null) {
@@ -70,12 +70,12 @@ public abstract class Module {
     }
 
     /** Registers (or replaces) a persistent buffer: state that is saved but not trained (e.g. running means). */
-    protected Tensor registerBuffer(String name, Tensor buffer) {
+    public Tensor registerBuffer(String name, Tensor buffer) {
         return registerBuffer(name, buffer, true);
     }
 
     /** Registers (or replaces) a buffer; a non-persistent one is left out of {@link #stateDict()}. */
-    protected Tensor registerBuffer(String name, Tensor buffer, boolean persistent) {
+    public Tensor registerBuffer(String name, Tensor buffer, boolean persistent) {
         checkName("buffer", name);
         if (parameters.containsKey(name) || modules.containsKey(name)) throw alreadyExists(name);
         buffers.put(name, buffer);

@@ -40,6 +40,27 @@ class ConvPoolNormGoldenTest {
         });
     }
 
+    /** Non-contiguous inputs, float64 and reduced-precision dtypes take the same path (inputs cast, results cast back). */
+    @org.junit.jupiter.api.Test
+    void layoutsAndDtypes() throws IOException {
+        Map<String, Tensor> z = Npz.load(golden("conv").resolve("conv2d_stride2_pad1.npz"));
+        Tensor x = z.get("x"), w = z.get("w"), b = z.get("b"), y = z.get("y");
+        int[] s = {2}, p = {1}, d = {1};
+        Tensor channelsLast = x.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
+        close("channels-last input", y, F.conv2d(channelsLast, w, b, s, p, d, 1));
+        Tensor y64 = F.conv2d(x.to(dev.jtorch.DType.FLOAT64), w.to(dev.jtorch.DType.FLOAT64), b.to(dev.jtorch.DType.FLOAT64), s, p, d, 1);
+        assertTrue(y64.dtype() == dev.jtorch.DType.FLOAT64);
+        close("float64", y, y64.to(dev.jtorch.DType.FLOAT32));
+        var bf = dev.jtorch.DType.BFLOAT16;
+        Tensor ybf = F.conv2d(x.to(bf), w.to(bf), b.to(bf), s, p, d, 1);
+        assertTrue(ybf.dtype() == bf);
+        assertTrue(ybf.to(dev.jtorch.DType.FLOAT32).allclose(y, 0.05, 0.2), "bfloat16 conv far from float32");
+        Tensor pooled = F.maxPool2d(x.to(dev.jtorch.DType.FLOAT16), 2);
+        assertTrue(pooled.dtype() == dev.jtorch.DType.FLOAT16);
+        close("float16 max pool", F.maxPool2d(x.to(dev.jtorch.DType.FLOAT16).to(dev.jtorch.DType.FLOAT32), 2),
+                pooled.to(dev.jtorch.DType.FLOAT32));
+    }
+
     private static int[] ints(Map<String, Tensor> z, String key) {
         Tensor t = z.get(key);
         long[] v = t.contiguous().toLongArray();

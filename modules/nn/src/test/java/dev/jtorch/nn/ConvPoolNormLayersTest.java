@@ -82,6 +82,30 @@ class ConvPoolNormLayersTest {
         }
     }
 
+    /** A small CNN in a Sequential, built after manual_seed(0), trained three SGD steps: PyTorch's losses and weights. */
+    @Test
+    void smallCnnTrainsAsPyTorch() throws IOException {
+        Map<String, Tensor> z = Npz.load(golden("conv_layers").resolve("cnn_sgd.npz"));
+        Torch.manualSeed(0);
+        Sequential cnn = new Sequential(new Conv2d(1, 8, 3), new ReLU(), new MaxPool2d(2), new Conv2d(8, 16, 3), new ReLU(),
+                new MaxPool2d(2), new Flatten(), new Linear(16 * 5 * 5, 10));
+        for (var e : cnn.namedParameters().entrySet()) {
+            assertEquals(0.0, e.getValue().detach().sub(z.get("init." + e.getKey())).abs().max().item(), "init." + e.getKey());
+        }
+        Tensor x = z.get("x"), target = z.get("target");
+        double[] losses = z.get("losses").toDoubleArray();
+        for (int step = 0; step < 3; step++) {
+            Tensor loss = dev.jtorch.nn.functional.F.crossEntropy(cnn.forward(x), target);
+            cnn.zeroGrad();
+            loss.backward();
+            try (var ignored = dev.jtorch.GradMode.noGrad()) {
+                for (Tensor p : cnn.parameters()) p.add_(p.grad(), -0.1);
+            }
+            assertEquals(losses[step], loss.item(), 1e-5, "loss at step " + step);
+        }
+        for (var e : cnn.namedParameters().entrySet()) close("final." + e.getKey(), z.get("final." + e.getKey()), e.getValue());
+    }
+
     @Test
     void batchNormStateDictKeysAndInputRankChecks() {
         assertEquals(List.of("weight", "bias", "running_mean", "running_var", "num_batches_tracked"),

@@ -201,7 +201,12 @@ class ModuleTest {
         assertEquals(DType.FLOAT64, w.grad().dtype());
         assertTrue(w.requiresGrad() && w.isLeaf());
         assertEquals(DType.INT64, net.steps.dtype(), "integer buffers are left alone");
-        assertEquals(DType.FLOAT64, net.forward(Torch.randn(new long[]{2, 784}, DType.FLOAT64)).dtype());
+        Tensor y = net.forward(Torch.randn(new long[]{2, 784}, DType.FLOAT64));
+        assertEquals(DType.FLOAT64, y.dtype());
+        Tensor gradBefore = w.grad().clone();
+        y.sum().backward();
+        assertEquals(DType.FLOAT64, w.grad().dtype());
+        assertFalse(gradBefore.equal(w.grad()), "backward accumulates into the converted gradient");
         assertEquals(s("err.to_int"), assertThrows(IllegalArgumentException.class, () -> net.to(DType.INT64)).getMessage());
     }
 
