@@ -5,40 +5,65 @@ import dev.jtorch.Torch;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
 
-/** {@code a @ b} for two 512x512 float32 matrices (a new output tensor each call). */
+/**
+ * float32 {@code a @ b} (a new output tensor each call) against OpenBLAS's {@code cblas_sgemm} on the same
+ * operands, in the same run, on 1 and 2 threads. The scalar twin is {@link MatmulScalarBenchmark} (small shapes
+ * only: the reference loop needs seconds at 2048).
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 4, time = 1)
 public class MatmulBenchmark {
-    static final long N = 512;
+    @Param({"64", "128", "256", "512", "1024", "2048", "mlpNN", "mlpNT"})
+    public String shape;
+
+    @Param({"1", "2"})
+    public int threads;
 
     private Tensor a;
     private Tensor b;
+    private OpenBlas.Operands blas;
 
-    @Setup
+    @Setup(Level.Trial)
     public void setUp() {
+        Torch.setNumThreads(threads);
         Torch.manualSeed(0);
-        a = Torch.rand(N, N);
-        b = Torch.rand(N, N);
+        MatmulShape s = MatmulShape.of(shape);
+        a = s.left();
+        Tensor stored = s.rightStored();
+        b = s.right(stored);
+        if (OpenBlas.available()) {
+            OpenBlas.setThreads(threads);
+            blas = OpenBlas.operands(s, a.toFloatArray(), stored.toFloatArray());
+        }
     }
 
-    @Benchmark
-    @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.SIMD_ON})
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        if (blas != null) blas.close();
+    }
+
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.NATIVE, Forks.SIMD_ON})
     public Tensor matmulSimd() { return a.matmul(b); }
 
-    @Benchmark
-    @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.SIMD_OFF})
-    public Tensor matmulScalar() { return a.matmul(b); }
+    /** OpenBLAS sgemm into a preallocated native C; without libopenblas it measures an empty call (see the report). */
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.NATIVE, Forks.SIMD_ON})
+    public void matmulOpenBlas() {
+        if (blas != null) blas.sgemm();
+    }
 }

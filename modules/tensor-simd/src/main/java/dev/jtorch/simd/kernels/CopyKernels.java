@@ -3,18 +3,24 @@ package dev.jtorch.simd.kernels;
 import dev.jtorch.DType;
 import dev.jtorch.spi.Strided;
 
-/** Scalar copy/cast and fill: any dtype to any dtype, any strides. */
+/**
+ * Copy/cast and fill: any dtype to any dtype, any strides. Scalar loops, except that the SIMD backend's
+ * float32 transposing copy moves 8×8 blocks through vector registers ({@link SimdTranspose}).
+ */
 public final class CopyKernels {
     private CopyKernels() {}
 
     private static final int CHUNK = 1024;
 
-    public static void copy(Strided src, Strided dst) {
+    public static void copy(Strided src, Strided dst) { copy(src, dst, false); }
+
+    /** {@code simd}: use the Vector API tile for float32 transposes (the scalar backend passes false). */
+    public static void copy(Strided src, Strided dst, boolean simd) {
         Loop loop = Loop.over(dst.shape(), dst, src);
         Object sa = Host.array(src), da = Host.array(dst);
         int ds = loop.innerStride(0), ss = loop.innerStride(1);
         if (src.dtype() == dst.dtype()) {
-            if (transposing(loop)) copyTiles(loop, sa, da);
+            if (transposing(loop)) copyTiles(loop, sa, da, simd && SimdTranspose.ENABLED);
             else loop.forEach((off, n) -> Rows.move(sa, off[1], ss, da, off[0], ds, n));
             return;
         }
@@ -59,7 +65,7 @@ public final class CopyKernels {
      * Copies the two innermost dims tile by tile, so that the source cache lines a tile reads stay
      * cached while the tile's rows are written (a plain row-by-row copy misses on every read).
      */
-    private static void copyTiles(Loop loop, Object src, Object dst) {
+    private static void copyTiles(Loop loop, Object src, Object dst, boolean simd) {
         int r = loop.rank();
         int rows = loop.size(r - 2), cols = loop.size(r - 1);
         int dRow = (int) loop.stride(0, r - 2), sCol = loop.innerStride(1), sRow = 1;
@@ -75,6 +81,16 @@ public final class CopyKernels {
         outer.forEach((off, n) -> {
             for (int e = 0; e < n; e++) {
                 int db = off[0] + e * od, sb = off[1] + e * os;
+                if (simd && src instanceof float[] x && dst instanceof float[] y) {
+                    int rows8 = rows & -SimdTranspose.B, cols8 = cols & -SimdTranspose.B;
+                    SimdTranspose.blocks(x, sb, sCol, y, db, dRow, rows8, cols8);
+                    // ragged edges: the last rows whole, then the last columns of the other rows
+                    for (int i = rows8; i < rows; i++) Rows.move(src, sb + i * sRow, sCol, dst, db + i * dRow, 1, cols);
+                    for (int i = 0; i < rows8; i++) {
+                        Rows.move(src, sb + i * sRow + cols8 * sCol, sCol, dst, db + i * dRow + cols8, 1, cols - cols8);
+                    }
+                    continue;
+                }
                 for (int r0 = 0; r0 < rows; r0 += TILE_ROWS) {
                     int r1 = Math.min(rows, r0 + TILE_ROWS);
                     for (int c0 = 0; c0 < cols; c0 += TILE_COLS) {

@@ -42,6 +42,9 @@ public class SimdKernels extends ScalarKernels {
     }
 
     @Override
+    public void copy(Strided src, Strided dst) { CopyKernels.copy(src, dst, true); }
+
+    @Override
     public void reduce(ReduceOp op, Strided in, int[] dims, Strided out) {
         ReduceKernels.reduce(op, in, dims, out, true, threads.getAsInt());
     }

@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -15,30 +16,31 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
 
-/** {@code a + b} on two contiguous float32 vectors of 2^20 elements (a new output tensor each call). */
+/** The scalar twin of {@link MatmulBenchmark} (reference triple loop, {@code -Djtorch.simd=false}) on the shapes it finishes in time. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class AddBenchmark {
-    static final long N = 1L << 20;
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+public class MatmulScalarBenchmark {
+    @Param({"64", "128", "256", "512", "mlpNN", "mlpNT"})
+    public String shape;
+
+    @Param({"1"})
+    public int threads;
 
     private Tensor a;
     private Tensor b;
 
     @Setup
     public void setUp() {
+        Torch.setNumThreads(threads);
         Torch.manualSeed(0);
-        a = Torch.rand(N);
-        b = Torch.rand(N);
+        MatmulShape s = MatmulShape.of(shape);
+        a = s.left();
+        b = s.right(s.rightStored());
     }
 
-    @Benchmark
-    @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.SIMD_ON})
-    public Tensor addSimd() { return a.add(b); }
-
-    @Benchmark
-    @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.SIMD_OFF})
-    public Tensor addScalar() { return a.add(b); }
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.SIMD_OFF})
+    public Tensor matmulScalar() { return a.matmul(b); }
 }

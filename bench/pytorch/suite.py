@@ -1,0 +1,118 @@
+#!/usr/bin/python3
+"""PyTorch's column of the bench/ suite: the same ops, shapes and thread counts as the JMH benchmarks
+(ElementwiseBenchmark, ReductionBenchmark, TransposeBenchmark, MatmulBenchmark, AutogradChainBenchmark),
+timed with Debian's python3-torch on the same machine.
+
+Run:  /usr/bin/python3 bench/pytorch/suite.py [--json out.json] [--rounds 5] [--seconds 0.5]
+Prints, per op, the median of the rounds (each round: as many calls as fit in --seconds, after a warm-up).
+Keys match the JMH rows: "<Family>.<op>" plus "shape=..,threads=.." for matmul.
+"""
+import argparse
+import json
+import time
+
+import torch
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--json", help="also write {key: microseconds} here")
+parser.add_argument("--rounds", type=int, default=5)
+parser.add_argument("--seconds", type=float, default=0.5)
+parser.add_argument("--only", default="", help="run only keys containing this text")
+args = parser.parse_args()
+
+
+def timed(fn):
+    end = time.perf_counter() + min(0.5, args.seconds)
+    fn()
+    while time.perf_counter() < end:  # warm-up
+        fn()
+    rounds = []
+    for _ in range(args.rounds):
+        n, t0 = 0, time.perf_counter()
+        while True:
+            fn()
+            n += 1
+            t = time.perf_counter() - t0
+            if t >= args.seconds:
+                break
+        rounds.append(t / n)
+    rounds.sort()
+    return rounds[len(rounds) // 2] * 1e6
+
+
+def softmax_rows(x):
+    # the same composite as ReductionBenchmark.softmaxRows, and torch.softmax itself
+    e = (x - x.amax(1, keepdim=True)).exp()
+    return e / e.sum(1, keepdim=True)
+
+
+def chain(x, ops=100):
+    y = x
+    for i in range(ops):
+        y = y * 1.0001 if i % 2 == 0 else y + 0.5
+    return y
+
+
+def forward_backward():
+    x = torch.tensor(1.5, requires_grad=True)
+    chain(x).backward()
+    return x.grad
+
+
+def cases():
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    a, b, row = torch.randn(4096, 4096), torch.randn(4096, 4096), torch.randn(4096)
+    logits = torch.randn(4096, 1024)
+    # Elementwise and reduction results go into preallocated out tensors, as the issue's PyTorch numbers did:
+    # a fresh 64 MiB result costs PyTorch an mmap and 16K page faults per call on this VM (the "(allocating)"
+    # rows show it), while the JVM reuses its already-touched heap.
+    o, rows_out = torch.empty(4096, 4096), torch.empty(4096)
+    yield "Elementwise.add", lambda: torch.add(a, b, out=o), 1
+    yield "Elementwise.add (allocating)", lambda: a + b, 1
+    yield "Elementwise.addBroadcast", lambda: torch.add(a, row, out=o), 1
+    yield "Elementwise.addStrided", lambda: torch.add(a.t(), b, out=o), 1
+    yield "Elementwise.exp", lambda: torch.exp(a, out=o), 1
+    yield "Elementwise.tanh", lambda: torch.tanh(a, out=o), 1
+    yield "Elementwise.sigmoid", lambda: torch.sigmoid(a, out=o), 1
+    yield "Elementwise.gelu", lambda: torch._C._nn.gelu(a, out=o), 1
+    yield "Reduction.sum", lambda: a.sum(), 1
+    yield "Reduction.amax", lambda: a.amax(), 1
+    yield "Reduction.sumRows", lambda: torch.sum(a, 1, out=rows_out), 1
+    yield "Reduction.softmax", lambda: softmax_rows(logits), 1
+    yield "Reduction.softmax (torch.softmax)", lambda: torch.softmax(logits, 1), 1
+    yield "Transpose.transpose", lambda: a.t().contiguous(), 1
+    yield "Transpose.transpose (copy_ into out)", lambda: o.copy_(a.t()), 1
+    yield "AutogradChain.forwardBackward", forward_backward, 100
+    with_nograd = lambda: chain(torch.tensor(1.5))
+    yield "AutogradChain.forwardOnly", lambda: _nograd(with_nograd), 100
+    shapes = {"64": (64, 64, 64, False), "128": (128, 128, 128, False), "256": (256, 256, 256, False),
+              "512": (512, 512, 512, False), "1024": (1024, 1024, 1024, False), "2048": (2048, 2048, 2048, False),
+              "mlpNN": (256, 784, 512, False), "mlpNT": (256, 784, 512, True)}
+    for threads in (1, 2):
+        for name, (m, k, n, trans_b) in shapes.items():
+            x = torch.rand(m, k)
+            w = torch.rand(n, k) if trans_b else torch.rand(k, n)
+            rhs = w.t() if trans_b else w
+            yield "Matmul.matmul shape=%s,threads=%d" % (name, threads), (lambda x=x, rhs=rhs: x @ rhs), 1, threads
+
+
+def _nograd(fn):
+    with torch.no_grad():
+        return fn()
+
+
+results = {}
+print("torch %s" % torch.__version__)
+for case in cases():
+    key, fn, per_call = case[0], case[1], case[2]
+    threads = case[3] if len(case) > 3 else 1
+    if args.only not in key:
+        continue
+    torch.set_num_threads(threads)
+    us = timed(fn) / per_call
+    results[key] = us
+    print("%-45s %12.2f us" % (key, us), flush=True)
+if args.json:
+    with open(args.json, "w") as f:
+        json.dump({"torch": torch.__version__, "results_us": results}, f, indent=1)

@@ -1,0 +1,70 @@
+package dev.jtorch.bench;
+
+import dev.jtorch.Tensor;
+import dev.jtorch.Torch;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reductions on 16M float32 (a 4096×4096 matrix), one thread, SIMD against scalar: full {@code sum} and
+ * {@code amax}, a row-wise {@code sum(1)}, and softmax over the rows of a 4096×1024 matrix, written as the
+ * max/exp/sum/div composite (the nn module's fused softmax is not in main yet).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 4, time = 1)
+public class ReductionBenchmark {
+    static final long N = 4096;
+
+    private Tensor a;
+    private Tensor logits;
+
+    @Setup
+    public void setUp() {
+        Torch.setNumThreads(1);
+        Torch.manualSeed(0);
+        a = Torch.randn(N, N);
+        logits = Torch.randn(4096, 1024);
+    }
+
+    static Tensor softmaxRows(Tensor x) {
+        Tensor e = x.sub(x.amax(new int[] {1}, true)).exp();
+        return e.div(e.sum(1, true));
+    }
+
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.SIMD_ON})
+    public Tensor sumSimd() { return a.sum(); }
+
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.SIMD_OFF})
+    public Tensor sumScalar() { return a.sum(); }
+
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.SIMD_ON})
+    public Tensor amaxSimd() { return a.amax(); }
+
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.SIMD_OFF})
+    public Tensor amaxScalar() { return a.amax(); }
+
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.SIMD_ON})
+    public Tensor sumRowsSimd() { return a.sum(1); }
+
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.SIMD_OFF})
+    public Tensor sumRowsScalar() { return a.sum(1); }
+
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.SIMD_ON})
+    public Tensor softmaxSimd() { return softmaxRows(logits); }
+
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.SIMD_OFF})
+    public Tensor softmaxScalar() { return softmaxRows(logits); }
+}
