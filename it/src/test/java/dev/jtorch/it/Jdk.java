@@ -63,12 +63,17 @@ final class Jdk {
 
     /** Runs a command, waits for it (with a timeout) and returns its exit code and merged output. */
     static Run run(List<String> command) throws IOException, InterruptedException {
+        return run(command, PROCESS_TIMEOUT_SECONDS);
+    }
+
+    /** {@link #run(List)} with its own timeout, for long runs (training). */
+    static Run run(List<String> command, long timeoutSeconds) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         p.getOutputStream().close();  // no input: a child that reads stdin sees end-of-file, not a hang
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-        if (!p.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("timed out after " + PROCESS_TIMEOUT_SECONDS + " s: " + command);
+            throw new AssertionError("timed out after " + timeoutSeconds + " s: " + command);
         }
         return new Run(p.exitValue(), output.join());
     }

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 final class Workspace {
     private Workspace() {}
 
-    /** The library's jars as a user gets them: tensor-api, tensor-simd and demo. */
+    /** The library's jars as a user gets them: tensor-api, tensor-simd, autograd, nn, optim, data and demo. */
     static Path mods() {
         Path mods = dir("jtorch.it.mods");
         try (Stream<Path> jars = Files.list(mods)) {

@@ -103,9 +103,26 @@ final class Formulas {
                 boolean batched = r.in[0].dim() == 3;
                 SavedTensor a = r.needs(1) ? r.saveIn(0) : null;
                 SavedTensor b = r.needs(0) ? r.saveIn(1) : null;
+                // As PyTorch's mm backward: each gradient is produced in its operand's layout, so that the
+                // gradient of a transposed weight (Linear's W.t()) comes out contiguous for W, with no copy.
+                boolean aT = isTransposedLayout(r.in[0]), bT = isTransposedLayout(r.in[1]);
                 yield new Spec(batched ? "BmmBackward0" : "MmBackward0", g -> new Tensor[]{
-                        r.needs(0) ? g[0].matmul(b.get().mT()) : null,
-                        r.needs(1) ? a.get().mT().matmul(g[0]) : null});
+                        r.needs(0) ? (aT ? b.get().matmul(g[0].mT()).mT() : g[0].matmul(b.get().mT())) : null,
+                        r.needs(1) ? (bT ? g[0].mT().matmul(a.get()).mT() : a.get().mT().matmul(g[0])) : null});
+            }
+            case Op.Im2Col(var window, long channels, long height, long width) -> new Spec("Im2ColBackward0",
+                    g -> one(dev.jtorch.Convolution.col2im(g[0], window, channels, height, width)));
+            case Op.Col2Im(var window, long channels, long height, long width) -> new Spec("Col2ImBackward0",
+                    g -> one(dev.jtorch.Convolution.im2col(g[0], window)));
+            case Op.MaxPool2d(var window) -> {
+                SavedTensor idx = r.saveOut(1);
+                long[] shape = r.inShape(0);
+                yield new Spec("MaxPool2DWithIndicesBackward0", g -> {
+                    // Each output's gradient goes to its winner, found by the flat index in its plane.
+                    long planes = shape[0], plane = shape[1] * shape[2];
+                    Tensor src = g[0].reshape(planes, -1);
+                    return one(zeros(new long[]{planes, plane}, g[0]).scatterAdd(1, idx.get().reshape(planes, -1), src).view(shape));
+                });
             }
             case Op.ToDType(var from, var to) -> new Spec("ToCopyBackward0", g -> one(g[0].to(from)));
             case Op.Clone() -> {
@@ -651,5 +668,12 @@ final class Formulas {
             saved.add(s);
             return s;
         }
+    }
+
+    /** True when the last two dims are laid out column-major (a transposed view of a row-major matrix). */
+    private static boolean isTransposedLayout(Tensor t) {
+        int n = t.dim();
+        long[] st = t.stride();
+        return n >= 2 && st[n - 2] == 1 && st[n - 1] == t.size(n - 2) && t.size(n - 1) > 1 && t.size(n - 2) > 1;
     }
 }

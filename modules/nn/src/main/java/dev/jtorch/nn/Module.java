@@ -54,7 +54,7 @@ public abstract class Module {
      * Registers (or replaces) a parameter. Floating-point tensors are made to require gradients; null registers
      * an absent parameter, as {@code bias=None}. Returns the tensor, so a subclass can keep it in a field.
      */
-    protected Tensor registerParameter(String name, Tensor param) {
+    public Tensor registerParameter(String name, Tensor param) {
         checkName("parameter", name);
         if (buffers.containsKey(name) || modules.containsKey(name)) throw alreadyExists(name);
         if (param != null) {
@@ -70,12 +70,12 @@ public abstract class Module {
     }
 
     /** Registers (or replaces) a persistent buffer: state that is saved but not trained (e.g. running means). */
-    protected Tensor registerBuffer(String name, Tensor buffer) {
+    public Tensor registerBuffer(String name, Tensor buffer) {
         return registerBuffer(name, buffer, true);
     }
 
     /** Registers (or replaces) a buffer; a non-persistent one is left out of {@link #stateDict()}. */
-    protected Tensor registerBuffer(String name, Tensor buffer, boolean persistent) {
+    public Tensor registerBuffer(String name, Tensor buffer, boolean persistent) {
         checkName("buffer", name);
         if (parameters.containsKey(name) || modules.containsKey(name)) throw alreadyExists(name);
         buffers.put(name, buffer);
@@ -125,7 +125,7 @@ public abstract class Module {
     // lookup
     // =====================================================================================
 
-    /** This module's own parameter {@code name} (null when registered as absent). */
+    /** A parameter by dotted path ({@code "fc1.weight"}); null when registered as absent (bias=None). */
     public Tensor getParameter(String target) {
         int dot = target.lastIndexOf('.');
         Module owner = dot < 0 ? this : getSubmodule(target.substring(0, dot));
@@ -473,4 +473,13 @@ public abstract class Module {
 
     /** Python's repr of a bool, for extra reprs. */
     protected static String py(boolean b) { return b ? "True" : "False"; }
+
+    /** Python's repr of a float ({@code 0.01}, {@code 1.0}, {@code 1e-05}), for extra reprs. */
+    protected static String py(double x) { return PyRepr.pyFloat(x); }
+
+    /** Python's repr of a tuple of integers ({@code (3, 3)}, {@code (2,)}), for extra reprs. */
+    protected static String pyTuple(long... values) { return PyRepr.tuple(values); }
+
+    /** The modules registered here by name, duplicates and nulls included (for the containers). */
+    final Map<String, Module> registeredModules() { return modules; }
 }

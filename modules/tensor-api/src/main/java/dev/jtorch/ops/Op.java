@@ -35,6 +35,14 @@ public sealed interface Op {
     /** Batched matrix product of 3-D inputs [B,M,K] x [B,K,N]. */
     record MatMul() implements Op {}
 
+    // ---- convolution (im2col and its adjoint; the products themselves are MatMul)
+    /** Patches of a [N,C,H,W] input as columns [C*kh*kw, N*outH*outW], zero where the window leaves the input. */
+    record Im2Col(Window2d window, long channels, long height, long width) implements Op {}
+    /** Adjoint of {@link Im2Col}: sums columns [C*kh*kw, N*outH*outW] back into [N,C,H,W]. */
+    record Col2Im(Window2d window, long channels, long height, long width) implements Op {}
+    /** Max pooling of planes [P,H,W] (taps outside are skipped): outputs (values, indices ih*W+iw in the plane). */
+    record MaxPool2d(Window2d window) implements Op {}
+
     // ---- copies and casts
     record ToDType(dev.jtorch.DType from, dev.jtorch.DType to) implements Op {}
     /** A fresh contiguous copy (clone, contiguous, reshape that must copy). */

@@ -77,6 +77,22 @@ public interface Backend {
     /** {@code out[b] = a[b] @ bm[b]} for 3-D inputs [B,M,K] and [B,K,N]; any strides. */
     void matmul(Strided a, Strided bm, Strided out);
 
+    // ---- convolution
+    /**
+     * Unfolds the contiguous input [N,C,H,W] into the contiguous columns [C*kh*kw, N*outH*outW]
+     * (row {@code (c*kh+i)*kw+j}, column {@code (n*outH+oh)*outW+ow}); taps outside the input are 0.
+     */
+    void im2col(Strided in, dev.jtorch.ops.Window2d window, Strided out);
+
+    /** The adjoint of {@link #im2col}: overwrites the contiguous {@code out} [N,C,H,W] with the sums of the columns. */
+    void col2im(Strided cols, dev.jtorch.ops.Window2d window, Strided out);
+
+    /**
+     * Max pooling of the contiguous planes {@code in} [P,H,W] into contiguous {@code values}
+     * [P,outH,outW] and INT64 {@code indices} (flat ih*W+iw); taps outside the plane are skipped, NaN wins.
+     */
+    void maxPool2d(Strided in, dev.jtorch.ops.Window2d window, Strided values, Strided indices);
+
     // ---- indexing (index tensors are INT64; in and out share a dtype of any kind)
     void indexSelect(Strided in, int dim, Strided index, Strided out);
 

@@ -6,6 +6,8 @@ import dev.jtorch.ops.BinaryOp;
 import dev.jtorch.ops.ReduceOp;
 import dev.jtorch.ops.ScanOp;
 import dev.jtorch.ops.UnaryOp;
+import dev.jtorch.ops.Window2d;
+import dev.jtorch.simd.kernels.ConvKernels;
 import dev.jtorch.simd.kernels.Host;
 import dev.jtorch.simd.kernels.Kernels;
 import dev.jtorch.simd.kernels.ScalarKernels;
@@ -144,6 +146,30 @@ public final class CpuBackend implements Backend {
     @Override
     public void matmul(Strided a, Strided bm, Strided out) {
         dev.jtorch.simd.gemm.Gemm.matmul(a, bm, out, numThreads(), SIMD);
+    }
+
+    // ---------------------------------------------------------------- convolution
+
+    @Override
+    public void im2col(Strided in, Window2d window, Strided out) {
+        Strided o = Staging.stage(out);
+        ConvKernels.im2col(Staging.stage(in), window, o, threads);
+        Staging.unstage(o, out);
+    }
+
+    @Override
+    public void col2im(Strided cols, Window2d window, Strided out) {
+        Strided o = Staging.stage(out);
+        ConvKernels.col2im(Staging.stage(cols), window, o, threads);
+        Staging.unstage(o, out);
+    }
+
+    @Override
+    public void maxPool2d(Strided in, Window2d window, Strided values, Strided indices) {
+        Strided v = Staging.stage(values), i = Staging.stage(indices);
+        ConvKernels.maxPool2d(Staging.stage(in), window, v, i, threads);
+        Staging.unstage(v, values);
+        Staging.unstage(i, indices);
     }
 
     // ---------------------------------------------------------------- indexing

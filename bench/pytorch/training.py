@@ -1,0 +1,60 @@
+#!/usr/bin/python3
+"""PyTorch's column of the README's training table: the demo's MLP (and the bench CNN) on Debian's
+Fashion-MNIST, batch 64, one epoch each, timed the same way as `./jt demo` (epoch wall time, test accuracy).
+
+Run: /usr/bin/python3 bench/pytorch/training.py [--cnn] ; reads /usr/share/datasets/fashion-mnist."""
+import gzip
+import resource
+import sys
+import time
+
+import numpy as np
+import torch
+from torch import nn
+
+D = "/usr/share/datasets/fashion-mnist/"
+
+
+def idx(name, offset):
+    with gzip.open(D + name) as f:
+        return np.frombuffer(f.read(), np.uint8, offset=offset)
+
+
+def data(kind):
+    x = torch.from_numpy(idx(kind + "-images-idx3-ubyte.gz", 16).copy()).float().div(255).view(-1, 1, 28, 28)
+    y = torch.from_numpy(idx(kind + "-labels-idx1-ubyte.gz", 8).astype(np.int64))
+    return (x - 0.2860) / 0.3530, y
+
+
+def model(cnn):
+    if cnn:
+        return nn.Sequential(nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.ReLU(),
+                             nn.MaxPool2d(2), nn.Flatten(), nn.Linear(1600, 128), nn.ReLU(), nn.Linear(128, 10))
+    return nn.Sequential(nn.Flatten(), nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 128), nn.ReLU(), nn.Linear(128, 10))
+
+
+def run(cnn, opt_name):
+    torch.manual_seed(0)
+    xtr, ytr = data("train")
+    xte, yte = data("t10k")
+    m = model(cnn)
+    opt = torch.optim.SGD(m.parameters(), lr=0.1) if opt_name == "sgd" else torch.optim.Adam(m.parameters(), lr=1e-3)
+    t0 = time.perf_counter()
+    perm = torch.randperm(len(xtr))
+    for i in range(0, len(xtr), 64):
+        b = perm[i:i + 64]
+        opt.zero_grad()
+        nn.functional.cross_entropy(m(xtr[b]), ytr[b]).backward()
+        opt.step()
+    with torch.no_grad():
+        acc = (m(xte).argmax(1) == yte).float().mean().item()
+    dt = time.perf_counter() - t0
+    print("%s %s: epoch %.1f s, test accuracy %.2f%%, peak RSS %d MiB, %d thread(s)" % (
+        "cnn" if cnn else "mlp", opt_name, dt, 100 * acc, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+        torch.get_num_threads()))
+
+
+if __name__ == "__main__":
+    cnn = "--cnn" in sys.argv
+    for o in ["sgd", "adam"]:
+        run(cnn, o)

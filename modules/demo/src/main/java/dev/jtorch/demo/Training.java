@@ -1,0 +1,149 @@
+package dev.jtorch.demo;
+
+import dev.jtorch.GradMode;
+import dev.jtorch.Tensor;
+import dev.jtorch.Torch;
+import dev.jtorch.data.DataLoader;
+import dev.jtorch.data.Dataset;
+import dev.jtorch.data.FashionMnist;
+import dev.jtorch.data.Normalize;
+import dev.jtorch.data.Subset;
+import dev.jtorch.data.TensorDataset;
+import dev.jtorch.nn.Module;
+import dev.jtorch.nn.functional.F;
+import dev.jtorch.optim.Adam;
+import dev.jtorch.optim.Optimizer;
+import dev.jtorch.optim.SGD;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.LongStream;
+
+/** Trains a classifier on Fashion-MNIST as a PyTorch tutorial would, printing what it does. */
+final class Training {
+    private Training() {}
+
+    /** Points of the loss curve per epoch. */
+    private static final int LOSS_POINTS_PER_EPOCH = 20;
+
+    /** The result: the final test accuracy (in [0, 1]) and where the checkpoint and the curve went. */
+    record Result(double testAccuracy, Path checkpoint, Path curves) {}
+
+    static Result run(TrainOptions o, PrintStream out) throws IOException {
+        if (o.threads() > 0) Torch.setNumThreads(o.threads());
+        out.println("backend: " + Torch.backendInfo());
+
+        TensorDataset[] splits = loadData(o, out);
+        Dataset<Tensor[]> train = splits[0], test = splits[1];
+        if (o.trainSize() > 0 && o.trainSize() < train.size()) {
+            train = new Subset<>(train, LongStream.range(0, o.trainSize()).toArray());
+            out.println("training on the first " + o.trainSize() + " images");
+        }
+
+        Torch.manualSeed(o.seed());
+        Module model = Models.byName(o.model());
+        Optimizer optimizer = o.optimizer().equals("adam")
+                ? new Adam(model.parameters(), Adam.options().lr(o.lr()))
+                : new SGD(model.parameters(), o.lr());
+        long parameters = model.parameters().stream().mapToLong(Tensor::numel).sum();
+        out.printf(Locale.ROOT, "model: %s (%,d parameters), %s lr=%s, batch size %d, %d epoch(s)%n",
+                o.model(), parameters, o.optimizer(), o.lr(), o.batchSize(), o.epochs());
+
+        var trainLoader = DataLoader.builder(train).batchSize(o.batchSize()).shuffle(true).seed(o.seed())
+                .numWorkers(o.workers()).build();
+        var testLoader = DataLoader.builder(test).batchSize(1000).build();
+        Progress.Mode mode = !o.progress() ? Progress.Mode.OFF
+                : System.console() != null && System.console().isTerminal() ? Progress.Mode.TERMINAL : Progress.Mode.LINES;
+
+        List<double[]> lossCurve = new ArrayList<>(); // (epoch position, mean loss over the stretch)
+        double[] trainAccuracy = new double[o.epochs()], testAccuracy = new double[o.epochs()];
+        long batches = trainLoader.size();
+        long stretch = Math.max(1, batches / LOSS_POINTS_PER_EPOCH);
+        for (int epoch = 0; epoch < o.epochs(); epoch++) {
+            model.train();
+            Progress progress = new Progress(out, mode, String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, o.epochs()), batches);
+            long start = System.nanoTime(), done = 0, correct = 0, seen = 0;
+            double lossSum = 0, stretchSum = 0;
+            for (Tensor[] batch : trainLoader) {
+                Tensor logits = model.forward(batch[0]);
+                Tensor loss = F.crossEntropy(logits, batch[1]);
+                optimizer.zeroGrad();
+                loss.backward();
+                optimizer.step();
+                double l = loss.item();
+                lossSum += l;
+                stretchSum += l;
+                done++;
+                try (var ignored = GradMode.noGrad()) {
+                    correct += logits.argmax(1).eq(batch[1]).sum().itemLong();
+                }
+                seen += batch[1].numel();
+                if (done % stretch == 0 || done == batches) {
+                    long n = done % stretch == 0 ? stretch : done % stretch;
+                    lossCurve.add(new double[]{epoch + (double) done / batches, stretchSum / n});
+                    stretchSum = 0;
+                }
+                progress.update(done, lossSum / done);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            trainAccuracy[epoch] = (double) correct / seen;
+            testAccuracy[epoch] = accuracy(model, testLoader);
+            out.printf(Locale.ROOT, "epoch %d/%d: train loss %.4f, train accuracy %.2f%%, test accuracy %.2f%% (%.1f s, %.0f samples/s)%n",
+                    epoch + 1, o.epochs(), lossSum / done, 100 * trainAccuracy[epoch], 100 * testAccuracy[epoch], seconds, seen / seconds);
+        }
+        double finalAccuracy = testAccuracy[o.epochs() - 1];
+        out.printf(Locale.ROOT, "test accuracy: %.2f%% (%d test images)%n", 100 * finalAccuracy, test.size());
+
+        Files.createDirectories(o.out());
+        String stem = "fashion-mnist-" + o.model();
+        Path checkpoint = o.out().resolve(stem + ".safetensors");
+        model.save(checkpoint);
+        out.println("checkpoint: " + checkpoint + " (safetensors: Module.load reads it back, as do PyTorch's and Hugging Face's safetensors tools)");
+        Path curves = o.out().resolve(stem + ".png");
+        Curves.write(curves, lossCurve, trainAccuracy, testAccuracy);
+        out.println("curves: " + curves);
+        return new Result(finalAccuracy, checkpoint, curves);
+    }
+
+    /** The share of test images whose largest logit is the label's. */
+    static double accuracy(Module model, DataLoader<Tensor[], Tensor[]> loader) {
+        model.eval();
+        long correct = 0, total = 0;
+        try (var ignored = GradMode.noGrad()) {
+            for (Tensor[] batch : loader) {
+                correct += model.forward(batch[0]).argmax(1).eq(batch[1]).sum().itemLong();
+                total += batch[1].numel();
+            }
+        }
+        model.train();
+        return (double) correct / total;
+    }
+
+    /** The full Fashion-MNIST when it is there (or asked for), else the embedded sample; says which. Normalised. */
+    private static TensorDataset[] loadData(TrainOptions o, PrintStream out) throws IOException {
+        TensorDataset train, test;
+        if (!o.embedded() && (o.data() != null || FashionMnist.isPresent(FashionMnist.DEFAULT_DIR, true) && FashionMnist.isPresent(FashionMnist.DEFAULT_DIR, false))) {
+            Path dir = o.data() != null ? o.data() : FashionMnist.DEFAULT_DIR;
+            train = FashionMnist.load(dir, true);
+            test = FashionMnist.load(dir, false);
+            out.printf("data: Fashion-MNIST from %s (%,d training, %,d test images)%n", dir, train.size(), test.size());
+        } else {
+            train = FashionMnist.embedded(true);
+            test = FashionMnist.embedded(false);
+            out.printf("data: the Fashion-MNIST sample shipped with jtorch (%,d training, %,d test images)%s%n", train.size(), test.size(),
+                    o.embedded() ? "" : "; the full set is not in " + FashionMnist.DEBIAN_DIR + " (Debian: apt-get install dataset-fashion-mnist)");
+        }
+        return new TensorDataset[]{normalized(train), normalized(test)};
+    }
+
+    /** Normalize(0.2860, 0.3530) once over all images rather than per sample. */
+    private static TensorDataset normalized(TensorDataset d) {
+        Tensor[] t = d.tensors();
+        return new TensorDataset(Normalize.FASHION_MNIST.apply(t[0]), t[1]);
+    }
+}

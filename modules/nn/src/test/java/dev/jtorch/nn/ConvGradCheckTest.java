@@ -1,0 +1,65 @@
+package dev.jtorch.nn;
+
+import dev.jtorch.Convolution;
+import dev.jtorch.DType;
+import dev.jtorch.Tensor;
+import dev.jtorch.Torch;
+import dev.jtorch.autograd.GradCheck;
+import dev.jtorch.nn.functional.F;
+import dev.jtorch.ops.Window2d;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Finite-difference checks (float64) of the im2col/col2im primitives and of the layers built on them. */
+class ConvGradCheckTest {
+    private static Tensor rand(long... shape) {
+        return Torch.randn(shape).to(DType.FLOAT64).requiresGrad_();
+    }
+
+    private static final Window2d WINDOW = new Window2d(3, 2, 2, 1, 1, 0, 1, 2, 3, 3);
+
+    @Test
+    void im2colAndCol2im() {
+        Torch.manualSeed(3);
+        assertTrue(GradCheck.gradcheck(in -> Convolution.im2col(in[0], WINDOW), rand(2, 2, 5, 5)));
+        assertTrue(GradCheck.gradcheck(in -> Convolution.col2im(in[0], WINDOW, 2, 5, 5), rand(2 * 6, 2 * 9)));
+        assertTrue(GradCheck.gradgradcheck(in -> Convolution.im2col(in[0], WINDOW).pow(2.0), rand(1, 2, 5, 5)));
+    }
+
+    @Test
+    void conv2dWithGroupsStrideDilation() {
+        Torch.manualSeed(4);
+        assertTrue(GradCheck.gradcheck(in -> F.conv2d(in[0], in[1], in[2], new int[]{2, 1}, new int[]{1, 2}, new int[]{1, 2}, 2),
+                rand(2, 4, 6, 5), rand(4, 2, 3, 2), rand(4)));
+        assertTrue(GradCheck.gradgradcheck(in -> F.conv2d(in[0], in[1], null, new int[]{1}, "same", new int[]{1}, 1),
+                rand(1, 2, 4, 4), rand(2, 2, 2, 3)));
+    }
+
+    @Test
+    void convTranspose2d() {
+        Torch.manualSeed(5);
+        assertTrue(GradCheck.gradcheck(in -> F.convTranspose2d(in[0], in[1], in[2], new int[]{2}, new int[]{1}, new int[]{1}, 2,
+                new int[]{1}), rand(1, 4, 3, 3), rand(4, 1, 3, 3), rand(2)));
+    }
+
+    @Test
+    void pooling() {
+        Torch.manualSeed(6);
+        assertTrue(GradCheck.gradcheck(in -> F.maxPool2d(in[0], new int[]{3}, new int[]{2}, new int[]{1}, new int[]{1}, true),
+                rand(2, 2, 6, 7)));
+        assertTrue(GradCheck.gradcheck(in -> F.avgPool2d(in[0], new int[]{3}, new int[]{2}, new int[]{1}, true, false, null),
+                rand(2, 2, 6, 7)));
+        assertTrue(GradCheck.gradcheck(in -> F.adaptiveAvgPool2d(in[0], 3, 2), rand(1, 2, 7, 5)));
+    }
+
+    @Test
+    void normalization() {
+        Torch.manualSeed(7);
+        assertTrue(GradCheck.gradcheck(in -> F.batchNorm(in[0], null, null, in[1], in[2], true, 0.1, 1e-5),
+                rand(4, 3, 2, 2), rand(3), rand(3)));
+        assertTrue(GradCheck.gradcheck(in -> F.layerNorm(in[0], new long[]{3, 2}, in[1], in[2], 1e-5),
+                rand(2, 3, 2), rand(3, 2), rand(3, 2)));
+        assertTrue(GradCheck.gradcheck(in -> F.groupNorm(in[0], 2, in[1], in[2], 1e-5), rand(2, 4, 3), rand(4), rand(4)));
+    }
+}

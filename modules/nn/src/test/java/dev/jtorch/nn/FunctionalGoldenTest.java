@@ -1,0 +1,144 @@
+package dev.jtorch.nn;
+
+import dev.jtorch.Tensor;
+import dev.jtorch.Torch;
+import dev.jtorch.nn.functional.F;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static dev.jtorch.nn.Golden.assertClose;
+import static dev.jtorch.nn.Golden.assertExact;
+import static dev.jtorch.nn.Golden.has;
+import static dev.jtorch.nn.Golden.t;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Forward values and gradients of F's activations, losses and basics against PyTorch's. */
+class FunctionalGoldenTest {
+
+    @TestFactory
+    List<DynamicTest> activations() {
+        Map<String, Function<Tensor, Tensor>> fns = new LinkedHashMap<>();
+        fns.put("relu", F::relu);
+        fns.put("leaky_relu", x -> F.leakyRelu(x, 0.2));
+        fns.put("elu", x -> F.elu(x, 1.5));
+        fns.put("gelu", F::gelu);
+        fns.put("gelu_tanh", x -> F.gelu(x, "tanh"));
+        fns.put("silu", F::silu);
+        fns.put("sigmoid", F::sigmoid);
+        fns.put("tanh", F::tanh);
+        fns.put("softmax1", x -> F.softmax(x, 1));
+        fns.put("softmax0", x -> F.softmax(x, 0));
+        fns.put("log_softmax1", x -> F.logSoftmax(x, 1));
+        fns.put("log_softmax0", x -> F.logSoftmax(x, -2));
+        List<DynamicTest> tests = new ArrayList<>();
+        fns.forEach((name, fn) -> tests.add(DynamicTest.dynamicTest(name, () -> {
+            Tensor x = t("act.x").requiresGrad_();
+            Tensor y = fn.apply(x);
+            y.mul(t("act.up")).sum().backward();
+            assertClose(t("act." + name + ".out"), y.detach(), 1e-5, 1e-6, name + " forward");
+            assertClose(t("act." + name + ".grad"), x.grad(), 1e-4, 1e-5, name + " gradient");
+        })));
+        return tests;
+    }
+
+    @Test
+    void softmaxIsStableForHugeInputs() {
+        Tensor big = t("act.big");
+        assertClose(t("act.big.log_softmax"), F.logSoftmax(big, 1), 1e-6, 1e-6, "log_softmax of ±1000, -1e30");
+        assertClose(t("act.big.softmax"), F.softmax(big, 1), 1e-6, 1e-7, "softmax of ±1000, -1e30");
+    }
+
+    /** Each case: the function of (input, args...) as the generator script called it. */
+    private static Map<String, Function<Tensor[], Tensor>> lossCases() {
+        Map<String, Function<Tensor[], Tensor>> m = new LinkedHashMap<>();
+        for (String red : new String[]{"mean", "sum", "none"}) {
+            m.put("ce_" + red, a -> F.crossEntropy(a[0], a[1], red));
+            m.put("ce_w_" + red, a -> F.crossEntropy(a[0], a[1], a[2], -100, red, 0.0));
+            m.put("ce_ls_" + red, a -> F.crossEntropy(a[0], a[1], null, -100, red, 0.1));
+            m.put("ce_wls_" + red, a -> F.crossEntropy(a[0], a[1], a[2], 2, red, 0.2));
+            m.put("ce_prob_" + red, a -> F.crossEntropy(a[0], a[1], red));
+            m.put("ce_probw_" + red, a -> F.crossEntropy(a[0], a[1], a[2], -100, red, 0.3));
+            m.put("nll_w_" + red, a -> F.nllLoss(a[0], a[1], a[2], -100, red));
+            m.put("mse_" + red, a -> F.mseLoss(a[0], a[1], red));
+            m.put("l1_" + red, a -> F.l1Loss(a[0], a[1], red));
+            m.put("smooth_l1_" + red, a -> F.smoothL1Loss(a[0], a[1], red, 0.5));
+            m.put("huber_" + red, a -> F.huberLoss(a[0], a[1], red, 0.7));
+            m.put("bce_" + red, a -> F.binaryCrossEntropy(a[0], a[1], a[2], red));
+            m.put("bcel_" + red, a -> F.binaryCrossEntropyWithLogits(a[0], a[1], a[2], a[3], red));
+            m.put("bcel_plain_" + red, a -> F.binaryCrossEntropyWithLogits(a[0], a[1], null, null, red));
+        }
+        for (String red : new String[]{"mean", "sum", "none", "batchmean"}) {
+            m.put("kl_" + red, a -> F.klDiv(a[0], a[1], red, false));
+            m.put("kl_log_" + red, a -> F.klDiv(a[0], a[1], red, true));
+        }
+        m.put("ce_ignore", a -> F.crossEntropy(a[0], a[1], null, 2, "mean", 0.0));
+        m.put("ce_4d", a -> F.crossEntropy(a[0], a[1]));
+        m.put("ce_1d", a -> F.crossEntropy(a[0], a[1]));
+        m.put("cosine", a -> F.cosineSimilarity(a[0], a[1]));
+        m.put("cosine0", a -> F.cosineSimilarity(a[0], a[1], 0, 1e-3));
+        m.put("pairwise", a -> F.pairwiseDistance(a[0], a[1]));
+        m.put("pairwise_p1", a -> F.pairwiseDistance(a[0], a[1], 1.0, 1e-6, true));
+        m.put("linear2d", a -> F.linear(a[0], a[1], a[2]));
+        m.put("linear3d", a -> F.linear(a[0], a[1], a[2]));
+        m.put("linear_nobias", a -> F.linear(a[0], a[1]));
+        m.put("bilinear", a -> F.bilinear(a[0], a[1], a[2], a[3]));
+        m.put("embedding_pad", a -> F.embedding(a[1], a[0], 1L));
+        m.put("embedding", a -> F.embedding(a[1], a[0]));
+        m.put("pad_const", a -> F.pad(a[0], new long[]{1, 2, 0, 1}, 1.5));
+        m.put("pad_crop", a -> F.pad(a[0], -1, 2, 1, -1));
+        m.put("pad_reflect", a -> F.pad(a[0], new long[]{2, 1, 1, 2}, "reflect", 0));
+        m.put("pad_replicate", a -> F.pad(a[0], new long[]{2, 1, 1, 2}, "replicate", 0));
+        m.put("pad_circular", a -> F.pad(a[0], new long[]{2, 1, 1, 2}, "circular", 0));
+        m.put("interp_nearest_size", a -> F.interpolate(a[0], new long[]{5, 7}, "nearest", null));
+        m.put("interp_nearest_scale", a -> F.interpolate(a[0], new double[]{1.5}, "nearest", null));
+        m.put("interp_nearest_down", a -> F.interpolate(a[0], new long[]{2, 3}, "nearest", null));
+        m.put("interp_bilinear", a -> F.interpolate(a[0], new long[]{5, 7}, "bilinear", false));
+        m.put("interp_bilinear_ac", a -> F.interpolate(a[0], new long[]{5, 7}, "bilinear", true));
+        m.put("interp_bilinear_scale", a -> F.interpolate(a[0], new double[]{2.0}, "bilinear", null));
+        m.put("interp_bilinear_down", a -> F.interpolate(a[0], new long[]{2, 3}, "bilinear", null));
+        m.put("interp_linear", a -> F.interpolate(a[0], new long[]{7}, "linear", null));
+        return m;
+    }
+
+    @TestFactory
+    List<DynamicTest> lossesAndBasicsWithGradients() {
+        List<DynamicTest> tests = new ArrayList<>();
+        lossCases().forEach((name, fn) -> tests.add(DynamicTest.dynamicTest(name, () -> {
+            String k = "loss." + name;
+            List<Tensor> args = new ArrayList<>();
+            args.add(t(k + ".input").requiresGrad_());
+            for (int i = 0; has(k + ".arg" + i); i++) args.add(t(k + ".arg" + i));
+            Tensor out = fn.apply(args.toArray(Tensor[]::new));
+            if (out.dim() == 0) out.backward();
+            else out.backward(Torch.arange(1, out.numel() + 1).to(out.dtype()).view(out.shape().toArray()));
+            assertClose(t(k + ".out"), out.detach(), 1e-5, 1e-6, name + " forward");
+            assertClose(t(k + ".grad"), args.getFirst().grad(), 1e-4, 1e-6, name + " gradient");
+        })));
+        return tests;
+    }
+
+    @Test
+    void oneHotAsPyTorch() {
+        assertExact(t("onehot.out"), F.oneHot(t("onehot.in")), "one_hot");
+        assertExact(t("onehot.out6"), F.oneHot(t("onehot.in"), 6), "one_hot(6)");
+    }
+
+    @Test
+    void dropoutDrawsPyTorchsMaskFromTheDefaultGenerator() {
+        Torch.manualSeed(5);
+        assertExact(t("dropout.p03"), F.dropout(Torch.arange(1.0, 33.0, 1.0).view(4, 8), 0.3), "F.dropout(p=0.3)");
+        Torch.manualSeed(6);
+        Dropout d = new Dropout(0.5);
+        assertExact(t("dropout.module"), d.forward(Torch.ones(3, 7)), "Dropout(0.5) in training");
+        d.eval();
+        Tensor x = Torch.randn(3, 7);
+        assertTrue(d.forward(x) == x, "Dropout in eval mode is the identity");
+    }
+}

@@ -1,0 +1,204 @@
+package dev.jtorch;
+
+import dev.jtorch.ops.Op;
+import dev.jtorch.ops.Window2d;
+
+import java.util.Arrays;
+
+/**
+ * 2-D convolutions as PyTorch's {@code conv2d} / {@code conv_transpose2d}. Two primitives move data
+ * ({@link Op.Im2Col} and its adjoint {@link Op.Col2Im}); the products are GEMMs ({@link Op.MatMul}),
+ * so autograd differentiates a convolution without formulas of its own, to any order.
+ * Padding is given per side: {top, left, bottom, right}.
+ */
+public final class Convolution {
+    private Convolution() {}
+
+    // =====================================================================================
+    // primitives
+    // =====================================================================================
+
+    /** Patches of {@code input} [N,C,H,W] as columns [C*kh*kw, N*outH*outW]; zero where the window leaves the input. */
+    public static Tensor im2col(Tensor input, Window2d window) {
+        if (input.dim() != 4) throw new IllegalArgumentException("im2col: expected a 4-D input, got " + dims(input.shape));
+        DType compute = floatCompute(input.dtype, "im2col");
+        Tensor x = input.dtype == compute && input.isContiguous() ? input : Elementwise.castRaw(input, compute);
+        long n = x.shape[0], c = x.shape[1];
+        Tensor out = Tensor.allocate(new long[]{c * window.taps(), n * window.outH() * window.outW()}, compute, x.device());
+        Elementwise.backend(x).im2col(x.strided(), window, out.strided());
+        if (out.dtype != input.dtype) out = Elementwise.castRaw(out, input.dtype);
+        Autograd.record(new Op.Im2Col(window, c, x.shape[2], x.shape[3]), new Tensor[]{input}, out);
+        return out;
+    }
+
+    /** Adjoint of {@link #im2col}: sums columns [C*kh*kw, N*outH*outW] into an image [N,C,height,width]. */
+    public static Tensor col2im(Tensor cols, Window2d window, long channels, long height, long width) {
+        long l = (long) window.outH() * window.outW();
+        if (cols.dim() != 2 || cols.shape[0] != channels * window.taps() || (l == 0 ? cols.shape[1] != 0 : cols.shape[1] % l != 0)) {
+            throw new IllegalArgumentException("col2im: expected columns of size [" + channels * window.taps() + ", N*" + l
+                    + "], got " + cols.size());
+        }
+        DType compute = floatCompute(cols.dtype, "col2im");
+        Tensor c = cols.dtype == compute && cols.isContiguous() ? cols : Elementwise.castRaw(cols, compute);
+        long n = l == 0 ? 0 : cols.shape[1] / l;
+        Tensor out = Tensor.allocate(new long[]{n, channels, height, width}, compute, c.device());
+        Elementwise.backend(c).col2im(c.strided(), window, out.strided());
+        if (out.dtype != cols.dtype) out = Elementwise.castRaw(out, cols.dtype);
+        Autograd.record(new Op.Col2Im(window, channels, height, width), new Tensor[]{cols}, out);
+        return out;
+    }
+
+    /** Max pooling of planes [P,H,W]: values [P,outH,outW] and the winners' flat indices ih*W+iw (INT64). */
+    public static ValuesIndices maxPool2d(Tensor planes, Window2d window) {
+        if (planes.dim() != 3) throw new IllegalArgumentException("max_pool2d: expected planes [P,H,W], got " + dims(planes.shape));
+        DType compute = floatCompute(planes.dtype, "max_pool2d");
+        Tensor x = planes.dtype == compute && planes.isContiguous() ? planes : Elementwise.castRaw(planes, compute);
+        long[] shape = {x.shape[0], window.outH(), window.outW()};
+        Tensor values = Tensor.allocate(shape, compute, x.device());
+        Tensor indices = Tensor.allocate(shape, DType.INT64, x.device());
+        Elementwise.backend(x).maxPool2d(x.strided(), window, values.strided(), indices.strided());
+        if (values.dtype != planes.dtype) values = Elementwise.castRaw(values, planes.dtype);
+        Autograd.record(new Op.MaxPool2d(window), new Tensor[]{planes}, values, indices);
+        return new ValuesIndices(values, indices);
+    }
+
+    private static DType floatCompute(DType dtype, String what) {
+        if (!dtype.isFloatingPoint()) {
+            throw new IllegalArgumentException("\"" + what + "\" not implemented for '" + TypePromotion.shortName(dtype) + "'");
+        }
+        return dtype.computeType();
+    }
+
+    // =====================================================================================
+    // convolutions
+    // =====================================================================================
+
+    /**
+     * {@code conv2d} with per-side padding {top, left, bottom, right}; input [N,C,H,W] or unbatched
+     * [C,H,W], weight [O, C/groups, kh, kw], bias [O] or null.
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation,
+                                int groups) {
+        checkArgs(stride, padding, dilation, groups);
+        if (weight.dim() != 4) {
+            throw new IllegalArgumentException("expected stride to be a single integer value or a list of " + (weight.dim() - 2)
+                    + " values to match the convolution dimensions, but got stride=" + Arrays.toString(stride));
+        }
+        if (input.dim() != 3 && input.dim() != 4) {
+            throw new IllegalArgumentException("Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: "
+                    + dims(input.shape));
+        }
+        boolean unbatched = input.dim() == 3;
+        Tensor x = unbatched ? input.unsqueeze(0) : input;
+        long o = weight.shape[0], kh = weight.shape[2], kw = weight.shape[3];
+        checkWeight(x, weight, bias, groups, false, o);
+        long n = x.shape[0], c = x.shape[1], h = x.shape[2], w = x.shape[3];
+        long ph = h + padding[0] + padding[2], pw = w + padding[1] + padding[3];
+        long ekh = (long) dilation[0] * (kh - 1) + 1, ekw = (long) dilation[1] * (kw - 1) + 1;
+        if (ph < ekh || pw < ekw) {
+            throw new IllegalArgumentException("Calculated padded input size per channel: (" + ph + " x " + pw + "). Kernel size: ("
+                    + ekh + " x " + ekw + "). Kernel size can't be greater than actual input size");
+        }
+        int oh = (int) ((ph - ekh) / stride[0] + 1), ow = (int) ((pw - ekw) / stride[1] + 1);
+        Window2d win = new Window2d((int) kh, (int) kw, stride[0], stride[1], padding[0], padding[1], dilation[0], dilation[1], oh, ow);
+        Tensor cols = im2col(x, win);
+        long k = (c / groups) * kh * kw, l = n * oh * ow;
+        Tensor prod = groups == 1
+                ? weight.reshape(o, k).mm(cols)
+                : weight.reshape(groups, o / groups, k).bmm(cols.view(groups, k, l)).view(o, l);
+        // [O, N*L] to [N, O, oh, ow]: the bias add writes the new layout in the same pass.
+        Tensor nchw = prod.view(o, n, oh, ow).permute(1, 0, 2, 3);
+        Tensor out = bias != null ? nchw.add(bias.view(1, o, 1, 1)) : nchw.contiguous();
+        return unbatched ? out.squeeze(0) : out;
+    }
+
+    /**
+     * {@code conv_transpose2d}: input [N,Cin,H,W] (or [Cin,H,W]), weight [Cin, Cout/groups, kh, kw];
+     * the gradient of {@link #conv2d} with respect to its input, plus bias.
+     */
+    public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
+                                         int[] outputPadding, int[] dilation, int groups) {
+        checkArgs(stride, new int[]{padding[0], padding[1], padding[0], padding[1]}, dilation, groups);
+        if (input.dim() != 3 && input.dim() != 4) {
+            throw new IllegalArgumentException("Expected 3D (unbatched) or 4D (batched) input to conv_transpose2d, but got input of size: "
+                    + dims(input.shape));
+        }
+        if (weight.dim() != 4) {
+            throw new IllegalArgumentException("expected stride to be a single integer value or a list of " + (weight.dim() - 2)
+                    + " values to match the convolution dimensions, but got stride=" + Arrays.toString(stride));
+        }
+        for (int i = 0; i < 2; i++) {
+            if (outputPadding[i] < 0) throw new IllegalArgumentException("negative output_padding is not supported");
+        }
+        if ((outputPadding[0] >= stride[0] && outputPadding[0] >= dilation[0])
+                || (outputPadding[1] >= stride[1] && outputPadding[1] >= dilation[1])) {
+            throw new IllegalArgumentException("output padding must be smaller than either stride or dilation, but got "
+                    + "output_padding_height: " + outputPadding[0] + " output_padding_width: " + outputPadding[1]
+                    + " stride_height: " + stride[0] + " stride_width: " + stride[1] + " dilation_height: " + dilation[0]
+                    + " dilation_width: " + dilation[1]);
+        }
+        boolean unbatched = input.dim() == 3;
+        Tensor x = unbatched ? input.unsqueeze(0) : input;
+        long cin = weight.shape[0], kh = weight.shape[2], kw = weight.shape[3];
+        long cout = weight.shape[1] * groups;
+        checkWeight(x, weight, bias, groups, true, cout);
+        long n = x.shape[0], h = x.shape[2], w = x.shape[3];
+        long oh = (h - 1) * stride[0] - 2L * padding[0] + (long) dilation[0] * (kh - 1) + outputPadding[0] + 1;
+        long ow = (w - 1) * stride[1] - 2L * padding[1] + (long) dilation[1] * (kw - 1) + outputPadding[1] + 1;
+        if (oh <= 0 || ow <= 0) {
+            throw new IllegalArgumentException("Given input size per channel: (" + h + " x " + w + "). Calculated output size per channel: ("
+                    + oh + " x " + ow + "). Output size is too small");
+        }
+        Window2d win = new Window2d((int) kh, (int) kw, stride[0], stride[1], padding[0], padding[1], dilation[0], dilation[1],
+                (int) h, (int) w);
+        long cg = cin / groups, k = (cout / groups) * kh * kw, l = n * h * w;
+        Tensor xs = x.permute(1, 0, 2, 3).reshape(groups, cg, l);
+        Tensor cols = weight.reshape(groups, cg, k).transpose(1, 2).bmm(xs).view(cout * kh * kw, l);
+        Tensor out = col2im(cols, win, cout, oh, ow);
+        if (bias != null) out = out.add(bias.view(1, cout, 1, 1));
+        return unbatched ? out.squeeze(0) : out;
+    }
+
+    /** Stride, padding, dilation and groups checks shared by the convolutions, with PyTorch's messages. */
+    static void checkArgs(int[] stride, int[] padding, int[] dilation, int groups) {
+        for (int s : stride) if (s <= 0) throw new IllegalArgumentException("non-positive stride is not supported");
+        for (int p : padding) if (p < 0) throw new IllegalArgumentException("negative padding is not supported");
+        for (int d : dilation) {
+            if (d <= 0) {
+                throw new IllegalArgumentException("dilation should be greater than zero, but got " + Arrays.toString(dilation));
+            }
+        }
+        if (groups <= 0) throw new IllegalArgumentException("non-positive groups is not supported");
+    }
+
+    private static void checkWeight(Tensor x, Tensor weight, Tensor bias, int groups, boolean transposed, long outChannels) {
+        if (x.dtype != weight.dtype) {
+            throw new IllegalArgumentException("expected scalar type " + TypePromotion.shortName(x.dtype) + " but found "
+                    + TypePromotion.shortName(weight.dtype));
+        }
+        if (weight.shape[0] % groups != 0) {
+            throw new IllegalArgumentException("Given groups=" + groups + ", expected weight to be divisible by " + groups
+                    + " at dimension 0, but got weight of size [" + dims(weight.shape) + "] instead");
+        }
+        long expected = transposed ? weight.shape[0] : weight.shape[1] * groups;
+        if (x.shape[1] != expected) {
+            String lead = transposed ? "Given transposed=1, weight of size " : "Given groups=" + groups + ", weight of size ";
+            throw new IllegalArgumentException(lead + dims(weight.shape) + ", expected input" + dims(x.shape) + " to have "
+                    + expected + " channels, but got " + x.shape[1] + " channels instead");
+        }
+        if (bias != null && (bias.dim() != 1 || bias.shape[0] != outChannels)) {
+            throw new IllegalArgumentException("Given weight of size " + dims(weight.shape) + ", expected bias to be 1-dimensional with "
+                    + outChannels + " elements, but got bias of size " + dims(bias.shape) + " instead");
+        }
+        if (bias != null && bias.dtype != x.dtype) {
+            throw new IllegalArgumentException("expected scalar type " + TypePromotion.shortName(x.dtype) + " but found "
+                    + TypePromotion.shortName(bias.dtype));
+        }
+    }
+
+    private static String dims(long[] shape) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < shape.length; i++) b.append(i == 0 ? "" : ", ").append(shape[i]);
+        return b.append(']').toString();
+    }
+}

@@ -1,0 +1,279 @@
+package dev.jtorch.simd.kernels;
+
+import dev.jtorch.DType;
+import dev.jtorch.ops.Window2d;
+import dev.jtorch.spi.Strided;
+
+import java.util.Arrays;
+
+/**
+ * im2col, col2im and max pooling on contiguous float32/float64 arrays: the data movement of a
+ * convolution, whose products run on the GEMM. Rows of the column matrix are (channel, tap) pairs:
+ * im2col splits its work by row, col2im by channel so that its threads never add into the same plane.
+ */
+public final class ConvKernels {
+    private ConvKernels() {}
+
+    public static void im2col(Strided in, Window2d win, Strided out, int threads) {
+        int n = (int) in.shape()[0], c = (int) in.shape()[1], h = (int) in.shape()[2], w = (int) in.shape()[3];
+        int rows = c * win.taps(), parts = parts(out.numel(), rows, threads);
+        if (in.dtype() == DType.FLOAT32) {
+            float[] src = (float[]) Host.array(in), dst = (float[]) Host.array(out);
+            int sb = Host.base(in), db = Host.base(out);
+            Parallel.run(parts, p -> im2colF(src, sb, n, c, h, w, win, dst, db, rows * p / parts, rows * (p + 1) / parts));
+        } else if (in.dtype() == DType.FLOAT64) {
+            double[] src = (double[]) Host.array(in), dst = (double[]) Host.array(out);
+            int sb = Host.base(in), db = Host.base(out);
+            Parallel.run(parts, p -> im2colD(src, sb, n, c, h, w, win, dst, db, rows * p / parts, rows * (p + 1) / parts));
+        } else {
+            throw new IllegalArgumentException("im2col: unsupported compute dtype " + in.dtype());
+        }
+    }
+
+    public static void col2im(Strided cols, Window2d win, Strided out, int threads) {
+        int n = (int) out.shape()[0], c = (int) out.shape()[1], h = (int) out.shape()[2], w = (int) out.shape()[3];
+        int parts = parts(cols.numel(), c, threads);
+        if (out.dtype() == DType.FLOAT32) {
+            float[] src = (float[]) Host.array(cols), dst = (float[]) Host.array(out);
+            int sb = Host.base(cols), db = Host.base(out);
+            Parallel.run(parts, p -> col2imF(src, sb, n, c, h, w, win, dst, db, c * p / parts, c * (p + 1) / parts));
+        } else if (out.dtype() == DType.FLOAT64) {
+            double[] src = (double[]) Host.array(cols), dst = (double[]) Host.array(out);
+            int sb = Host.base(cols), db = Host.base(out);
+            Parallel.run(parts, p -> col2imD(src, sb, n, c, h, w, win, dst, db, c * p / parts, c * (p + 1) / parts));
+        } else {
+            throw new IllegalArgumentException("col2im: unsupported compute dtype " + out.dtype());
+        }
+    }
+
+    public static void maxPool2d(Strided in, Window2d win, Strided values, Strided indices, int threads) {
+        int planes = (int) in.shape()[0], h = (int) in.shape()[1], w = (int) in.shape()[2];
+        int parts = parts(in.numel(), planes, threads);
+        long[] idx = (long[]) Host.array(indices);
+        int ib = Host.base(indices);
+        if (in.dtype() == DType.FLOAT32) {
+            float[] src = (float[]) Host.array(in), dst = (float[]) Host.array(values);
+            int sb = Host.base(in), db = Host.base(values);
+            Parallel.run(parts, p -> maxPoolF(src, sb, h, w, win, dst, db, idx, ib, planes * p / parts, planes * (p + 1) / parts));
+        } else if (in.dtype() == DType.FLOAT64) {
+            double[] src = (double[]) Host.array(in), dst = (double[]) Host.array(values);
+            int sb = Host.base(in), db = Host.base(values);
+            Parallel.run(parts, p -> maxPoolD(src, sb, h, w, win, dst, db, idx, ib, planes * p / parts, planes * (p + 1) / parts));
+        } else {
+            throw new IllegalArgumentException("max_pool2d: unsupported compute dtype " + in.dtype());
+        }
+    }
+
+    private static int parts(long work, int channels, int threads) {
+        return Math.max(1, Math.min(Parallel.parts(work, threads), channels));
+    }
+
+    /** First output column whose tap lands at or after input column 0, for tap offset {@code x0}. */
+    private static int firstInside(int x0, int stride) {
+        return x0 >= 0 ? 0 : (-x0 + stride - 1) / stride;
+    }
+
+    /** One past the last output column whose tap lands before input column {@code w}. */
+    private static int endInside(int x0, int stride, int w, int outW) {
+        if (x0 >= w) return 0;
+        return Math.min(outW, (w - 1 - x0) / stride + 1);
+    }
+
+    private static void im2colF(float[] src, int sb, int n, int c, int h, int w, Window2d win, float[] dst, int db,
+                                int r0, int r1) {
+        int kh = win.kernelH(), kw = win.kernelW(), oh = win.outH(), ow = win.outW();
+        int sh = win.strideH(), sw = win.strideW();
+        long cols = (long) n * oh * ow;
+        for (int r = r0; r < r1; r++) {
+            int ch = r / (kh * kw), ki = r % (kh * kw) / kw, kj = r % kw;
+            int d = (int) (db + r * cols);
+            int x0 = kj * win.dilationW() - win.padW();
+            int xlo = Math.min(firstInside(x0, sw), ow), xhi = Math.max(endInside(x0, sw, w, ow), xlo);
+            for (int b = 0; b < n; b++) {
+                int plane = sb + (b * c + ch) * h * w;
+                for (int y = 0; y < oh; y++, d += ow) {
+                    int ih = y * sh - win.padH() + ki * win.dilationH();
+                    if (ih < 0 || ih >= h) {
+                        Arrays.fill(dst, d, d + ow, 0);
+                        continue;
+                    }
+                    int row = plane + ih * w + x0;
+                    if (xlo > 0) Arrays.fill(dst, d, d + xlo, 0);
+                    if (sw == 1) {
+                        System.arraycopy(src, row + xlo, dst, d + xlo, xhi - xlo);
+                    } else {
+                        for (int x = xlo; x < xhi; x++) dst[d + x] = src[row + x * sw];
+                    }
+                    if (xhi < ow) Arrays.fill(dst, d + xhi, d + ow, 0);
+                }
+            }
+        }
+    }
+
+    private static void col2imF(float[] src, int sb, int n, int c, int h, int w, Window2d win, float[] dst, int db,
+                                int c0, int c1) {
+        int kh = win.kernelH(), kw = win.kernelW(), oh = win.outH(), ow = win.outW();
+        int sh = win.strideH(), sw = win.strideW();
+        long cols = (long) n * oh * ow;
+        for (int ch = c0; ch < c1; ch++) {
+            for (int b = 0; b < n; b++) {
+                int plane = db + (b * c + ch) * h * w;
+                Arrays.fill(dst, plane, plane + h * w, 0);
+            }
+            for (int ki = 0; ki < kh; ki++) {
+                for (int kj = 0; kj < kw; kj++) {
+                    int s = (int) (sb + ((long) (ch * kh + ki) * kw + kj) * cols);
+                    int x0 = kj * win.dilationW() - win.padW();
+                    int xlo = Math.min(firstInside(x0, sw), ow), xhi = Math.max(endInside(x0, sw, w, ow), xlo);
+                    for (int b = 0; b < n; b++) {
+                        int plane = db + (b * c + ch) * h * w;
+                        for (int y = 0; y < oh; y++, s += ow) {
+                            int ih = y * sh - win.padH() + ki * win.dilationH();
+                            if (ih < 0 || ih >= h) continue;
+                            int row = plane + ih * w + x0;
+                            if (sw == 1) {
+                                for (int x = xlo; x < xhi; x++) dst[row + x] += src[s + x];
+                            } else {
+                                for (int x = xlo; x < xhi; x++) dst[row + x * sw] += src[s + x];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void im2colD(double[] src, int sb, int n, int c, int h, int w, Window2d win, double[] dst, int db,
+                                int r0, int r1) {
+        int kh = win.kernelH(), kw = win.kernelW(), oh = win.outH(), ow = win.outW();
+        int sh = win.strideH(), sw = win.strideW();
+        long cols = (long) n * oh * ow;
+        for (int r = r0; r < r1; r++) {
+            int ch = r / (kh * kw), ki = r % (kh * kw) / kw, kj = r % kw;
+            int d = (int) (db + r * cols);
+            int x0 = kj * win.dilationW() - win.padW();
+            int xlo = Math.min(firstInside(x0, sw), ow), xhi = Math.max(endInside(x0, sw, w, ow), xlo);
+            for (int b = 0; b < n; b++) {
+                int plane = sb + (b * c + ch) * h * w;
+                for (int y = 0; y < oh; y++, d += ow) {
+                    int ih = y * sh - win.padH() + ki * win.dilationH();
+                    if (ih < 0 || ih >= h) {
+                        Arrays.fill(dst, d, d + ow, 0);
+                        continue;
+                    }
+                    int row = plane + ih * w + x0;
+                    if (xlo > 0) Arrays.fill(dst, d, d + xlo, 0);
+                    if (sw == 1) {
+                        System.arraycopy(src, row + xlo, dst, d + xlo, xhi - xlo);
+                    } else {
+                        for (int x = xlo; x < xhi; x++) dst[d + x] = src[row + x * sw];
+                    }
+                    if (xhi < ow) Arrays.fill(dst, d + xhi, d + ow, 0);
+                }
+            }
+        }
+    }
+
+    private static void col2imD(double[] src, int sb, int n, int c, int h, int w, Window2d win, double[] dst, int db,
+                                int c0, int c1) {
+        int kh = win.kernelH(), kw = win.kernelW(), oh = win.outH(), ow = win.outW();
+        int sh = win.strideH(), sw = win.strideW();
+        long cols = (long) n * oh * ow;
+        for (int ch = c0; ch < c1; ch++) {
+            for (int b = 0; b < n; b++) {
+                int plane = db + (b * c + ch) * h * w;
+                Arrays.fill(dst, plane, plane + h * w, 0);
+            }
+            for (int ki = 0; ki < kh; ki++) {
+                for (int kj = 0; kj < kw; kj++) {
+                    int s = (int) (sb + ((long) (ch * kh + ki) * kw + kj) * cols);
+                    int x0 = kj * win.dilationW() - win.padW();
+                    int xlo = Math.min(firstInside(x0, sw), ow), xhi = Math.max(endInside(x0, sw, w, ow), xlo);
+                    for (int b = 0; b < n; b++) {
+                        int plane = db + (b * c + ch) * h * w;
+                        for (int y = 0; y < oh; y++, s += ow) {
+                            int ih = y * sh - win.padH() + ki * win.dilationH();
+                            if (ih < 0 || ih >= h) continue;
+                            int row = plane + ih * w + x0;
+                            if (sw == 1) {
+                                for (int x = xlo; x < xhi; x++) dst[row + x] += src[s + x];
+                            } else {
+                                for (int x = xlo; x < xhi; x++) dst[row + x * sw] += src[s + x];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void maxPoolF(float[] src, int sb, int h, int w, Window2d win, float[] dst, int db, long[] idx, int ib,
+                                 int p0, int p1) {
+        int oh = win.outH(), ow = win.outW(), kh = win.kernelH(), kw = win.kernelW();
+        int dh = win.dilationH(), dw = win.dilationW();
+        for (int p = p0; p < p1; p++) {
+            int plane = sb + p * h * w, out = (p * oh) * ow;
+            for (int y = 0; y < oh; y++) {
+                int hs = y * win.strideH() - win.padH();
+                int kiLo = hs >= 0 ? 0 : (-hs + dh - 1) / dh;
+                for (int x = 0; x < ow; x++, out++) {
+                    int ws = x * win.strideW() - win.padW();
+                    int kjLo = ws >= 0 ? 0 : (-ws + dw - 1) / dw;
+                    // As PyTorch: the first tap inside the plane when all are -inf; the last NaN when there are NaNs.
+                    int best = (hs + kiLo * dh) * w + ws + kjLo * dw;
+                    float max = Float.NEGATIVE_INFINITY;
+                    for (int ki = kiLo; ki < kh; ki++) {
+                        int ih = hs + ki * dh;
+                        if (ih >= h) break;
+                        for (int kj = kjLo; kj < kw; kj++) {
+                            int iw = ws + kj * dw;
+                            if (iw >= w) break;
+                            float v = src[plane + ih * w + iw];
+                            // Selects rather than a branch: on real data the comparison is unpredictable.
+                            boolean take = v > max || v != v;
+                            max = take ? v : max;
+                            best = take ? ih * w + iw : best;
+                        }
+                    }
+                    dst[db + out] = max;
+                    idx[ib + out] = best;
+                }
+            }
+        }
+    }
+
+    private static void maxPoolD(double[] src, int sb, int h, int w, Window2d win, double[] dst, int db, long[] idx, int ib,
+                                 int p0, int p1) {
+        int oh = win.outH(), ow = win.outW(), kh = win.kernelH(), kw = win.kernelW();
+        int dh = win.dilationH(), dw = win.dilationW();
+        for (int p = p0; p < p1; p++) {
+            int plane = sb + p * h * w, out = (p * oh) * ow;
+            for (int y = 0; y < oh; y++) {
+                int hs = y * win.strideH() - win.padH();
+                int kiLo = hs >= 0 ? 0 : (-hs + dh - 1) / dh;
+                for (int x = 0; x < ow; x++, out++) {
+                    int ws = x * win.strideW() - win.padW();
+                    int kjLo = ws >= 0 ? 0 : (-ws + dw - 1) / dw;
+                    // As PyTorch: the first tap inside the plane when all are -inf; the last NaN when there are NaNs.
+                    int best = (hs + kiLo * dh) * w + ws + kjLo * dw;
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int ki = kiLo; ki < kh; ki++) {
+                        int ih = hs + ki * dh;
+                        if (ih >= h) break;
+                        for (int kj = kjLo; kj < kw; kj++) {
+                            int iw = ws + kj * dw;
+                            if (iw >= w) break;
+                            double v = src[plane + ih * w + iw];
+                            // Selects rather than a branch: on real data the comparison is unpredictable.
+                            boolean take = v > max || v != v;
+                            max = take ? v : max;
+                            best = take ? ih * w + iw : best;
+                        }
+                    }
+                    dst[db + out] = max;
+                    idx[ib + out] = best;
+                }
+            }
+        }
+    }
+}
