@@ -15,19 +15,14 @@ public final class ConvKernels {
     private ConvKernels() {}
 
     public static void im2col(Strided in, Window2d win, Strided out, int threads) {
-        int n = (int) in.shape()[0], c = (int) in.shape()[1], h = (int) in.shape()[2], w = (int) in.shape()[3];
-        int rows = c * win.taps(), parts = parts(out.numel(), rows, threads);
-        if (in.dtype() == DType.FLOAT32) {
-            float[] src = (float[]) Host.array(in), dst = (float[]) Host.array(out);
-            int sb = Host.base(in), db = Host.base(out);
-            Parallel.run(parts, p -> im2colF(src, sb, n, c, h, w, win, dst, db, rows * p / parts, rows * (p + 1) / parts));
-        } else if (in.dtype() == DType.FLOAT64) {
-            double[] src = (double[]) Host.array(in), dst = (double[]) Host.array(out);
-            int sb = Host.base(in), db = Host.base(out);
-            Parallel.run(parts, p -> im2colD(src, sb, n, c, h, w, win, dst, db, rows * p / parts, rows * (p + 1) / parts));
-        } else {
+        if (in.dtype() != DType.FLOAT32 && in.dtype() != DType.FLOAT64) {
             throw new IllegalArgumentException("im2col: unsupported compute dtype " + in.dtype());
         }
+        int n = (int) in.shape()[0], c = (int) in.shape()[1], h = (int) in.shape()[2], w = (int) in.shape()[3];
+        int rows = c * win.taps(), parts = parts(out.numel(), rows, threads);
+        Object src = Host.array(in), dst = Host.array(out);
+        int sb = Host.base(in), db = Host.base(out);
+        Parallel.run(parts, p -> im2colRows(src, sb, n, c, h, w, win, dst, db, rows * p / parts, rows * (p + 1) / parts));
     }
 
     public static void col2im(Strided cols, Window2d win, Strided out, int threads) {
@@ -79,8 +74,9 @@ public final class ConvKernels {
         return Math.min(outW, (w - 1 - x0) / stride + 1);
     }
 
-    private static void im2colF(float[] src, int sb, int n, int c, int h, int w, Window2d win, float[] dst, int db,
-                                int r0, int r1) {
+    /** Pure data movement, so one loop serves every array type: runs of a row are copied, taps outside are zeros. */
+    private static void im2colRows(Object src, int sb, int n, int c, int h, int w, Window2d win, Object dst, int db,
+                                   int r0, int r1) {
         int kh = win.kernelH(), kw = win.kernelW(), oh = win.outH(), ow = win.outW();
         int sh = win.strideH(), sw = win.strideW();
         long cols = (long) n * oh * ow;
@@ -94,17 +90,13 @@ public final class ConvKernels {
                 for (int y = 0; y < oh; y++, d += ow) {
                     int ih = y * sh - win.padH() + ki * win.dilationH();
                     if (ih < 0 || ih >= h) {
-                        Arrays.fill(dst, d, d + ow, 0);
+                        Rows.fill(dst, d, 1, ow, 0L);
                         continue;
                     }
                     int row = plane + ih * w + x0;
-                    if (xlo > 0) Arrays.fill(dst, d, d + xlo, 0);
-                    if (sw == 1) {
-                        System.arraycopy(src, row + xlo, dst, d + xlo, xhi - xlo);
-                    } else {
-                        for (int x = xlo; x < xhi; x++) dst[d + x] = src[row + x * sw];
-                    }
-                    if (xhi < ow) Arrays.fill(dst, d + xhi, d + ow, 0);
+                    if (xlo > 0) Rows.fill(dst, d, 1, xlo, 0L);
+                    Rows.move(src, row + xlo * sw, sw, dst, d + xlo, 1, xhi - xlo);
+                    if (xhi < ow) Rows.fill(dst, d + xhi, 1, ow - xhi, 0L);
                 }
             }
         }
@@ -138,37 +130,6 @@ public final class ConvKernels {
                             }
                         }
                     }
-                }
-            }
-        }
-    }
-
-    private static void im2colD(double[] src, int sb, int n, int c, int h, int w, Window2d win, double[] dst, int db,
-                                int r0, int r1) {
-        int kh = win.kernelH(), kw = win.kernelW(), oh = win.outH(), ow = win.outW();
-        int sh = win.strideH(), sw = win.strideW();
-        long cols = (long) n * oh * ow;
-        for (int r = r0; r < r1; r++) {
-            int ch = r / (kh * kw), ki = r % (kh * kw) / kw, kj = r % kw;
-            int d = (int) (db + r * cols);
-            int x0 = kj * win.dilationW() - win.padW();
-            int xlo = Math.min(firstInside(x0, sw), ow), xhi = Math.max(endInside(x0, sw, w, ow), xlo);
-            for (int b = 0; b < n; b++) {
-                int plane = sb + (b * c + ch) * h * w;
-                for (int y = 0; y < oh; y++, d += ow) {
-                    int ih = y * sh - win.padH() + ki * win.dilationH();
-                    if (ih < 0 || ih >= h) {
-                        Arrays.fill(dst, d, d + ow, 0);
-                        continue;
-                    }
-                    int row = plane + ih * w + x0;
-                    if (xlo > 0) Arrays.fill(dst, d, d + xlo, 0);
-                    if (sw == 1) {
-                        System.arraycopy(src, row + xlo, dst, d + xlo, xhi - xlo);
-                    } else {
-                        for (int x = xlo; x < xhi; x++) dst[d + x] = src[row + x * sw];
-                    }
-                    if (xhi < ow) Arrays.fill(dst, d + xhi, d + ow, 0);
                 }
             }
         }
