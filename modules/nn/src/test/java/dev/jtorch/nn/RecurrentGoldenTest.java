@@ -18,10 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class RecurrentGoldenTest {
     private static final double TOL = 2e-5;
 
-    /** Loads PyTorch's weights, checks outputs, backpropagates the golden loss and checks every gradient. */
-    private static void check(RnnGolden g, Module m, Map<String, Tensor> outputs, String... inputs) {
+    /** Checks outputs, backpropagates the golden loss and checks the gradients of the inputs and every parameter. */
+    private static void check(RnnGolden g, Module m, Map<String, Tensor> outputs, Map<String, Tensor> inputs) {
         outputs.forEach((k, v) -> assertClose(g.output(k), v, TOL, k));
         g.loss(outputs).backward();
+        inputs.forEach((k, v) -> assertClose(g.inputGrad(k), v.grad(), TOL, "grad " + k));
         for (var p : m.namedParameters().entrySet()) {
             assertClose(g.parameterGrad(p.getKey()), p.getValue().grad(), TOL, "grad of " + p.getKey());
         }
@@ -42,9 +43,7 @@ class RecurrentGoldenTest {
         Tensor x = g.input("input");
         Tensor h0 = g.input("h0");
         RnnOutput r = m.forward(x, h0);
-        check(g, m, outs("output", r.output(), "h_n", r.hN()));
-        assertClose(g.inputGrad("input"), x.grad(), TOL, "grad input");
-        assertClose(g.inputGrad("h0"), h0.grad(), TOL, "grad h0");
+        check(g, m, outs("output", r.output(), "h_n", r.hN()), outs("input", x, "h0", h0));
     }
 
     @Test
@@ -54,8 +53,7 @@ class RecurrentGoldenTest {
         m.loadStateDict(g.parameters());
         Tensor x = g.input("input");
         RnnOutput r = m.forward(x, null);
-        check(g, m, outs("output", r.output(), "h_n", r.hN()));
-        assertClose(g.inputGrad("input"), x.grad(), TOL, "grad input");
+        check(g, m, outs("output", r.output(), "h_n", r.hN()), outs("input", x));
     }
 
     @Test
@@ -67,10 +65,7 @@ class RecurrentGoldenTest {
         Tensor h0 = g.input("h0");
         Tensor c0 = g.input("c0");
         LstmOutput r = m.forward(x, h0, c0);
-        check(g, m, outs("output", r.output(), "h_n", r.hN(), "c_n", r.cN()));
-        assertClose(g.inputGrad("input"), x.grad(), TOL, "grad input");
-        assertClose(g.inputGrad("h0"), h0.grad(), TOL, "grad h0");
-        assertClose(g.inputGrad("c0"), c0.grad(), TOL, "grad c0");
+        check(g, m, outs("output", r.output(), "h_n", r.hN(), "c_n", r.cN()), outs("input", x, "h0", h0, "c0", c0));
     }
 
     @Test
@@ -80,8 +75,7 @@ class RecurrentGoldenTest {
         m.loadStateDict(g.parameters());
         Tensor x = g.input("input");
         LstmOutput r = m.forward(x, null, null);
-        check(g, m, outs("output", r.output(), "h_n", r.hN(), "c_n", r.cN()));
-        assertClose(g.inputGrad("input"), x.grad(), TOL, "grad input");
+        check(g, m, outs("output", r.output(), "h_n", r.hN(), "c_n", r.cN()), outs("input", x));
     }
 
     @Test
@@ -92,9 +86,7 @@ class RecurrentGoldenTest {
         Tensor x = g.input("input");
         Tensor h0 = g.input("h0");
         RnnOutput r = m.forward(x, h0);
-        check(g, m, outs("output", r.output(), "h_n", r.hN()));
-        assertClose(g.inputGrad("input"), x.grad(), TOL, "grad input");
-        assertClose(g.inputGrad("h0"), h0.grad(), TOL, "grad h0");
+        check(g, m, outs("output", r.output(), "h_n", r.hN()), outs("input", x, "h0", h0));
     }
 
     @Test
@@ -105,9 +97,7 @@ class RecurrentGoldenTest {
         Tensor x = g.input("input");
         Tensor h0 = g.input("h0");
         RnnOutput r = m.forward(x, h0);
-        check(g, m, outs("output", r.output(), "h_n", r.hN()));
-        assertClose(g.inputGrad("input"), x.grad(), TOL, "grad input");
-        assertClose(g.inputGrad("h0"), h0.grad(), TOL, "grad h0");
+        check(g, m, outs("output", r.output(), "h_n", r.hN()), outs("input", x, "h0", h0));
     }
 
     @Test
@@ -117,9 +107,7 @@ class RecurrentGoldenTest {
         m.loadStateDict(g.parameters());
         Tensor x = g.input("input");
         Tensor h0 = g.input("h0");
-        check(g, m, outs("h", m.forward(x, h0)));
-        assertClose(g.inputGrad("input"), x.grad(), TOL, "grad input");
-        assertClose(g.inputGrad("h0"), h0.grad(), TOL, "grad h0");
+        check(g, m, outs("h", m.forward(x, h0)), outs("input", x, "h0", h0));
     }
 
     @Test
@@ -128,8 +116,7 @@ class RecurrentGoldenTest {
         RNNCell m = new RNNCell(4, 5, true, "relu");
         m.loadStateDict(g.parameters());
         Tensor x = g.input("input");
-        check(g, m, outs("h", m.forward(x)));
-        assertClose(g.inputGrad("input"), x.grad(), TOL, "grad input");
+        check(g, m, outs("h", m.forward(x)), outs("input", x));
     }
 
     @Test
@@ -141,10 +128,7 @@ class RecurrentGoldenTest {
         Tensor h0 = g.input("h0");
         Tensor c0 = g.input("c0");
         LstmState s = m.forward(x, h0, c0);
-        check(g, m, outs("h", s.h(), "c", s.c()));
-        assertClose(g.inputGrad("input"), x.grad(), TOL, "grad input");
-        assertClose(g.inputGrad("h0"), h0.grad(), TOL, "grad h0");
-        assertClose(g.inputGrad("c0"), c0.grad(), TOL, "grad c0");
+        check(g, m, outs("h", s.h(), "c", s.c()), outs("input", x, "h0", h0, "c0", c0));
     }
 
     @Test
@@ -154,8 +138,6 @@ class RecurrentGoldenTest {
         m.loadStateDict(g.parameters());
         Tensor x = g.input("input");
         Tensor h0 = g.input("h0");
-        check(g, m, outs("h", m.forward(x, h0)));
-        assertClose(g.inputGrad("input"), x.grad(), TOL, "grad input");
-        assertClose(g.inputGrad("h0"), h0.grad(), TOL, "grad h0");
+        check(g, m, outs("h", m.forward(x, h0)), outs("input", x, "h0", h0));
     }
 }
