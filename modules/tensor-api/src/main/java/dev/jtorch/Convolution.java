@@ -64,7 +64,7 @@ public final class Convolution {
 
     private static DType floatCompute(DType dtype, String what) {
         if (!dtype.isFloatingPoint()) {
-            throw new IllegalArgumentException("\"" + what + "\" not implemented for '" + TypePromotion.shortName(dtype) + "'");
+            throw Elementwise.notImplemented(what, dtype);
         }
         return dtype.computeType();
     }

@@ -11,14 +11,7 @@ final class HostArrays {
     private HostArrays() {}
 
     static Object allocate(DType dtype, int n) {
-        return switch (dtype) {
-            case FLOAT32 -> new float[n];
-            case FLOAT64 -> new double[n];
-            case INT64 -> new long[n];
-            case INT32 -> new int[n];
-            case FLOAT16, BFLOAT16, INT16 -> new short[n];
-            case INT8, UINT8, BOOL -> new byte[n];
-        };
+        return HostStorage.allocate(dtype, n).array();
     }
 
     static int checkedLength(long numel) {

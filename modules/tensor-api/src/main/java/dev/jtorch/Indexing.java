@@ -192,7 +192,7 @@ final class Indexing {
         if (inPlace) Autograd.checkInPlace(x);
         if (mask.dtype != DType.BOOL) {
             throw new IllegalArgumentException("masked_fill_ only supports boolean masks, but got mask with dtype "
-                    + cppTypeName(mask.dtype));
+                    + TypePromotion.cppName(mask.dtype));
         }
         long[] shape = Broadcast.shapes(mask.shape, x.shape);
         if (inPlace && !Arrays.equals(shape, x.shape)) {
@@ -203,22 +203,6 @@ final class Indexing {
         Tensor v = Elementwise.fillRaw(Tensor.allocate(new long[0], x.dtype, x.device()), value);
         Tensor filled = Elementwise.where(mask, v, x);
         return inPlace ? Elementwise.copyInto(x, filled) : filled;
-    }
-
-    /** The C++ type names PyTorch prints for a dtype in some messages (caffe2::TypeMeta). */
-    private static String cppTypeName(DType t) {
-        return switch (t) {
-            case FLOAT32 -> "float";
-            case FLOAT64 -> "double";
-            case FLOAT16 -> "c10::Half";
-            case BFLOAT16 -> "c10::BFloat16";
-            case INT8 -> "signed char";
-            case UINT8 -> "unsigned char";
-            case INT16 -> "short int";
-            case INT32 -> "int";
-            case INT64 -> "long int";
-            case BOOL -> "bool";
-        };
     }
 
     static Tensor maskedSelect(Tensor x, Tensor mask) {

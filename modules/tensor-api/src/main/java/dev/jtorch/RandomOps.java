@@ -66,8 +66,8 @@ final class RandomOps {
 
     /** 0/1 draws with probabilities {@code p}; the result has p's shape and dtype. */
     static Tensor bernoulli(Tensor p, Generator g) {
-        if (p.dtype == DType.FLOAT16) throw notImplemented("bernoulli_tensor_cpu_self_", p.dtype);
-        if (!p.dtype.isFloatingPoint()) throw notImplemented("bernoulli_tensor_cpu_p_", p.dtype);
+        if (p.dtype == DType.FLOAT16) throw Elementwise.notImplemented("bernoulli_tensor_cpu_self_", p.dtype);
+        if (!p.dtype.isFloatingPoint()) throw Elementwise.notImplemented("bernoulli_tensor_cpu_p_", p.dtype);
         // PyTorch's output is a contiguous empty_like(p), so p is visited in row-major order
         double[] probs = Interop.toDoubleArray(p);
         for (double v : probs) {
@@ -105,7 +105,7 @@ final class RandomOps {
     /** Fills x with 0/1 drawn with probability p (any dtype but float16, as PyTorch). */
     static Tensor bernoulli(Tensor x, double p, Generator g) {
         if (!(p >= 0 && p <= 1)) throw new IllegalArgumentException("bernoulli_ expects p to be in [0, 1], but got p=" + cpp(p));
-        if (x.dtype == DType.FLOAT16) throw notImplemented("bernoulli_scalar_cpu_", x.dtype);
+        if (x.dtype == DType.FLOAT16) throw Elementwise.notImplemented("bernoulli_scalar_cpu_", x.dtype);
         return fillInPlace(x, g, n -> {
             Object out = HostArrays.allocate(x.dtype, n);
             for (int i = 0; i < n; i++) HostArrays.setLong(out, x.dtype, i, Distributions.uniformDouble(g) < p ? 1 : 0);
@@ -193,7 +193,7 @@ final class RandomOps {
     // ---------------------------------------------------------------- checks, with PyTorch's messages
 
     private static void checkUniformBounds(DType dtype, double from, double to) {
-        if (!dtype.isFloatingPoint()) throw notImplemented("check_uniform_bounds", dtype);
+        if (!dtype.isFloatingPoint()) throw Elementwise.notImplemented("check_uniform_bounds", dtype);
         checkInRange(from, "from", dtype);
         checkInRange(to, "to", dtype);
         if (!(from <= to)) {
@@ -207,7 +207,7 @@ final class RandomOps {
     }
 
     private static void checkNormal(DType dtype, double std) {
-        if (!dtype.isFloatingPoint()) throw notImplemented("normal_kernel_cpu", dtype);
+        if (!dtype.isFloatingPoint()) throw Elementwise.notImplemented("normal_kernel_cpu", dtype);
         if (!(std >= 0.0)) throw new IllegalArgumentException("normal expects std >= 0.0, but found std " + cpp(std));
     }
 
@@ -230,7 +230,7 @@ final class RandomOps {
 
     private static void checkPermutationFits(long n, DType dtype) {
         switch (dtype) {
-            case BOOL -> throw notImplemented("randperm", dtype);
+            case BOOL -> throw Elementwise.notImplemented("randperm", dtype);
             case FLOAT16 -> { if (n > 2049) throw new IllegalArgumentException("n cannot be greater than 2049 for Half type."); }
             case FLOAT32 -> { if (n > (1L << 24) + 1) throw new IllegalArgumentException("n cannot be greater than 2^24+1 for Float type."); }
             case FLOAT64 -> { if (n > (1L << 53) + 1) throw new IllegalArgumentException("n cannot be greater than 2^53+1 for Double type."); }
@@ -253,27 +253,7 @@ final class RandomOps {
     }
 
     private static IllegalArgumentException outOfBounds(String name, DType dtype) {
-        return new IllegalArgumentException(name + " is out of bounds for " + cppTypeName(dtype));
-    }
-
-    private static IllegalArgumentException notImplemented(String kernel, DType dtype) {
-        return new IllegalArgumentException("\"" + kernel + "\" not implemented for '" + TypePromotion.shortName(dtype) + "'");
-    }
-
-    /** The C++ type name PyTorch's bounds messages print. */
-    private static String cppTypeName(DType dtype) {
-        return switch (dtype) {
-            case INT8 -> "signed char";
-            case UINT8 -> "unsigned char";
-            case INT16 -> "short int";
-            case INT32 -> "int";
-            case INT64 -> "long int";
-            case BOOL -> "bool";
-            case FLOAT16 -> "c10::Half";
-            case BFLOAT16 -> "c10::BFloat16";
-            case FLOAT32 -> "float";
-            case FLOAT64 -> "double";
-        };
+        return new IllegalArgumentException(name + " is out of bounds for " + TypePromotion.cppName(dtype));
     }
 
     private static String cTypeName(DType dtype) {

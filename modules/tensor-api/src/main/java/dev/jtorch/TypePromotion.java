@@ -83,4 +83,20 @@ final class TypePromotion {
             case BOOL -> "Bool";
         };
     }
+
+    /** The C++ type names PyTorch prints in some messages (caffe2::TypeMeta): float, long int ... */
+    static String cppName(DType t) {
+        return switch (t) {
+            case FLOAT32 -> "float";
+            case FLOAT64 -> "double";
+            case FLOAT16 -> "c10::Half";
+            case BFLOAT16 -> "c10::BFloat16";
+            case INT8 -> "signed char";
+            case UINT8 -> "unsigned char";
+            case INT16 -> "short int";
+            case INT32 -> "int";
+            case INT64 -> "long int";
+            case BOOL -> "bool";
+        };
+    }
 }

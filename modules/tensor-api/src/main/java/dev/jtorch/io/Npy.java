@@ -3,13 +3,13 @@ package dev.jtorch.io;
 import dev.jtorch.DType;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
+import dev.jtorch.spi.HostStorage;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -112,7 +112,7 @@ public final class Npy {
 
         long[] shape = h.shape().clone();
         if (h.fortranOrder()) reverse(shape);
-        Tensor t = Torch.from(segmentOf(values), h.dtype(), shape.length == 0 ? new long[]{1} : shape);
+        Tensor t = Torch.from(HostStorage.wrapArray(values, h.dtype()).segment(), h.dtype(), shape.length == 0 ? new long[]{1} : shape);
         if (shape.length == 0) t = t.view();
         if (h.fortranOrder() && shape.length > 1) {
             int[] dims = new int[shape.length];
@@ -126,14 +126,7 @@ public final class Npy {
     private static Object readData(InputStream in, NpyHeader h, int numel, String source) throws IOException {
         DType dt = h.dtype();
         int item = dt.itemSize();
-        Object values = switch (dt) {
-            case FLOAT32 -> new float[numel];
-            case FLOAT64 -> new double[numel];
-            case INT64 -> new long[numel];
-            case INT32 -> new int[numel];
-            case FLOAT16, INT16 -> new short[numel];
-            default -> new byte[numel];
-        };
+        Object values = HostStorage.allocate(dt, numel).array();
         for (int start = 0; start < numel; start += CHUNK) {
             int count = Math.min(CHUNK, numel - start);
             byte[] chunk = in.readNBytes(count * item);
@@ -156,18 +149,6 @@ public final class Npy {
             }
         }
         return values;
-    }
-
-    private static MemorySegment segmentOf(Object a) {
-        return switch (a) {
-            case float[] f -> MemorySegment.ofArray(f);
-            case double[] d -> MemorySegment.ofArray(d);
-            case long[] l -> MemorySegment.ofArray(l);
-            case int[] i -> MemorySegment.ofArray(i);
-            case short[] s -> MemorySegment.ofArray(s);
-            case byte[] b -> MemorySegment.ofArray(b);
-            default -> throw new IllegalStateException();
-        };
     }
 
     private static IOException truncated(String source, String what) {

@@ -259,23 +259,9 @@ public final class SafeTensors {
 
     private static Tensor tensor(MemorySegment data, Entry e) {
         int numel = (int) (data.byteSize() / e.dtype.itemSize());
-        Object array = switch (e.dtype) {
-            case FLOAT32 -> new float[numel];
-            case FLOAT64 -> new double[numel];
-            case INT64 -> new long[numel];
-            case INT32 -> new int[numel];
-            case FLOAT16, BFLOAT16, INT16 -> new short[numel];
-            case INT8, UINT8, BOOL -> new byte[numel];
-        };
-        MemorySegment dst = switch (array) {
-            case float[] f -> MemorySegment.ofArray(f);
-            case double[] d -> MemorySegment.ofArray(d);
-            case long[] l -> MemorySegment.ofArray(l);
-            case int[] i -> MemorySegment.ofArray(i);
-            case short[] s -> MemorySegment.ofArray(s);
-            case byte[] b -> MemorySegment.ofArray(b);
-            default -> throw new IllegalStateException();
-        };
+        HostStorage storage = HostStorage.allocate(e.dtype, numel);
+        Object array = storage.array();
+        MemorySegment dst = storage.segment();
         ValueLayout layout = layout(e.dtype);
         MemorySegment.copy(data, layout.withOrder(ByteOrder.LITTLE_ENDIAN), 0, dst, layout, 0, numel);
         if (e.dtype == DType.BOOL) {
