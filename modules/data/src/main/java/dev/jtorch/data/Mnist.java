@@ -19,5 +19,10 @@ public final class Mnist {
         return ImageClassification.load(dir, train, "MNIST", HOW_TO_GET);
     }
 
+    /** As {@link #load}, with the images as stored: uint8 [N, 1, 28, 28] in 0-255 (see {@link FashionMnist#loadUint8}). */
+    public static TensorDataset loadUint8(Path dir, boolean train) throws IOException {
+        return ImageClassification.load(dir, train, "MNIST", HOW_TO_GET, true);
+    }
+
     public static boolean isPresent(Path dir, boolean train) { return ImageClassification.present(dir, train); }
 }

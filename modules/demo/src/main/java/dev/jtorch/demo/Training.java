@@ -1,5 +1,6 @@
 package dev.jtorch.demo;
 
+import dev.jtorch.DType;
 import dev.jtorch.GradMode;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
@@ -70,7 +71,7 @@ final class Training {
             long start = System.nanoTime(), done = 0, correct = 0, seen = 0;
             double lossSum = 0, stretchSum = 0;
             for (Tensor[] batch : trainLoader) {
-                Tensor logits = model.forward(batch[0]);
+                Tensor logits = model.forward(images(batch[0]));
                 Tensor loss = F.crossEntropy(logits, batch[1]);
                 optimizer.zeroGrad();
                 loss.backward();
@@ -116,7 +117,7 @@ final class Training {
         long correct = 0, total = 0;
         try (var ignored = GradMode.noGrad()) {
             for (Tensor[] batch : loader) {
-                correct += model.forward(batch[0]).argmax(1).eq(batch[1]).sum().itemLong();
+                correct += model.forward(images(batch[0])).argmax(1).eq(batch[1]).sum().itemLong();
                 total += batch[1].numel();
             }
         }
@@ -129,8 +130,8 @@ final class Training {
         TensorDataset train, test;
         if (!o.embedded() && (o.data() != null || FashionMnist.isPresent(FashionMnist.DEFAULT_DIR, true) && FashionMnist.isPresent(FashionMnist.DEFAULT_DIR, false))) {
             Path dir = o.data() != null ? o.data() : FashionMnist.DEFAULT_DIR;
-            train = FashionMnist.load(dir, true);
-            test = FashionMnist.load(dir, false);
+            train = FashionMnist.loadUint8(dir, true); // uint8, as torchvision holds it: a quarter of the memory
+            test = FashionMnist.loadUint8(dir, false);
             out.printf("data: Fashion-MNIST from %s (%,d training, %,d test images)%n", dir, train.size(), test.size());
         } else {
             train = FashionMnist.embedded(true);
@@ -138,12 +139,12 @@ final class Training {
             out.printf("data: the Fashion-MNIST sample shipped with jtorch (%,d training, %,d test images)%s%n", train.size(), test.size(),
                     o.embedded() ? "" : "; the full set is not in " + FashionMnist.DEBIAN_DIR + " (Debian: apt-get install dataset-fashion-mnist)");
         }
-        return new TensorDataset[]{normalized(train), normalized(test)};
+        return new TensorDataset[]{train, test};
     }
 
-    /** Normalize(0.2860, 0.3530) once over all images rather than per sample. */
-    private static TensorDataset normalized(TensorDataset d) {
-        Tensor[] t = d.tensors();
-        return new TensorDataset(Normalize.FASHION_MNIST.apply(t[0]), t[1]);
+    /** A batch of images as the model takes them: ToTensor (uint8 to [0, 1]) where needed, then Normalize(0.2860, 0.3530). */
+    static Tensor images(Tensor batch) {
+        Tensor x = batch.dtype() == DType.UINT8 ? batch.to(DType.FLOAT32).div_(255) : batch;
+        return Normalize.FASHION_MNIST.apply(x);
     }
 }
