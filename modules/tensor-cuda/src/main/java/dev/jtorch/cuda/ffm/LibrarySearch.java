@@ -37,8 +37,11 @@ public final class LibrarySearch {
         }
     }
 
-    /** The outcome: the first file found (if any), every existing candidate in order, and the folders searched. */
-    public record Result(Library library, List<Path> found, List<Path> searched) {
+    /**
+     * The outcome: every existing candidate in order, the folders searched, and whether the dynamic loader's own
+     * search (the ld.so cache) may be asked by bare file name after the candidates.
+     */
+    public record Result(Library library, List<Path> found, List<Path> searched, boolean askLoader) {
         public Optional<Path> first() { return found.stream().findFirst(); }
 
         /** "libcudart.so, libcudart.so.13 or libcudart.so.12 not found in: /a, /b". */
@@ -56,6 +59,7 @@ public final class LibrarySearch {
     private final Map<String, String> env;
     private final Path root;
     private final Predicate<Path> isFile;
+    private final boolean askLoader;
 
     /**
      * @param env    the environment variables (System.getenv() in production)
@@ -64,14 +68,19 @@ public final class LibrarySearch {
      * @param isFile whether a path is a loadable file
      */
     public LibrarySearch(Map<String, String> env, Path root, Predicate<Path> isFile) {
+        this(env, root, isFile, false);
+    }
+
+    private LibrarySearch(Map<String, String> env, Path root, Predicate<Path> isFile, boolean askLoader) {
         this.env = Map.copyOf(env);
         this.root = root;
         this.isFile = isFile;
+        this.askLoader = askLoader;
     }
 
-    /** The search of this machine. */
+    /** The search of this machine; it ends with the dynamic loader's own search (a fake tree's never does). */
     public static LibrarySearch ofSystem() {
-        return new LibrarySearch(System.getenv(), Path.of("/"), Files::isRegularFile);
+        return new LibrarySearch(System.getenv(), Path.of("/"), Files::isRegularFile, true);
     }
 
     public Result find(Library library) {
@@ -83,7 +92,7 @@ public final class LibrarySearch {
                 if (isFile.test(p)) found.add(p);
             }
         }
-        return new Result(library, List.copyOf(found), dirs);
+        return new Result(library, List.copyOf(found), dirs, askLoader);
     }
 
     /** The folders, in search order, without repeats. */
