@@ -5,4 +5,6 @@
  */
 module dev.jtorch.tensor.cuda {
     requires dev.jtorch.tensor.api;
+
+    provides dev.jtorch.spi.Backend with dev.jtorch.cuda.CudaBackend;
 }
