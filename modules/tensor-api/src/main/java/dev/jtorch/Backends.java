@@ -45,14 +45,24 @@ final class Backends {
 
     static Backend forDevice(Device device) {
         Backend b = CHOSEN.get(device.type());
-        if (b == null) {
-            String found = ALL.isEmpty() ? "none" : ALL.stream().map(x -> x.name() + " (" + x.deviceType() + ")")
-                    .collect(Collectors.joining(", "));
-            throw new IllegalStateException("no jtorch backend for device '" + device + "' on the module path (found: "
-                    + found + "); add dev.jtorch.tensor.simd for the CPU"
-                    + (device.isCuda() ? " and dev.jtorch.tensor.cuda for CUDA" : ""));
-        }
+        if (b == null) throw new IllegalStateException(missing(device));
         return b;
+    }
+
+    /** PyTorch's "Torch not compiled with CUDA enabled" for a CUDA device, then what was found on the module path. */
+    static String missing(Device device) {
+        String found = ALL.isEmpty() ? "none" : ALL.stream().map(x -> x.name() + " (" + x.deviceType() + ")")
+                .collect(Collectors.joining(", "));
+        return (device.isCuda() ? "Torch not compiled with CUDA enabled: " : "")
+                + "no jtorch backend for device '" + device + "' on the module path (found: "
+                + found + "); add dev.jtorch.tensor.simd for the CPU"
+                + (device.isCuda() ? " and dev.jtorch.tensor.cuda for CUDA" : "");
+    }
+
+    /** The device runtime of the chosen backend for {@code type}, if that backend has one. */
+    static Optional<dev.jtorch.spi.DeviceRuntime> runtime(Device.Type type) {
+        Backend b = CHOSEN.get(type);
+        return b == null ? Optional.empty() : b.runtime();
     }
 
     static List<Backend> all() { return ALL; }

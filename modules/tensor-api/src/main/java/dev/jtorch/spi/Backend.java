@@ -31,6 +31,9 @@ public interface Backend {
 
     Storage allocate(DType dtype, long numel, Device device);
 
+    /** The device-level queries of an accelerator backend ({@link dev.jtorch.Cuda}); empty for the CPU. */
+    default java.util.Optional<DeviceRuntime> runtime() { return java.util.Optional.empty(); }
+
     /** Sets the threads used by large kernels (as {@code torch.set_num_threads}). */
     void setNumThreads(int threads);
 

@@ -1,0 +1,374 @@
+package dev.jtorch.cuda;
+
+import dev.jtorch.DType;
+import dev.jtorch.Device;
+import dev.jtorch.cuda.alloc.Allocation;
+import dev.jtorch.cuda.ffm.Cublas;
+import dev.jtorch.cuda.ffm.Cudart;
+import dev.jtorch.cuda.kernels.TensorArgs;
+import dev.jtorch.ops.BinaryOp;
+import dev.jtorch.ops.ReduceOp;
+import dev.jtorch.ops.ScanOp;
+import dev.jtorch.ops.UnaryOp;
+import dev.jtorch.ops.Window2d;
+import dev.jtorch.spi.Backend;
+import dev.jtorch.spi.DeviceRuntime;
+import dev.jtorch.spi.HostStorage;
+import dev.jtorch.spi.Storage;
+import dev.jtorch.spi.Strided;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The CUDA backend. Found by ServiceLoader, it probes CUDA only on first use, so a machine without CUDA loses
+ * nothing. Host/device transfers and fills of zero use cudaMemcpy/cudaMemset; copy with casts or strides, fill,
+ * unary, binary, clamp, where and reductions run jtorch's kernels (native/); float32 matmul runs cuBLAS. The other
+ * primitives are not implemented on CUDA yet and say so.
+ */
+public final class CudaBackend implements Backend {
+    private final Devices runtime = new Devices();
+    private volatile CudaDeviceState[] devices;
+
+    @Override
+    public String name() { return "cuda"; }
+
+    @Override
+    public Device.Type deviceType() { return Device.Type.CUDA; }
+
+    @Override
+    public int priority() { return 100; }
+
+    @Override
+    public String description() {
+        CudaRuntime rt = CudaRuntime.system();
+        if (!rt.available()) return "cuda (not available: " + rt.reason() + ")";
+        return "cuda (" + rt.deviceCount() + " device(s), runtime " + rt.cudart().library() + ")";
+    }
+
+    @Override
+    public Optional<DeviceRuntime> runtime() { return Optional.of(runtime); }
+
+    @Override
+    public void setNumThreads(int threads) {
+        // GPU kernels pick their own parallelism; the CPU backend's setting is the one that matters
+    }
+
+    @Override
+    public int numThreads() { return 1; }
+
+    /** The device's state, or the reason CUDA cannot be used / the valid device range. */
+    private CudaDeviceState state(Device device) {
+        CudaRuntime rt = CudaRuntime.system();
+        if (!rt.available()) throw new IllegalStateException(rt.reason());
+        CudaDeviceState[] ds = devices;
+        if (ds == null) {
+            synchronized (this) {
+                if (devices == null) {
+                    CudaDeviceState[] made = new CudaDeviceState[rt.deviceCount()];
+                    for (int i = 0; i < made.length; i++) made[i] = new CudaDeviceState(rt, i);
+                    devices = made;
+                }
+                ds = devices;
+            }
+        }
+        int i = device.index();
+        if (i < 0 || i >= ds.length) {
+            throw new IllegalArgumentException("CUDA error: invalid device ordinal: " + device + " requested, "
+                    + ds.length + " CUDA device(s) present");
+        }
+        return ds[i];
+    }
+
+    private static CudaStorage cuda(Strided s) { return (CudaStorage) s.storage(); }
+
+    private static long address(Strided s) { return cuda(s).pointer() + s.offset() * s.dtype().itemSize(); }
+
+    private static MemorySegment arg(Arena a, Strided s) {
+        return TensorArgs.of(a, address(s), s.dtype(), s.shape(), s.stride());
+    }
+
+    /** The state of the device that holds the first CUDA operand. */
+    private static CudaDeviceState on(Strided... ss) {
+        for (Strided s : ss) if (s.storage() instanceof CudaStorage c) return c.state();
+        throw new IllegalArgumentException("no CUDA tensor among the operands");
+    }
+
+    private static UnsupportedOperationException notYet(String what) {
+        return new UnsupportedOperationException(what + " is not implemented on CUDA yet (jtorch's CUDA backend runs "
+                + "copies, fills, unary and binary ops, clamp, where, reductions and float32 matmul); move the tensors to the CPU with cpu()");
+    }
+
+    // ---------------------------------------------------------------- memory
+
+    @Override
+    public Storage allocate(DType dtype, long numel, Device device) {
+        if (numel < 0) throw new IllegalArgumentException("negative number of elements: " + numel);
+        return new CudaStorage(state(device), dtype, Math.multiplyExact(numel, (long) dtype.itemSize()));
+    }
+
+    @Override
+    public void copy(Strided src, Strided dst) {
+        boolean fromDevice = src.storage() instanceof CudaStorage, toDevice = dst.storage() instanceof CudaStorage;
+        CudaDeviceState st = on(src, dst);
+        st.makeCurrent();
+        Cudart cudart = st.runtime().cudart();
+        long n = dst.numel();
+        if (n == 0) return;
+        boolean direct = src.dtype() == dst.dtype() && src.isContiguous() && dst.isContiguous();
+        if (fromDevice && toDevice) {
+            if (direct) cudart.copyDeviceToDevice(address(dst), address(src), n * dst.dtype().itemSize());
+            else kernelCopy(st, src, dst);
+        } else if (toDevice) {
+            MemorySegment host = hostSlice(src, "copy a CPU tensor to CUDA");
+            if (direct) {
+                cudart.copyToDevice(address(dst), host, host.byteSize());
+            } else {
+                try (Allocation tmp = st.allocator().allocate(host.byteSize())) {
+                    cudart.copyToDevice(tmp.pointer(), host, host.byteSize());
+                    try (Arena a = Arena.ofConfined()) {
+                        st.kernels().launch("jt_copy", n, contiguousArg(a, tmp.pointer(), src), arg(a, dst), n);
+                    }
+                }
+            }
+        } else {
+            MemorySegment host = hostSlice(dst, "copy a CUDA tensor into a CPU tensor");
+            if (direct) {
+                cudart.copyToHost(host, address(src), host.byteSize());
+            } else {
+                try (Allocation tmp = st.allocator().allocate(host.byteSize()); Arena a = Arena.ofConfined()) {
+                    st.kernels().launch("jt_copy", n, arg(a, src), contiguousArg(a, tmp.pointer(), dst), n);
+                    cudart.copyToHost(host, tmp.pointer(), host.byteSize());
+                }
+            }
+        }
+    }
+
+    /** The bytes of a contiguous CPU operand; a strided one must be made contiguous by the caller first. */
+    private static MemorySegment hostSlice(Strided s, String what) {
+        if (!(s.storage() instanceof HostStorage h)) throw new IllegalArgumentException("expected a CPU tensor to " + what);
+        if (!s.isContiguous()) throw new UnsupportedOperationException("cannot " + what + " from a non-contiguous view yet: call contiguous() first");
+        long item = s.dtype().itemSize();
+        return h.segment().asSlice(s.offset() * item, s.numel() * item);
+    }
+
+    private static MemorySegment contiguousArg(Arena a, long pointer, Strided like) {
+        return TensorArgs.of(a, pointer, like.dtype(), like.shape(), Strided.contiguousStrides(like.shape()));
+    }
+
+    private static void kernelCopy(CudaDeviceState st, Strided src, Strided dst) {
+        try (Arena a = Arena.ofConfined()) {
+            st.kernels().launch("jt_copy", dst.numel(), arg(a, src), arg(a, dst), dst.numel());
+        }
+    }
+
+    @Override
+    public void fill(Strided dst, double value) {
+        if (Double.doubleToRawLongBits(value) == 0 && zeroFill(dst)) return;
+        CudaDeviceState st = on(dst);
+        st.makeCurrent();
+        try (Arena a = Arena.ofConfined()) {
+            st.kernels().launch("jt_fill", dst.numel(), arg(a, dst), value, 0L, 0, dst.numel());
+        }
+    }
+
+    @Override
+    public void fill(Strided dst, long value) {
+        if (value == 0 && zeroFill(dst)) return;
+        CudaDeviceState st = on(dst);
+        st.makeCurrent();
+        try (Arena a = Arena.ofConfined()) {
+            st.kernels().launch("jt_fill", dst.numel(), arg(a, dst), (double) value, value, 1, dst.numel());
+        }
+    }
+
+    /** All-zero bits of a contiguous tensor: cudaMemset, no kernel. */
+    private static boolean zeroFill(Strided dst) {
+        if (!dst.isContiguous()) return false;
+        CudaDeviceState st = on(dst);
+        st.makeCurrent();
+        if (dst.numel() > 0) st.runtime().cudart().memset(address(dst), 0, dst.numel() * dst.dtype().itemSize());
+        return true;
+    }
+
+    // ---------------------------------------------------------------- elementwise
+
+    @Override
+    public void unary(UnaryOp op, Strided in, Strided out) {
+        CudaDeviceState st = on(in, out);
+        st.makeCurrent();
+        try (Arena a = Arena.ofConfined()) {
+            st.kernels().launch("jt_unary", out.numel(), op.ordinal(), arg(a, in), arg(a, out), out.numel());
+        }
+    }
+
+    @Override
+    public void binary(BinaryOp op, Strided x, Strided y, Strided out) {
+        CudaDeviceState st = on(x, y, out);
+        st.makeCurrent();
+        try (Arena a = Arena.ofConfined()) {
+            st.kernels().launch("jt_binary", out.numel(), op.ordinal(), arg(a, x), arg(a, y), arg(a, out), out.numel());
+        }
+    }
+
+    @Override
+    public void clamp(Strided in, Double min, Double max, Strided out) {
+        CudaDeviceState st = on(in, out);
+        st.makeCurrent();
+        try (Arena a = Arena.ofConfined()) {
+            st.kernels().launch("jt_clamp", out.numel(), arg(a, in), arg(a, out), min == null ? 0.0 : min,
+                    max == null ? 0.0 : max, min == null ? 0 : 1, max == null ? 0 : 1, out.numel());
+        }
+    }
+
+    @Override
+    public void where(Strided cond, Strided x, Strided y, Strided out) {
+        CudaDeviceState st = on(cond, x, y, out);
+        st.makeCurrent();
+        try (Arena a = Arena.ofConfined()) {
+            st.kernels().launch("jt_where", out.numel(), arg(a, cond), arg(a, x), arg(a, y), arg(a, out), out.numel());
+        }
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+    @Override
+    public void reduce(ReduceOp op, Strided in, int[] dims, Strided out) {
+        CudaDeviceState st = on(in, out);
+        st.makeCurrent();
+        int[] sorted = Arrays.stream(dims).sorted().distinct().toArray();
+        long[] innerShape = new long[sorted.length], innerStride = new long[sorted.length];
+        long m = 1;
+        for (int i = 0; i < sorted.length; i++) {
+            innerShape[i] = in.shape()[sorted[i]];
+            innerStride[i] = in.stride()[sorted[i]];
+            m *= innerShape[i];
+        }
+        try (Arena a = Arena.ofConfined()) {
+            // `in` is addressed with out's shape (1 at reduced dims) for the base of each output, then `inner` walks the rest
+            MemorySegment inner = TensorArgs.of(a, 0, in.dtype(), innerShape, innerStride);
+            st.kernels().launch("jt_reduce", out.numel(), op.ordinal(), arg(a, in), inner, arg(a, out), out.numel(), m);
+        }
+    }
+
+    @Override
+    public void reduceWithIndex(ReduceOp op, Strided in, int dim, Strided values, Strided indices) { throw notYet("max/min with indices"); }
+
+    @Override
+    public void scan(ScanOp op, Strided in, int dim, Strided out) { throw notYet("cumulative " + op); }
+
+    @Override
+    public void sort(Strided in, int dim, boolean descending, boolean stable, Strided values, Strided indices) { throw notYet("sort"); }
+
+    // ---------------------------------------------------------------- linear algebra
+
+    /**
+     * Row-major {@code out[b] = a[b] @ bm[b]} as the column-major product {@code out^T = bm^T a^T}, one strided-batched
+     * cuBLAS call on contiguous float32 operands (others are copied contiguous first).
+     */
+    @Override
+    public void matmul(Strided a, Strided bm, Strided out) {
+        if (out.dtype() != DType.FLOAT32) throw notYet("matmul of " + out.dtype());
+        CudaDeviceState st = on(a, bm, out);
+        st.makeCurrent();
+        Cublas cublas = st.runtime().cublas();
+        long handle = st.cublas();
+        long batch = out.shape()[0], m = out.shape()[1], n = out.shape()[2], k = a.shape()[2];
+        if (!out.isContiguous()) throw notYet("matmul into a non-contiguous output");
+        if (m == 0 || n == 0) return;
+        try (Allocation ac = contiguousCopy(st, a); Allocation bc = contiguousCopy(st, bm)) {
+            long pa = ac == null ? address(a) : ac.pointer(), pb = bc == null ? address(bm) : bc.pointer();
+            cublas.gemmStridedBatched(handle, Cublas.OP_N, Cublas.OP_N, (int) n, (int) m, (int) k, 1f,
+                    pb, (int) n, k * n, pa, (int) Math.max(k, 1), m * k, 0f, address(out), (int) n, m * n, (int) batch,
+                    Cublas.R_32F, Cublas.COMPUTE_32F);
+        }
+    }
+
+    /** null when {@code s} is already contiguous, else a contiguous device copy (freed by the caller). */
+    private static Allocation contiguousCopy(CudaDeviceState st, Strided s) {
+        if (s.isContiguous()) return null;
+        Allocation tmp = st.allocator().allocate(s.numel() * s.dtype().itemSize());
+        try (Arena a = Arena.ofConfined()) {
+            st.kernels().launch("jt_copy", s.numel(), arg(a, s), contiguousArg(a, tmp.pointer(), s), s.numel());
+        }
+        return tmp;
+    }
+
+    // ---------------------------------------------------------------- not yet on CUDA
+
+    @Override
+    public void im2col(Strided in, Window2d window, Strided out) { throw notYet("im2col (convolution)"); }
+
+    @Override
+    public void col2im(Strided cols, Window2d window, Strided out) { throw notYet("col2im (convolution backward)"); }
+
+    @Override
+    public void maxPool2d(Strided in, Window2d window, Strided values, Strided indices) { throw notYet("max_pool2d"); }
+
+    @Override
+    public void indexSelect(Strided in, int dim, Strided index, Strided out) { throw notYet("index_select"); }
+
+    @Override
+    public void gather(Strided in, int dim, Strided index, Strided out) { throw notYet("gather"); }
+
+    @Override
+    public void scatter(Strided self, int dim, Strided index, Strided src, boolean add) { throw notYet("scatter"); }
+
+    @Override
+    public long countNonzero(Strided in) { throw notYet("count_nonzero"); }
+
+    @Override
+    public void nonzero(Strided in, Strided out) { throw notYet("nonzero"); }
+
+    // ---------------------------------------------------------------- torch.cuda
+
+    /** The answers behind {@link dev.jtorch.Cuda}. */
+    private final class Devices implements DeviceRuntime {
+        @Override
+        public boolean isAvailable() { return CudaRuntime.system().available(); }
+
+        @Override
+        public String unavailableReason() { return CudaRuntime.system().reason(); }
+
+        @Override
+        public int deviceCount() { return CudaRuntime.system().deviceCount(); }
+
+        @Override
+        public String deviceName(int device) { return CudaRuntime.system().cudart().deviceName(device); }
+
+        @Override
+        public long[] memGetInfo(int device) {
+            CudaDeviceState st = state(Device.cuda(device));
+            st.makeCurrent();
+            return st.runtime().cudart().memGetInfo();
+        }
+
+        @Override
+        public void synchronize(int device) {
+            CudaDeviceState st = state(Device.cuda(device));
+            st.makeCurrent();
+            st.runtime().cudart().deviceSynchronize();
+        }
+
+        @Override
+        public long memoryAllocated(int device) { return state(Device.cuda(device)).allocator().stats().allocated(); }
+
+        @Override
+        public long memoryReserved(int device) { return state(Device.cuda(device)).allocator().stats().reserved(); }
+
+        @Override
+        public long maxMemoryAllocated(int device) { return state(Device.cuda(device)).allocator().stats().peakAllocated(); }
+
+        @Override
+        public void emptyCache() {
+            CudaDeviceState[] ds = devices;
+            if (ds == null) return;
+            for (CudaDeviceState st : ds) {
+                st.makeCurrent();
+                st.allocator().emptyCache();
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.jtorch.cuda;
+
+import dev.jtorch.DType;
+import dev.jtorch.Device;
+import dev.jtorch.cuda.alloc.Allocation;
+import dev.jtorch.spi.Storage;
+
+import java.lang.foreign.MemorySegment;
+
+/** Device memory from the caching allocator; the block goes back to the cache when this storage is unreachable. */
+final class CudaStorage extends Storage {
+    private final CudaDeviceState state;
+    private final DType elementType;
+    private Allocation allocation;
+
+    CudaStorage(CudaDeviceState state, DType elementType, long bytes) {
+        this.state = state;
+        this.elementType = elementType;
+        this.allocation = state.allocateZeroed(bytes).bindTo(this);
+    }
+
+    long pointer() { return allocation.pointer(); }
+
+    DType elementType() { return elementType; }
+
+    CudaDeviceState state() { return state; }
+
+    @Override
+    public Device device() { return Device.cuda(state.index()); }
+
+    @Override
+    public long byteSize() { return allocation.byteSize(); }
+
+    @Override
+    public MemorySegment segment() {
+        throw new UnsupportedOperationException("a CUDA tensor's storage is not host memory: copy it with cpu() first");
+    }
+
+    @Override
+    public void resize(long newByteSize) {
+        if (newByteSize == byteSize()) return;
+        Allocation grown = state.allocateZeroed(newByteSize).bindTo(this);
+        long keep = Math.min(newByteSize, byteSize());
+        if (keep > 0) state.runtime().cudart().copyDeviceToDevice(grown.pointer(), allocation.pointer(), keep);
+        Allocation old = allocation;
+        allocation = grown;
+        old.close();
+    }
+}

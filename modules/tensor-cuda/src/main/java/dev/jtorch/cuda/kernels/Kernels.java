@@ -1,0 +1,87 @@
+package dev.jtorch.cuda.kernels;
+
+import dev.jtorch.cuda.ffm.CudaDriver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/**
+ * Our kernels (the PTX that native/build.sh writes) loaded into one device's primary context through the driver API,
+ * and launched with one thread per element in 256-thread blocks (the kernels loop when the grid is capped).
+ */
+public final class Kernels {
+    /** The PTX resource next to this class. */
+    public static final String PTX = "jtorch_kernels.ptx";
+    private static final int BLOCK = 256;
+    private static final long MAX_GRID = 65_536;
+
+    private final CudaDriver driver;
+    private final long context;
+    private final long module;
+    private final Map<String, Long> functions = new ConcurrentHashMap<>();
+
+    private Kernels(CudaDriver driver, long context, long module) {
+        this.driver = driver;
+        this.context = context;
+        this.module = module;
+    }
+
+    /** Loads the PTX into device {@code ordinal}'s primary context (the driver compiles it for the GPU). */
+    public static Kernels load(CudaDriver driver, int ordinal) {
+        driver.init();
+        long ctx = driver.primaryContext(ordinal);
+        driver.setCurrent(ctx);
+        byte[] ptx = ptxBytes();
+        MemorySegment image = Arena.global().allocate(ptx.length + 1L);  // NUL-terminated text, kept with the module
+        MemorySegment.copy(MemorySegment.ofArray(ptx), 0, image, 0, ptx.length);
+        return new Kernels(driver, ctx, driver.loadModule(image));
+    }
+
+    /** The committed PTX text. */
+    public static byte[] ptxBytes() {
+        try (InputStream in = Kernels.class.getResourceAsStream(PTX)) {
+            if (in == null) throw new IllegalStateException(PTX + " is missing from dev.jtorch.tensor.cuda (run native/build.sh)");
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Launches kernel {@code name} over {@code n} elements. Arguments are MemorySegment (a struct such as a TensorArg,
+     * passed by value), Integer, Long, Float or Double, in the kernel's parameter order.
+     */
+    public void launch(String name, long n, Object... args) {
+        if (n <= 0) return;
+        long function = functions.computeIfAbsent(name, k -> driver.function(module, k));
+        int grid = (int) Math.min(Math.ceilDiv(n, BLOCK), MAX_GRID);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment params = arena.allocate(ADDRESS, args.length);
+            for (int i = 0; i < args.length; i++) params.setAtIndex(ADDRESS, i, box(arena, args[i]));
+            driver.setCurrent(context);  // the context is current per thread; this thread may be new
+            driver.launch(name, function, grid, 1, 1, BLOCK, 1, 1, 0, 0L, params);
+        }
+    }
+
+    private static MemorySegment box(Arena arena, Object arg) {
+        return switch (arg) {
+            case MemorySegment struct -> struct;
+            case Integer i -> arena.allocateFrom(JAVA_INT, i);
+            case Long l -> arena.allocateFrom(JAVA_LONG, l);
+            case Float f -> arena.allocateFrom(JAVA_FLOAT, f);
+            case Double d -> arena.allocateFrom(JAVA_DOUBLE, d);
+            default -> throw new IllegalArgumentException("unsupported kernel argument " + arg.getClass());
+        };
+    }
+}

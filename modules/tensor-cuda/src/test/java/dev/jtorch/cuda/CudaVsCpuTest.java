@@ -1,0 +1,141 @@
+package dev.jtorch.cuda;
+
+import dev.jtorch.Cuda;
+import dev.jtorch.CudaOutOfMemoryException;
+import dev.jtorch.DType;
+import dev.jtorch.Device;
+import dev.jtorch.Tensor;
+import dev.jtorch.Torch;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+/**
+ * What a GPU machine runs: every op the CUDA backend wires, against the CPU backend on the same inputs.
+ * Skips (with the reason) where CUDA is not available.
+ */
+class CudaVsCpuTest {
+    private static final Device GPU = Device.cuda(0);
+
+    @BeforeEach
+    void needsAGpu() { CudaTestSupport.assumeCuda(); }
+
+    private static Tensor sample(long... shape) {
+        Torch.manualSeed(7);
+        return Torch.randn(shape);
+    }
+
+    private static void assertSame(Tensor cpu, Tensor fromGpu, double tol) {
+        assertEquals(Device.CPU, fromGpu.device());
+        assertEquals(cpu.shape(), fromGpu.shape());
+        assertEquals(cpu.dtype(), fromGpu.dtype());
+        assertTrue(cpu.allclose(fromGpu, tol, tol), () -> "CPU " + cpu + "\nGPU " + fromGpu);
+    }
+
+    @Test
+    void devicesHaveANameAndMemory() {
+        assertTrue(Cuda.deviceCount() >= 1);
+        assertFalse(Cuda.getDeviceName(0).isBlank());
+        Cuda.MemInfo m = Cuda.memGetInfo(0);
+        assertTrue(m.total() > 0 && m.free() > 0 && m.free() <= m.total(), m::toString);
+        Cuda.synchronize();
+        assertEquals("", Cuda.unavailableReason());
+        assertThrows(IllegalArgumentException.class, () -> Cuda.getDeviceName(Cuda.deviceCount()));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyDtypeMakesTheRoundTrip() {
+        return Stream.of(DType.values()).map(dt -> dynamicTest(dt.toString(), () -> {
+            Tensor x = Torch.arange(-6, 6).reshape(3, 4).to(dt);
+            Tensor back = x.to(GPU).cpu();
+            assertEquals(GPU, x.to(GPU).device());
+            assertTrue(x.equal(back), () -> x + " came back as " + back);
+        }));
+    }
+
+    @Test
+    void creationOnTheDevice() {
+        assertSame(Torch.zeros(2, 3), Torch.zeros(new long[]{2, 3}, DType.FLOAT32, GPU).cpu(), 0);
+        assertSame(Torch.full(new long[]{4}, 2.5), Torch.full(new long[]{4}, 2.5, DType.FLOAT32, GPU).cpu(), 0);
+        assertSame(Torch.full(new long[]{3}, 7L), Torch.full(new long[]{3}, 7L, DType.INT64, GPU).cpu(), 0);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> unaryOpsMatchTheCpu() {
+        List<UnaryOperator<Tensor>> ops = List.of(Tensor::abs, Tensor::neg, Tensor::exp, Tensor::tanh, Tensor::sigmoid,
+                Tensor::relu, Tensor::sqrt, Tensor::floor);
+        Tensor x = sample(5, 7);
+        return ops.stream().map(op -> dynamicTest(op.toString(), () -> assertSame(op.apply(x), op.apply(x.to(GPU)).cpu(), 1e-5)));
+    }
+
+    @Test
+    void binaryOpsBroadcastAndCompare() {
+        Tensor a = sample(4, 1, 3), b = sample(5, 3).mul(2.0);
+        Tensor ga = a.to(GPU), gb = b.to(GPU);
+        assertSame(a.add(b), ga.add(gb).cpu(), 1e-6);
+        assertSame(a.mul(b), ga.mul(gb).cpu(), 1e-6);
+        assertSame(a.div(b), ga.div(gb).cpu(), 1e-5);
+        assertSame(a.lt(b), ga.lt(gb).cpu(), 0);
+        Tensor i = Torch.arange(-5, 5), j = Torch.full(new long[]{10}, 3L);
+        assertSame(i.remainder(j), i.to(GPU).remainder(j.to(GPU)).cpu(), 0);
+    }
+
+    @Test
+    void stridedViewsCastsClampAndWhere() {
+        Tensor x = sample(6, 4);
+        Tensor gx = x.to(GPU);
+        assertSame(x.t().contiguous(), gx.t().contiguous().cpu(), 0);
+        assertSame(x.to(DType.FLOAT64), gx.to(DType.FLOAT64).cpu(), 1e-7);
+        assertSame(x.to(DType.INT32), gx.to(DType.INT32).cpu(), 0);
+        assertSame(x.clamp(-0.5, 0.5), gx.clamp(-0.5, 0.5).cpu(), 0);
+        assertSame(Torch.where(x.gt(0.0), x, x.neg()), Torch.where(gx.gt(0.0), gx, gx.neg()).cpu(), 0);
+    }
+
+    @Test
+    void reductions() {
+        Tensor x = sample(3, 4, 5);
+        Tensor gx = x.to(GPU);
+        assertSame(x.sum(), gx.sum().cpu(), 1e-4);
+        assertSame(x.sum(1), gx.sum(1).cpu(), 1e-5);
+        assertSame(x.amax(2), gx.amax(2).cpu(), 0);
+    }
+
+    @Test
+    void float32MatmulOnCublas() {
+        Tensor a = sample(2, 3, 5), b = sample(2, 5, 4).add(1.0);
+        assertSame(a.matmul(b), a.to(GPU).matmul(b.to(GPU)).cpu(), 1e-4);
+        Tensor m = sample(8, 8);
+        assertSame(m.matmul(m.t()), m.to(GPU).matmul(m.to(GPU).t()).cpu(), 1e-4);
+    }
+
+    @Test
+    void theCachingAllocatorCountsTensors() {
+        Cuda.emptyCache();
+        long before = Cuda.memoryAllocated(0);
+        Tensor t = Torch.zeros(new long[]{1024, 1024}, DType.FLOAT32, GPU);
+        assertEquals(before + 4L * 1024 * 1024, Cuda.memoryAllocated(0));
+        assertTrue(Cuda.memoryReserved(0) >= Cuda.memoryAllocated(0));
+        assertTrue(Cuda.maxMemoryAllocated(0) >= Cuda.memoryAllocated(0));
+        assertEquals(0.0, t.sum().item(), 0.0);
+    }
+
+    @Test
+    void outOfMemoryIsACudaOutOfMemoryException() {
+        long total = Cuda.memGetInfo(0).total();
+        CudaOutOfMemoryException e = assertThrows(CudaOutOfMemoryException.class,
+                () -> Torch.zeros(new long[]{total}, DType.FLOAT64, GPU));
+        assertTrue(e.getMessage().startsWith("CUDA out of memory. Tried to allocate "), e::getMessage);
+    }
+}

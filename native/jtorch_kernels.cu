@@ -1,0 +1,429 @@
+// jtorch's CUDA kernels, compiled to PTX by native/build.sh and loaded at run time with cuModuleLoadData.
+// Every operand is a TensorArg (pointer already at the tensor's offset, element strides, a dtype code); the host
+// side (dev.jtorch.cuda.kernels.TensorArgs) writes the same layout. One thread per output element, grid-stride loops.
+#include <cuda_fp16.h>
+#include <cuda_bf16.h>
+#include <cstddef>
+
+#define MAX_DIMS 8
+
+// dtype codes: the order of dev.jtorch.DType
+enum DType { FLOAT32, FLOAT64, FLOAT16, BFLOAT16, INT8, UINT8, INT16, INT32, INT64, BOOL };
+// the order of dev.jtorch.ops.UnaryOp
+enum UnaryOp { ABS, NEG, SIGN, EXP, EXPM1, LOG, LOG1P, LOG2, SQRT, RSQRT, SQUARE, RECIPROCAL,
+    SIN, COS, TAN, TANH, SIGMOID, RELU, GELU, SILU, ERF, FLOOR, CEIL, ROUND, TRUNC, LOGICAL_NOT, BITWISE_NOT };
+// the order of dev.jtorch.ops.BinaryOp
+enum BinaryOp { ADD, SUB, MUL, DIV, DIV_TRUNC, DIV_FLOOR, REMAINDER, POW, MAXIMUM, MINIMUM,
+    BITWISE_AND, BITWISE_OR, BITWISE_XOR, LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR, EQ, NE, LT, LE, GT, GE };
+// the order of dev.jtorch.ops.ReduceOp
+enum ReduceOp { SUM, PROD, MAX, MIN, ALL, ANY };
+
+struct TensorArg {
+    char* data;
+    long long shape[MAX_DIMS];
+    long long stride[MAX_DIMS];
+    int ndim;
+    int dtype;
+};
+// dev.jtorch.cuda.kernels.TensorArgs.LAYOUT writes these 144 bytes
+static_assert(sizeof(TensorArg) == 144 && offsetof(TensorArg, ndim) == 136, "TensorArg layout changed: update TensorArgs.java");
+
+__device__ __forceinline__ int itemSize(int dt) {
+    switch (dt) {
+        case FLOAT64: case INT64: return 8;
+        case FLOAT32: case INT32: return 4;
+        case FLOAT16: case BFLOAT16: case INT16: return 2;
+        default: return 1;
+    }
+}
+
+__device__ __forceinline__ bool isFloat(int dt) { return dt <= BFLOAT16; }
+
+// byte offset of the element with row-major linear index i of `shape` in tensor t (t may have other strides)
+__device__ __forceinline__ long long offsetOf(const TensorArg& t, const TensorArg& shape, long long i) {
+    long long off = 0;
+    for (int d = shape.ndim - 1; d >= 0; d--) {
+        long long n = shape.shape[d];
+        long long c = i % n;
+        i /= n;
+        off += c * t.stride[d];
+    }
+    return off * itemSize(t.dtype);
+}
+
+__device__ __forceinline__ double loadD(const TensorArg& t, long long off) {
+    const char* p = t.data + off;
+    switch (t.dtype) {
+        case FLOAT32: return *(const float*)p;
+        case FLOAT64: return *(const double*)p;
+        case FLOAT16: return __half2float(*(const __half*)p);
+        case BFLOAT16: return __bfloat162float(*(const __nv_bfloat16*)p);
+        case INT8: return *(const signed char*)p;
+        case UINT8: return *(const unsigned char*)p;
+        case INT16: return *(const short*)p;
+        case INT32: return *(const int*)p;
+        case INT64: return (double)*(const long long*)p;
+        default: return *(const unsigned char*)p != 0 ? 1.0 : 0.0;
+    }
+}
+
+__device__ __forceinline__ long long loadL(const TensorArg& t, long long off) {
+    const char* p = t.data + off;
+    switch (t.dtype) {
+        case INT8: return *(const signed char*)p;
+        case UINT8: return *(const unsigned char*)p;
+        case INT16: return *(const short*)p;
+        case INT32: return *(const int*)p;
+        case INT64: return *(const long long*)p;
+        case BOOL: return *(const unsigned char*)p != 0;
+        default: return (long long)loadD(t, off);
+    }
+}
+
+__device__ __forceinline__ void storeD(const TensorArg& t, long long off, double v) {
+    char* p = t.data + off;
+    switch (t.dtype) {
+        case FLOAT32: *(float*)p = (float)v; break;
+        case FLOAT64: *(double*)p = v; break;
+        case FLOAT16: *(__half*)p = __double2half(v); break;
+        case BFLOAT16: *(__nv_bfloat16*)p = __float2bfloat16((float)v); break;
+        case BOOL: *(unsigned char*)p = v != 0.0; break;   // NaN is true, as in PyTorch
+        default: {
+            long long l = (long long)v;
+            switch (t.dtype) {
+                case INT8: *(signed char*)p = (signed char)l; break;
+                case UINT8: *(unsigned char*)p = (unsigned char)l; break;
+                case INT16: *(short*)p = (short)l; break;
+                case INT32: *(int*)p = (int)l; break;
+                default: *(long long*)p = l; break;
+            }
+        }
+    }
+}
+
+__device__ __forceinline__ void storeL(const TensorArg& t, long long off, long long v) {
+    char* p = t.data + off;
+    switch (t.dtype) {
+        case INT8: *(signed char*)p = (signed char)v; break;
+        case UINT8: *(unsigned char*)p = (unsigned char)v; break;
+        case INT16: *(short*)p = (short)v; break;
+        case INT32: *(int*)p = (int)v; break;
+        case INT64: *(long long*)p = v; break;
+        case BOOL: *(unsigned char*)p = v != 0; break;
+        default: storeD(t, off, (double)v); break;
+    }
+}
+
+#define GRID_STRIDE(i, n) for (long long i = blockIdx.x * (long long)blockDim.x + threadIdx.x; i < (n); \
+                               i += (long long)blockDim.x * gridDim.x)
+
+// ---------------------------------------------------------------- memory
+
+// dst = src (shapes equal, any dtypes): integers travel as integers, everything else through double
+extern "C" __global__ void jt_copy(TensorArg src, TensorArg dst, long long n) {
+    GRID_STRIDE(i, n) {
+        long long so = offsetOf(src, dst, i), d = offsetOf(dst, dst, i);
+        if (!isFloat(src.dtype) && !isFloat(dst.dtype)) storeL(dst, d, loadL(src, so));
+        else storeD(dst, d, loadD(src, so));
+    }
+}
+
+extern "C" __global__ void jt_fill(TensorArg dst, double value, long long ivalue, int exact, long long n) {
+    GRID_STRIDE(i, n) {
+        long long d = offsetOf(dst, dst, i);
+        if (exact) storeL(dst, d, ivalue); else storeD(dst, d, value);
+    }
+}
+
+// ---------------------------------------------------------------- elementwise
+
+__device__ double unaryD(int op, double x) {
+    switch (op) {
+        case ABS: return fabs(x);
+        case NEG: return -x;
+        case SIGN: return (double)((0.0 < x) - (x < 0.0));
+        case EXP: return exp(x);
+        case EXPM1: return expm1(x);
+        case LOG: return log(x);
+        case LOG1P: return log1p(x);
+        case LOG2: return log2(x);
+        case SQRT: return sqrt(x);
+        case RSQRT: return rsqrt(x);
+        case SQUARE: return x * x;
+        case RECIPROCAL: return 1.0 / x;
+        case SIN: return sin(x);
+        case COS: return cos(x);
+        case TAN: return tan(x);
+        case TANH: return tanh(x);
+        case SIGMOID: return 1.0 / (1.0 + exp(-x));
+        case RELU: return x <= 0.0 ? 0.0 : x;   // NaN stays NaN
+        case GELU: return 0.5 * x * (1.0 + erf(x * 0.70710678118654752440));
+        case SILU: return x / (1.0 + exp(-x));
+        case ERF: return erf(x);
+        case FLOOR: return floor(x);
+        case CEIL: return ceil(x);
+        case ROUND: return rint(x);              // half to even, as torch.round
+        case TRUNC: return trunc(x);
+        case LOGICAL_NOT: return x == 0.0 ? 1.0 : 0.0;
+        default: return x;
+    }
+}
+
+__device__ long long unaryL(int op, long long x) {
+    switch (op) {
+        case ABS: return x < 0 ? -x : x;
+        case NEG: return -x;
+        case SIGN: return (0 < x) - (x < 0);
+        case SQUARE: return x * x;
+        case RELU: return x < 0 ? 0 : x;
+        case LOGICAL_NOT: return x == 0;
+        case BITWISE_NOT: return ~x;
+        default: return x;                       // FLOOR, CEIL, ROUND, TRUNC of an integer
+    }
+}
+
+extern "C" __global__ void jt_unary(int op, TensorArg in, TensorArg out, long long n) {
+    GRID_STRIDE(i, n) {
+        long long io = offsetOf(in, out, i), o = offsetOf(out, out, i);
+        if (in.dtype == BOOL && op == BITWISE_NOT) storeL(out, o, !loadL(in, io));
+        else if (isFloat(in.dtype)) storeD(out, o, unaryD(op, loadD(in, io)));
+        else storeL(out, o, unaryL(op, loadL(in, io)));
+    }
+}
+
+__device__ double binaryD(int op, double a, double b) {
+    switch (op) {
+        case ADD: return a + b;
+        case SUB: return a - b;
+        case MUL: return a * b;
+        case DIV: return a / b;
+        case DIV_TRUNC: return trunc(a / b);
+        case DIV_FLOOR: return floor(a / b);
+        case REMAINDER: { double r = fmod(a, b); return (r != 0.0 && ((r < 0.0) != (b < 0.0))) ? r + b : r; }
+        case POW: return pow(a, b);
+        case MAXIMUM: return (isnan(a) || isnan(b)) ? a + b : fmax(a, b);
+        case MINIMUM: return (isnan(a) || isnan(b)) ? a + b : fmin(a, b);
+        case LOGICAL_AND: return (a != 0.0) && (b != 0.0);
+        case LOGICAL_OR: return (a != 0.0) || (b != 0.0);
+        case LOGICAL_XOR: return (a != 0.0) != (b != 0.0);
+        case EQ: return a == b;
+        case NE: return a != b;
+        case LT: return a < b;
+        case LE: return a <= b;
+        case GT: return a > b;
+        case GE: return a >= b;
+        default: return 0.0;
+    }
+}
+
+__device__ long long binaryL(int op, long long a, long long b) {
+    switch (op) {
+        case ADD: return a + b;
+        case SUB: return a - b;
+        case MUL: return a * b;
+        case DIV: case DIV_TRUNC: return b == 0 ? 0 : a / b;   // the host checks for zero divisors first
+        case DIV_FLOOR: { if (b == 0) return 0; long long q = a / b; return (q * b != a && ((a < 0) != (b < 0))) ? q - 1 : q; }
+        case REMAINDER: { if (b == 0) return 0; long long r = a % b; return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r; }
+        case POW: { if (b < 0) return a == 1 ? 1 : (a == -1 ? ((b & 1) ? -1 : 1) : 0);
+                    long long r = 1; while (b) { if (b & 1) r *= a; a *= a; b >>= 1; } return r; }
+        case MAXIMUM: return a > b ? a : b;
+        case MINIMUM: return a < b ? a : b;
+        case BITWISE_AND: return a & b;
+        case BITWISE_OR: return a | b;
+        case BITWISE_XOR: return a ^ b;
+        case LOGICAL_AND: return a && b;
+        case LOGICAL_OR: return a || b;
+        case LOGICAL_XOR: return (a != 0) != (b != 0);
+        case EQ: return a == b;
+        case NE: return a != b;
+        case LT: return a < b;
+        case LE: return a <= b;
+        case GT: return a > b;
+        case GE: return a >= b;
+        default: return 0;
+    }
+}
+
+// a, b, out share out's shape (broadcast inputs have stride 0)
+extern "C" __global__ void jt_binary(int op, TensorArg a, TensorArg b, TensorArg out, long long n) {
+    GRID_STRIDE(i, n) {
+        long long ao = offsetOf(a, out, i), bo = offsetOf(b, out, i), o = offsetOf(out, out, i);
+        if (isFloat(a.dtype)) storeD(out, o, binaryD(op, loadD(a, ao), loadD(b, bo)));
+        else storeL(out, o, binaryL(op, loadL(a, ao), loadL(b, bo)));
+    }
+}
+
+extern "C" __global__ void jt_clamp(TensorArg in, TensorArg out, double lo, double hi, int hasLo, int hasHi, long long n) {
+    GRID_STRIDE(i, n) {
+        long long io = offsetOf(in, out, i), o = offsetOf(out, out, i);
+        if (isFloat(in.dtype)) {
+            double x = loadD(in, io);
+            if (!isnan(x)) { if (hasLo && x < lo) x = lo; if (hasHi && x > hi) x = hi; }
+            storeD(out, o, x);
+        } else {
+            long long x = loadL(in, io);
+            if (hasLo && x < (long long)lo) x = (long long)lo;
+            if (hasHi && x > (long long)hi) x = (long long)hi;
+            storeL(out, o, x);
+        }
+    }
+}
+
+extern "C" __global__ void jt_where(TensorArg cond, TensorArg a, TensorArg b, TensorArg out, long long n) {
+    GRID_STRIDE(i, n) {
+        bool c = loadL(cond, offsetOf(cond, out, i)) != 0;
+        const TensorArg& src = c ? a : b;
+        long long so = offsetOf(src, out, i), o = offsetOf(out, out, i);
+        if (isFloat(out.dtype)) storeD(out, o, loadD(src, so)); else storeL(out, o, loadL(src, so));
+    }
+}
+
+// ---------------------------------------------------------------- reductions
+
+// out has in's rank with 1 at reduced dims; inner holds the reduced dims' sizes and in's strides for them
+extern "C" __global__ void jt_reduce(int op, TensorArg in, TensorArg inner, TensorArg out, long long n, long long m) {
+    GRID_STRIDE(i, n) {
+        long long base = offsetOf(in, out, i), o = offsetOf(out, out, i);
+        if (isFloat(in.dtype) || op == ALL || op == ANY) {
+            double acc = op == PROD || op == ALL ? 1.0 : (op == MAX ? -INFINITY : (op == MIN ? INFINITY : 0.0));
+            for (long long j = 0; j < m; j++) {
+                double x = loadD(in, base + offsetOf(inner, inner, j));
+                switch (op) {
+                    case SUM: acc += x; break;
+                    case PROD: acc *= x; break;
+                    case MAX: acc = (isnan(x) || x > acc) ? x : acc; break;
+                    case MIN: acc = (isnan(x) || x < acc) ? x : acc; break;
+                    case ALL: acc = (acc != 0.0 && x != 0.0) ? 1.0 : 0.0; break;
+                    default: acc = (acc != 0.0 || x != 0.0) ? 1.0 : 0.0; break;
+                }
+                if ((op == MAX || op == MIN) && isnan(acc)) break;
+            }
+            storeD(out, o, acc);
+        } else {
+            long long acc = op == PROD ? 1 : (op == MAX ? LLONG_MIN : (op == MIN ? LLONG_MAX : 0));
+            for (long long j = 0; j < m; j++) {
+                long long x = loadL(in, base + offsetOf(inner, inner, j));
+                switch (op) {
+                    case SUM: acc += x; break;
+                    case PROD: acc *= x; break;
+                    case MAX: acc = x > acc ? x : acc; break;
+                    default: acc = x < acc ? x : acc; break;
+                }
+            }
+            storeL(out, o, acc);
+        }
+    }
+}
+
+// ---------------------------------------------------------------- kernels built but not yet wired into CudaBackend
+
+// softmax over contiguous float rows: one block per row, blockDim a power of two <= 1024, blockDim floats of shared memory
+extern "C" __global__ void jt_softmax_rows_f32(const float* in, float* out, long long rows, long long cols) {
+    extern __shared__ float red[];
+    for (long long r = blockIdx.x; r < rows; r += gridDim.x) {
+        const float* x = in + r * cols;
+        float* y = out + r * cols;
+        float mx = -INFINITY;
+        for (long long c = threadIdx.x; c < cols; c += blockDim.x) mx = fmaxf(mx, x[c]);
+        red[threadIdx.x] = mx;
+        __syncthreads();
+        for (int s = blockDim.x / 2; s > 0; s >>= 1) {
+            if (threadIdx.x < s) red[threadIdx.x] = fmaxf(red[threadIdx.x], red[threadIdx.x + s]);
+            __syncthreads();
+        }
+        mx = red[0];
+        __syncthreads();
+        float sum = 0.f;
+        for (long long c = threadIdx.x; c < cols; c += blockDim.x) sum += expf(x[c] - mx);
+        red[threadIdx.x] = sum;
+        __syncthreads();
+        for (int s = blockDim.x / 2; s > 0; s >>= 1) {
+            if (threadIdx.x < s) red[threadIdx.x] += red[threadIdx.x + s];
+            __syncthreads();
+        }
+        sum = red[0];
+        __syncthreads();
+        for (long long c = threadIdx.x; c < cols; c += blockDim.x) y[c] = expf(x[c] - mx) / sum;
+    }
+}
+
+// out[outer, j, inner] = in[outer, index[j], inner] for contiguous in/out (element size `bytes`)
+extern "C" __global__ void jt_index_select(const char* in, const long long* index, char* out, long long outer,
+                                           long long dimIn, long long dimOut, long long inner, int bytes) {
+    long long n = outer * dimOut * inner;
+    GRID_STRIDE(i, n) {
+        long long k = i % inner, j = (i / inner) % dimOut, o = i / (inner * dimOut);
+        long long src = (o * dimIn + index[j]) * inner + k;
+        for (int b = 0; b < bytes; b++) out[i * bytes + b] = in[src * bytes + b];
+    }
+}
+
+// columns [C*kh*kw, N*outH*outW] from contiguous float input [N,C,H,W]; taps outside are 0
+extern "C" __global__ void jt_im2col_f32(const float* in, float* cols, int N, int C, int H, int W, int kh, int kw,
+                                        int sh, int sw, int ph, int pw, int dh, int dw, int outH, int outW) {
+    long long colsPerRow = (long long)N * outH * outW, n = (long long)C * kh * kw * colsPerRow;
+    GRID_STRIDE(i, n) {
+        long long col = i % colsPerRow, row = i / colsPerRow;
+        int j = row % kw, ki = (row / kw) % kh, c = row / (kw * kh);
+        int ow = col % outW, oh = (col / outW) % outH, b = col / ((long long)outW * outH);
+        int ih = oh * sh - ph + ki * dh, iw = ow * sw - pw + j * dw;
+        cols[i] = (ih >= 0 && ih < H && iw >= 0 && iw < W) ? in[(((long long)b * C + c) * H + ih) * W + iw] : 0.f;
+    }
+}
+
+// the adjoint of im2col: one thread per input element sums the columns that read it (no atomics)
+extern "C" __global__ void jt_col2im_f32(const float* cols, float* out, int N, int C, int H, int W, int kh, int kw,
+                                        int sh, int sw, int ph, int pw, int dh, int dw, int outH, int outW) {
+    long long colsPerRow = (long long)N * outH * outW, n = (long long)N * C * H * W;
+    GRID_STRIDE(i, n) {
+        int iw = i % W, ih = (i / W) % H, c = (i / ((long long)W * H)) % C, b = i / ((long long)W * H * C);
+        float acc = 0.f;
+        for (int ki = 0; ki < kh; ki++) {
+            int t = ih + ph - ki * dh;
+            if (t < 0 || t % sh) continue;
+            int oh = t / sh;
+            if (oh >= outH) continue;
+            for (int j = 0; j < kw; j++) {
+                int u = iw + pw - j * dw;
+                if (u < 0 || u % sw) continue;
+                int ow = u / sw;
+                if (ow >= outW) continue;
+                long long row = ((long long)c * kh + ki) * kw + j;
+                acc += cols[row * colsPerRow + ((long long)b * outH + oh) * outW + ow];
+            }
+        }
+        out[i] = acc;
+    }
+}
+
+// torch.optim.SGD's update for contiguous float32 (buf is ignored when momentum is 0; first marks the first step)
+extern "C" __global__ void jt_sgd_f32(float* p, const float* g, float* buf, long long n, float lr, float momentum,
+                                     float dampening, float weightDecay, int nesterov, int maximize, int first) {
+    GRID_STRIDE(i, n) {
+        float d = maximize ? -g[i] : g[i];
+        if (weightDecay != 0.f) d += weightDecay * p[i];
+        if (momentum != 0.f) {
+            float b = first ? d : momentum * buf[i] + (1.f - dampening) * d;
+            buf[i] = b;
+            d = nesterov ? d + momentum * b : b;
+        }
+        p[i] -= lr * d;
+    }
+}
+
+// torch.optim.Adam/AdamW for contiguous float32; step is the 1-based step count after this update
+extern "C" __global__ void jt_adam_f32(float* p, const float* g, float* m, float* v, long long n, float lr,
+                                      float beta1, float beta2, float eps, float weightDecay, int decoupled,
+                                      int maximize, long long step) {
+    float bc1 = 1.f - powf(beta1, (float)step), bc2 = 1.f - powf(beta2, (float)step);
+    GRID_STRIDE(i, n) {
+        float grad = maximize ? -g[i] : g[i];
+        if (weightDecay != 0.f) {
+            if (decoupled) p[i] *= 1.f - lr * weightDecay; else grad += weightDecay * p[i];
+        }
+        m[i] = beta1 * m[i] + (1.f - beta1) * grad;
+        v[i] = beta2 * v[i] + (1.f - beta2) * grad * grad;
+        float denom = sqrtf(v[i]) / sqrtf(bc2) + eps;
+        p[i] -= (lr / bc1) * m[i] / denom;
+    }
+}
