@@ -1,5 +1,7 @@
 package dev.jtorch.nn.functional;
 
+import dev.jtorch.Autocast;
+import dev.jtorch.AutocastOp;
 import dev.jtorch.GradMode;
 import dev.jtorch.Tensor;
 
@@ -19,6 +21,9 @@ final class Normalization {
 
     static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias, boolean training,
                             double momentum, double eps) {
+        try (var ac = Autocast.enter(AutocastOp.BATCH_NORM, input, runningMean, runningVar, weight, bias)) {
+            if (ac != null) return batchNorm(ac.arg(0), ac.arg(1), ac.arg(2), ac.arg(3), ac.arg(4), training, momentum, eps);
+        }
         if (input.dim() < 2) {
             throw new IllegalArgumentException("batch_norm: expected an input with at least 2 dims (N, C, ...), got "
                     + Convolutions.dims(input));
@@ -70,6 +75,9 @@ final class Normalization {
     }
 
     static Tensor layerNorm(Tensor input, long[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        try (var ac = Autocast.enter(AutocastOp.LAYER_NORM, input, weight, bias)) {
+            if (ac != null) return layerNorm(ac.arg(0), normalizedShape, ac.arg(1), ac.arg(2), eps);
+        }
         int k = normalizedShape.length, d = input.dim();
         boolean ok = k >= 1 && k <= d;
         for (int i = 0; ok && i < k; i++) ok = input.size(d - k + i) == normalizedShape[i];
@@ -99,6 +107,9 @@ final class Normalization {
     }
 
     static Tensor groupNorm(Tensor input, int numGroups, Tensor weight, Tensor bias, double eps) {
+        try (var ac = Autocast.enter(AutocastOp.GROUP_NORM, input, weight, bias)) {
+            if (ac != null) return groupNorm(ac.arg(0), numGroups, ac.arg(1), ac.arg(2), eps);
+        }
         if (input.dim() < 2) {
             throw new IllegalArgumentException("Expected at least 2 dimensions for input tensor but received " + input.dim());
         }
