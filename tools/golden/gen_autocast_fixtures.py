@@ -9,8 +9,10 @@ Writes under modules/nn/src/test/resources/golden/amp/ (committed; CI has no Pyt
   - mixed.txt: "<case> <result dtype>" for ops given inputs of different dtypes under autocast.
   - tensors.npz: inputs, outputs and gradients of small Linear / Conv2d / MLP steps under autocast, and a bfloat16
     matrix product; bfloat16 values are stored as float32 (exact), NumPy has no bfloat16.
-  - loops.txt: losses of the seed's two AMP training loops (GradScaler's arithmetic written out: PyTorch 1.13's
-    GradScaler is CUDA-only).
+and under modules/demo/src/test/resources/golden/seed/:
+  - amp_losses.txt, amp_init.npz: the seed's two AMP training loops (autocast alone; autocast with GradScaler,
+    whose arithmetic is written out here because PyTorch 1.13's GradScaler is CUDA-only): initial weights, data
+    and the loss of every step.
 """
 import os
 
@@ -252,8 +254,9 @@ for _ in range(30):
         optimizer.step()
     scaled.append(total_loss.item())
 
-with open(os.path.join(OUT, "loops.txt"), "w") as fh:
-    fh.write("plain " + " ".join(repr(v) for v in plain) + "\n")
-    fh.write("scaled " + " ".join(repr(v) for v in scaled) + "\n")
-np.savez(os.path.join(OUT, "loops.npz"), data=data.numpy(), gt=gt.numpy(),
+SEED = "modules/demo/src/test/resources/golden/seed"
+with open(os.path.join(SEED, "amp_losses.txt"), "w") as fh:
+    fh.write("autocast " + " ".join(repr(v) for v in plain) + "\n")
+    fh.write("grad_scaler " + " ".join(repr(v) for v in scaled) + "\n")
+np.savez(os.path.join(SEED, "amp_init.npz"), data=L["data"].numpy(), gt=L["gt"].numpy(),
          **{"init." + k: v.numpy() for k, v in L["init"].items()})
