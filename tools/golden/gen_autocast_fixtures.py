@@ -138,6 +138,22 @@ MIXED = {
     "mse_loss_bf16_f32": lambda: F.mse_loss(bf["a"], f["b"]),
     "conv2d_bf16_input_f32_weight": lambda: F.conv2d(bf["img"], f["w"]),
 }
+# layers with float32 parameters; recurrent states start as float32 zeros, which pull LSTM/GRU results to float32
+torch.manual_seed(5)
+bn = nn.BatchNorm2d(2)
+bn_eval = nn.BatchNorm2d(2).eval()
+seq = torch.randn(3, 1, 5)
+MIXED.update({
+    "batch_norm_train_bf16_input_f32_params": lambda: bn(bf["img"][:, :2]),
+    "batch_norm_eval_bf16_input_f32_params": lambda: bn_eval(bf["img"][:, :2]),
+    "lstm_f32": lambda: nn.LSTM(5, 4)(seq)[0],
+    "gru_f32": lambda: nn.GRU(5, 4)(seq)[0],
+    "rnn_f32": lambda: nn.RNN(5, 4)(seq)[0],
+    "lstm_cell_f32": lambda: nn.LSTMCell(5, 4)(seq[0])[0],
+    "gru_cell_f32": lambda: nn.GRUCell(5, 4)(seq[0]),
+    "rnn_cell_f32": lambda: nn.RNNCell(5, 4)(seq[0]),
+    "multihead_attention_f32": lambda: nn.MultiheadAttention(4, 2)(f["a3"], f["a3"], f["a3"])[0],
+})
 with torch.autocast("cpu", dtype=torch.bfloat16):
     mixed = [k + " " + name(fn().dtype) for k, fn in MIXED.items()]
 with open(os.path.join(OUT, "mixed.txt"), "w") as fh:

@@ -181,6 +181,21 @@ class AutocastGoldenTest {
         cases.put("stack_f64_bf16", () -> Torch.stack(List.of(f.get("a").to(DType.FLOAT64), bf.get("b"))));
         cases.put("mse_loss_bf16_f32", () -> F.mseLoss(bf.get("a"), f.get("b")));
         cases.put("conv2d_bf16_input_f32_weight", () -> F.conv2d(bf.get("img"), f.get("w")));
+        Tensor bfImg2 = bf.get("img").narrow(1, 0, 2), seq = Torch.randn(3, 1, 5);
+        cases.put("batch_norm_train_bf16_input_f32_params", () -> new BatchNorm2d(2).forward(bfImg2));
+        cases.put("batch_norm_eval_bf16_input_f32_params", () -> {
+            BatchNorm2d bn = new BatchNorm2d(2);
+            bn.eval();
+            return bn.forward(bfImg2);
+        });
+        cases.put("lstm_f32", () -> new LSTM(5, 4).forward(seq));
+        cases.put("gru_f32", () -> new GRU(5, 4).forward(seq));
+        cases.put("rnn_f32", () -> new RNN(5, 4).forward(seq));
+        cases.put("lstm_cell_f32", () -> new LSTMCell(5, 4).forward(seq.select(0, 0)));
+        cases.put("gru_cell_f32", () -> new GRUCell(5, 4).forward(seq.select(0, 0)));
+        cases.put("rnn_cell_f32", () -> new RNNCell(5, 4).forward(seq.select(0, 0)));
+        Tensor a3 = f.get("a3");
+        cases.put("multihead_attention_f32", () -> new MultiheadAttention(4, 2).forward(a3, a3, a3).output());
         return text("mixed.txt").lines().map(line -> {
             String[] p = line.split(" ");
             Supplier<Tensor> c = cases.get(p[0]);

@@ -2,6 +2,7 @@ package dev.jtorch.nn.functional;
 
 import dev.jtorch.Autocast;
 import dev.jtorch.AutocastOp;
+import dev.jtorch.DType;
 import dev.jtorch.GradMode;
 import dev.jtorch.Tensor;
 
@@ -23,6 +24,12 @@ final class Normalization {
                             double momentum, double eps) {
         try (var ac = Autocast.enter(AutocastOp.BATCH_NORM, input, runningMean, runningVar, weight, bias)) {
             if (ac != null) return batchNorm(ac.arg(0), ac.arg(1), ac.arg(2), ac.arg(3), ac.arg(4), training, momentum, eps);
+        }
+        if (input.dtype().isReducedFloat() && anyFloat32(runningMean, runningVar, weight, bias)) {
+            // PyTorch's mixed kernel (a bfloat16 activation under autocast, float32 parameters and statistics):
+            // computed in float32, the result in the input's dtype.
+            return batchNorm(input.to(DType.FLOAT32), runningMean, runningVar, weight, bias, training, momentum, eps)
+                    .to(input.dtype());
         }
         if (input.dim() < 2) {
             throw new IllegalArgumentException("batch_norm: expected an input with at least 2 dims (N, C, ...), got "
@@ -66,6 +73,11 @@ final class Normalization {
         if (weight != null) out = out.mul(weight.view(cs));
         if (bias != null) out = out.add(bias.view(cs));
         return out;
+    }
+
+    private static boolean anyFloat32(Tensor... params) {
+        for (Tensor p : params) if (p != null && p.dtype() == DType.FLOAT32) return true;
+        return false;
     }
 
     private static void checkChannels(String name, Tensor t, long c) {
