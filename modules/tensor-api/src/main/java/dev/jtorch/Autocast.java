@@ -164,13 +164,16 @@ public final class Autocast {
      * For op implementations: the inputs {@code op} should run on under this thread's autocast state, or null when
      * autocast leaves the op alone (off, another device, {@link CastPolicy#FALLTHROUGH}, or already inside an op
      * it handled). While the returned scope is open, the ops the implementation is built from are not autocast
-     * again. The idiom, at the top of an op:
+     * again. The idiom, at the top of an op (the guard keeps the argument array from being built when no thread
+     * uses autocast, so an op pays one volatile read):
      * <pre>{@code
-     * try (var ac = Autocast.enter(AutocastOp.MSE_LOSS, input, target)) {
-     *     if (ac != null) return mseLoss(ac.arg(0), ac.arg(1), reduction);
+     * if (Autocast.maybeActive()) {
+     *     try (var ac = Autocast.enter(AutocastOp.MSE_LOSS, input, target)) {
+     *         if (ac != null) return mseLoss(ac.arg(0), ac.arg(1), reduction);
+     *     }
      * }
      * }</pre>
-     * Costs one volatile read when no thread uses autocast. Null arguments are allowed (optional inputs).
+     * Null arguments are allowed (optional inputs) and come back null.
      *
      * @throws IllegalArgumentException for an op {@link CastPolicy#BANNED} on the device
      */

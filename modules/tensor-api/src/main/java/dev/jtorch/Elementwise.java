@@ -234,7 +234,7 @@ final class Elementwise {
     }
 
     static Tensor binary(BinaryOp op, Tensor a, Tensor b) {
-        if (op == BinaryOp.POW) {
+        if (Autocast.maybeActive() && op == BinaryOp.POW) {
             try (var ac = Autocast.enter(AutocastOp.POW, a, b)) {
                 if (ac != null) return binary(op, ac.arg(0), ac.arg(1));
             }

@@ -80,7 +80,7 @@ final class Joining {
     }
 
     static Tensor stack(List<Tensor> tensors, int dim) {
-        if (tensors != null && Autocast.maybeActive()) {
+        if (Autocast.maybeActive() && tensors != null) {
             try (var ac = Autocast.enter(AutocastOp.STACK, tensors.toArray(new Tensor[0]))) {
                 if (ac != null) return stack(java.util.Arrays.asList(ac.args()), dim);
             }

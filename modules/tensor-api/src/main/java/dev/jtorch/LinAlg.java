@@ -39,8 +39,10 @@ final class LinAlg {
     }
 
     static Tensor mm(Tensor a, Tensor b) {
-        try (var ac = Autocast.enter(AutocastOp.MM, a, b)) {
-            if (ac != null) return mm(ac.arg(0), ac.arg(1));
+        if (Autocast.maybeActive()) {
+            try (var ac = Autocast.enter(AutocastOp.MM, a, b)) {
+                if (ac != null) return mm(ac.arg(0), ac.arg(1));
+            }
         }
         if (a.dim() != 2) throw new IllegalArgumentException("self must be a matrix");
         if (b.dim() != 2) throw new IllegalArgumentException("mat2 must be a matrix");
@@ -53,8 +55,10 @@ final class LinAlg {
     }
 
     static Tensor bmm(Tensor a, Tensor b) {
-        try (var ac = Autocast.enter(AutocastOp.BMM, a, b)) {
-            if (ac != null) return bmm(ac.arg(0), ac.arg(1));
+        if (Autocast.maybeActive()) {
+            try (var ac = Autocast.enter(AutocastOp.BMM, a, b)) {
+                if (ac != null) return bmm(ac.arg(0), ac.arg(1));
+            }
         }
         if (a.dim() != 3) throw new IllegalArgumentException("batch1 must be a 3D tensor");
         if (b.dim() != 3) throw new IllegalArgumentException("batch2 must be a 3D tensor");
@@ -67,8 +71,10 @@ final class LinAlg {
     }
 
     static Tensor dot(Tensor a, Tensor b) {
-        try (var ac = Autocast.enter(AutocastOp.DOT, a, b)) {
-            if (ac != null) return dot(ac.arg(0), ac.arg(1));
+        if (Autocast.maybeActive()) {
+            try (var ac = Autocast.enter(AutocastOp.DOT, a, b)) {
+                if (ac != null) return dot(ac.arg(0), ac.arg(1));
+            }
         }
         if (a.dim() != 1 || b.dim() != 1) {
             throw new IllegalArgumentException("1D tensors expected, but got " + a.dim() + "D and " + b.dim() + "D tensors");
@@ -83,8 +89,10 @@ final class LinAlg {
     }
 
     static Tensor mv(Tensor a, Tensor v) {
-        try (var ac = Autocast.enter(AutocastOp.MV, a, v)) {
-            if (ac != null) return mv(ac.arg(0), ac.arg(1));
+        if (Autocast.maybeActive()) {
+            try (var ac = Autocast.enter(AutocastOp.MV, a, v)) {
+                if (ac != null) return mv(ac.arg(0), ac.arg(1));
+            }
         }
         if (a.dim() != 2 || v.dim() != 1) {
             throw new IllegalArgumentException("vector + matrix @ vector expected, got " + a.dim() + ", " + v.dim());
@@ -104,8 +112,10 @@ final class LinAlg {
     }
 
     static Tensor addmm(Tensor self, Tensor m1, Tensor m2, double beta, double alpha) {
-        try (var ac = Autocast.enter(AutocastOp.ADDMM, self, m1, m2)) {
-            if (ac != null) return addmm(ac.arg(0), ac.arg(1), ac.arg(2), beta, alpha);
+        if (Autocast.maybeActive()) {
+            try (var ac = Autocast.enter(AutocastOp.ADDMM, self, m1, m2)) {
+                if (ac != null) return addmm(ac.arg(0), ac.arg(1), ac.arg(2), beta, alpha);
+            }
         }
         Tensor p = mm(m1, m2);
         if (alpha != 1) p = p.mul(alpha);
@@ -114,8 +124,10 @@ final class LinAlg {
     }
 
     static Tensor matmul(Tensor a, Tensor b) {
-        try (var ac = Autocast.enter(AutocastOp.MATMUL, a, b)) {
-            if (ac != null) return matmul(ac.arg(0), ac.arg(1));
+        if (Autocast.maybeActive()) {
+            try (var ac = Autocast.enter(AutocastOp.MATMUL, a, b)) {
+                if (ac != null) return matmul(ac.arg(0), ac.arg(1));
+            }
         }
         int da = a.dim(), db = b.dim();
         if (da == 0 || db == 0) {

@@ -85,7 +85,7 @@ final class Reductions {
     }
 
     static Tensor sum(Tensor x, int[] dims, boolean keepdim, DType dtype) {
-        if (dtype == null) {
+        if (Autocast.maybeActive() && dtype == null) {
             try (var ac = Autocast.enter(AutocastOp.SUM, x)) {
                 if (ac != null) return sum(ac.arg(0), dims, keepdim, dtype);
             }
@@ -98,7 +98,7 @@ final class Reductions {
     }
 
     static Tensor reduce(ReduceOp op, Tensor x, int[] dims, boolean keepdim) {
-        if (op == ReduceOp.PROD) {
+        if (Autocast.maybeActive() && op == ReduceOp.PROD) {
             try (var ac = Autocast.enter(AutocastOp.PROD, x)) {
                 if (ac != null) return reduce(op, ac.arg(0), dims, keepdim);
             }
@@ -174,8 +174,10 @@ final class Reductions {
     }
 
     static Tensor scan(ScanOp op, Tensor x, int dim) {
-        try (var ac = Autocast.enter(op == ScanOp.CUMSUM ? AutocastOp.CUMSUM : AutocastOp.CUMPROD, x)) {
-            if (ac != null) return scan(op, ac.arg(0), dim);
+        if (Autocast.maybeActive()) {
+            try (var ac = Autocast.enter(op == ScanOp.CUMSUM ? AutocastOp.CUMSUM : AutocastOp.CUMPROD, x)) {
+                if (ac != null) return scan(op, ac.arg(0), dim);
+            }
         }
         int d = Shapes.wrapDim(dim, x.dim());
         DType outType = x.dtype.isFloatingPoint() ? x.dtype : DType.INT64;
@@ -203,8 +205,10 @@ final class Reductions {
     }
 
     static Tensor norm(Tensor x, double p, int[] dims, boolean keepdim) {
-        try (var ac = Autocast.enter(AutocastOp.NORM, x)) {
-            if (ac != null) return norm(ac.arg(0), p, dims, keepdim);
+        if (Autocast.maybeActive()) {
+            try (var ac = Autocast.enter(AutocastOp.NORM, x)) {
+                if (ac != null) return norm(ac.arg(0), p, dims, keepdim);
+            }
         }
         if (!x.dtype.isFloatingPoint()) {
             throw new IllegalArgumentException("norm(): input dtype should be either floating point or complex. Got "
@@ -220,8 +224,10 @@ final class Reductions {
     }
 
     static Tensor logsumexp(Tensor x, int[] dims, boolean keepdim) {
-        try (var ac = Autocast.enter(AutocastOp.LOGSUMEXP, x)) {
-            if (ac != null) return logsumexp(ac.arg(0), dims, keepdim);
+        if (Autocast.maybeActive()) {
+            try (var ac = Autocast.enter(AutocastOp.LOGSUMEXP, x)) {
+                if (ac != null) return logsumexp(ac.arg(0), dims, keepdim);
+            }
         }
         int[] rd = reducedDims(x, dims);
         Tensor xf = x.dtype.isFloatingPoint() ? x : x.to(Torch.getDefaultDtype());

@@ -32,8 +32,10 @@ final class Activations {
 
     /** Subtracts the (constant, hence untracked) maximum first, so large inputs neither overflow nor lose precision. */
     static Tensor softmax(Tensor x, int dim) {
-        try (var ac = Autocast.enter(AutocastOp.SOFTMAX, x)) {
-            if (ac != null) return softmax(ac.arg(0), dim);
+        if (Autocast.maybeActive()) {
+            try (var ac = Autocast.enter(AutocastOp.SOFTMAX, x)) {
+                if (ac != null) return softmax(ac.arg(0), dim);
+            }
         }
         Tensor xf = floating(x);
         Tensor shifted = xf.sub(rowMax(xf, dim));
@@ -43,8 +45,10 @@ final class Activations {
 
     /** x − max − log Σ exp(x − max): stable for any input magnitude. */
     static Tensor logSoftmax(Tensor x, int dim) {
-        try (var ac = Autocast.enter(AutocastOp.LOG_SOFTMAX, x)) {
-            if (ac != null) return logSoftmax(ac.arg(0), dim);
+        if (Autocast.maybeActive()) {
+            try (var ac = Autocast.enter(AutocastOp.LOG_SOFTMAX, x)) {
+                if (ac != null) return logSoftmax(ac.arg(0), dim);
+            }
         }
         Tensor xf = floating(x);
         Tensor shifted = xf.sub(rowMax(xf, dim));

@@ -13,8 +13,10 @@ final class Interpolation {
     private Interpolation() {}
 
     static Tensor interpolate(Tensor input, long[] size, double[] scaleFactor, String mode, Boolean alignCorners) {
-        try (var ac = Autocast.enter(AutocastOp.INTERPOLATE, input)) {
-            if (ac != null) return interpolate(ac.arg(0), size, scaleFactor, mode, alignCorners);
+        if (Autocast.maybeActive()) {
+            try (var ac = Autocast.enter(AutocastOp.INTERPOLATE, input)) {
+                if (ac != null) return interpolate(ac.arg(0), size, scaleFactor, mode, alignCorners);
+            }
         }
         int spatial = input.dim() - 2;
         if (spatial < 1 || spatial > 3) {

@@ -22,8 +22,10 @@ final class Normalization {
 
     static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias, boolean training,
                             double momentum, double eps) {
-        try (var ac = Autocast.enter(AutocastOp.BATCH_NORM, input, runningMean, runningVar, weight, bias)) {
-            if (ac != null) return batchNorm(ac.arg(0), ac.arg(1), ac.arg(2), ac.arg(3), ac.arg(4), training, momentum, eps);
+        if (Autocast.maybeActive()) {
+            try (var ac = Autocast.enter(AutocastOp.BATCH_NORM, input, runningMean, runningVar, weight, bias)) {
+                if (ac != null) return batchNorm(ac.arg(0), ac.arg(1), ac.arg(2), ac.arg(3), ac.arg(4), training, momentum, eps);
+            }
         }
         if (input.dtype().isReducedFloat() && anyFloat32(runningMean, runningVar, weight, bias)) {
             // PyTorch's mixed kernel (a bfloat16 activation under autocast, float32 parameters and statistics):
@@ -87,8 +89,10 @@ final class Normalization {
     }
 
     static Tensor layerNorm(Tensor input, long[] normalizedShape, Tensor weight, Tensor bias, double eps) {
-        try (var ac = Autocast.enter(AutocastOp.LAYER_NORM, input, weight, bias)) {
-            if (ac != null) return layerNorm(ac.arg(0), normalizedShape, ac.arg(1), ac.arg(2), eps);
+        if (Autocast.maybeActive()) {
+            try (var ac = Autocast.enter(AutocastOp.LAYER_NORM, input, weight, bias)) {
+                if (ac != null) return layerNorm(ac.arg(0), normalizedShape, ac.arg(1), ac.arg(2), eps);
+            }
         }
         int k = normalizedShape.length, d = input.dim();
         boolean ok = k >= 1 && k <= d;
@@ -119,8 +123,10 @@ final class Normalization {
     }
 
     static Tensor groupNorm(Tensor input, int numGroups, Tensor weight, Tensor bias, double eps) {
-        try (var ac = Autocast.enter(AutocastOp.GROUP_NORM, input, weight, bias)) {
-            if (ac != null) return groupNorm(ac.arg(0), numGroups, ac.arg(1), ac.arg(2), eps);
+        if (Autocast.maybeActive()) {
+            try (var ac = Autocast.enter(AutocastOp.GROUP_NORM, input, weight, bias)) {
+                if (ac != null) return groupNorm(ac.arg(0), numGroups, ac.arg(1), ac.arg(2), eps);
+            }
         }
         if (input.dim() < 2) {
             throw new IllegalArgumentException("Expected at least 2 dimensions for input tensor but received " + input.dim());
