@@ -120,7 +120,10 @@ final class LinAlg {
         Tensor p = mm(m1, m2);
         if (alpha != 1) p = p.mul(alpha);
         if (beta == 0) return p.add(self.mul(0.0).expandAs(p)).sub(self.mul(0.0).expandAs(p)); // shape check, nan ignored
-        return beta == 1 ? p.add(self) : p.add(self.mul(beta));
+        Tensor term = beta == 1 ? self : self.mul(beta);
+        // p is ours and nothing saved it: add in place when that gives the same result (one output less to allocate).
+        boolean fits = java.util.Arrays.equals(Broadcast.shapes(p.shape, term.shape), p.shape); // PyTorch's error if not broadcastable
+        return fits && term.dtype() == p.dtype() ? p.add_(term) : p.add(term);
     }
 
     static Tensor matmul(Tensor a, Tensor b) {

@@ -32,10 +32,15 @@ final class Engine {
         /** Nodes with an edge into this one, only while working out which nodes are needed. */
         List<Node> parents;
 
-        void add(int slot, Tensor g, int slots) {
+        void add(int slot, Tensor g, int slots, GradHolders holders) {
             if (g == null) return;
             if (buffer == null) buffer = new Tensor[slots];
-            buffer[slot] = buffer[slot] == null ? g : buffer[slot].add(g);
+            Tensor previous = buffer[slot];
+            buffer[slot] = previous == null ? g : previous.add(g);
+            if (holders != null) {
+                if (previous != null) holders.release(previous);
+                holders.acquire(buffer[slot]);
+            }
         }
     }
 
@@ -97,10 +102,13 @@ final class Engine {
         if (inputEdges != null) markCaptures(tasks, inputEdges);
 
         PriorityQueue<Node> ready = new PriorityQueue<>((a, b) -> Long.compare(b.sequenceNr, a.sequenceNr));
+        // Under create_graph every gradient is part of a graph the caller keeps: nothing is ever kept without a copy.
+        GradHolders holders = createGraph ? null : new GradHolders();
         for (int i = 0; i < n; i++) {
             Node node = rootEdges[i].node();
             Task task = tasks.get(node);
-            task.add(rootEdges[i].inputNr(), seeds[i], node.numOutputs);
+            task.add(rootEdges[i].inputNr(), seeds[i], node.numOutputs, holders);
+            if (holders != null) holders.pin(seeds[i]); // the caller's tensor
             if (--task.dependencies == 0) ready.add(node);
         }
 
@@ -113,16 +121,19 @@ final class Engine {
                 Tensor[] in = task.buffer != null ? task.buffer : new Tensor[node.numOutputs];
                 task.buffer = null;
                 if (task.captures != null) {
-                    for (int k = 0; k < task.captures.length; k += 2) captured[task.captures[k + 1]] = in[task.captures[k]];
+                    for (int k = 0; k < task.captures.length; k += 2) {
+                        captured[task.captures[k + 1]] = in[task.captures[k]];
+                        if (holders != null) holders.pin(in[task.captures[k]]);
+                    }
                 }
                 if (!task.needed) continue;
-                Tensor[] out = call(node, in, keepGraph);
+                Tensor[] out = call(node, in, keepGraph, holders);
                 Edge[] edges = node.nextEdges;
                 for (int i = 0; i < edges.length; i++) {
                     Edge e = edges[i];
                     if (e == null) continue;
                     Task child = tasks.get(e.node());
-                    child.add(e.inputNr(), out[i], e.node().numOutputs);
+                    child.add(e.inputNr(), out[i], e.node().numOutputs, holders);
                     if (--child.dependencies == 0) ready.add(e.node());
                 }
             }
@@ -232,8 +243,9 @@ final class Engine {
     }
 
     /** Runs one node: tensor hooks, its backward, freeing its saved tensors, and fitting its results to its inputs. */
-    private static Tensor[] call(Node node, Tensor[] in, boolean keepGraph) {
+    private static Tensor[] call(Node node, Tensor[] in, boolean keepGraph, GradHolders holders) {
         Tensor[] grads = node.runPreHooks(in);
+        boolean hooked = grads != in;
         boolean any = false;
         for (Tensor g : grads) any |= g != null;
         Tensor[] out;
@@ -241,8 +253,14 @@ final class Engine {
             out = new Tensor[node.nextEdges.length];
         } else if (Anomaly.isEnabled()) {
             out = callReportingAnomalies(node, grads);
+        } else if (node instanceof AccumulateGrad acc && holders != null && !hooked) {
+            out = acc.apply(grads, holders);
         } else {
             out = node.apply(grads);
+        }
+        if (holders != null) {
+            holders.afterCall(node, in, hooked, out);
+            if (hooked) for (Tensor g : grads) holders.pin(g);
         }
         if (!keepGraph) node.release();
         return fit(node, out);

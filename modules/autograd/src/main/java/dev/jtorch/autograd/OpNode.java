@@ -27,6 +27,12 @@ final class OpNode extends Node {
     @Override
     Tensor[] apply(Tensor[] gradOutputs) { return backward.apply(gradOutputs); }
 
+    /** True when {@code g} shares memory with a tensor this node saved (so it must not become anyone's {@code .grad}). */
+    boolean savesMemoryOf(Tensor g) {
+        for (SavedTensor s : saved) if (s.sharesMemoryWith(g)) return true;
+        return false;
+    }
+
     @Override
     void release() {
         for (SavedTensor s : saved) s.release();

@@ -50,6 +50,11 @@ final class SavedTensor {
         return t;
     }
 
+    /** Whether {@code g} uses the memory of the saved tensor (false once released). */
+    boolean sharesMemoryWith(Tensor g) {
+        return tensor != null && tensor.untypedStorage() == g.untypedStorage();
+    }
+
     void release() {
         tensor = null;
         released = true;
