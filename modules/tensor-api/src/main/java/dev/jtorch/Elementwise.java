@@ -164,6 +164,11 @@ final class Elementwise {
     }
 
     static Tensor unary(UnaryOp op, Tensor x) {
+        if (Autocast.maybeActive() && AutocastOp.ofUnary(op) != null) {
+            try (var ac = Autocast.enter(AutocastOp.ofUnary(op), x)) {
+                if (ac != null) return unary(op, ac.arg(0));
+            }
+        }
         Tensor out = unaryRaw(op, x, unaryResultType(op, x.dtype));
         Autograd.record(new Op.Unary(op), new Tensor[]{x}, out);
         return out;
@@ -229,6 +234,11 @@ final class Elementwise {
     }
 
     static Tensor binary(BinaryOp op, Tensor a, Tensor b) {
+        if (Autocast.maybeActive() && op == BinaryOp.POW) {
+            try (var ac = Autocast.enter(AutocastOp.POW, a, b)) {
+                if (ac != null) return binary(op, ac.arg(0), ac.arg(1));
+            }
+        }
         DType rt = binaryResultType(op, a, b);
         Tensor out = binaryRaw(op, a, b, rt, rt);
         Autograd.record(new Op.Binary(op), new Tensor[]{a, b}, out);

@@ -85,6 +85,11 @@ final class Reductions {
     }
 
     static Tensor sum(Tensor x, int[] dims, boolean keepdim, DType dtype) {
+        if (Autocast.maybeActive() && dtype == null) {
+            try (var ac = Autocast.enter(AutocastOp.SUM, x)) {
+                if (ac != null) return sum(ac.arg(0), dims, keepdim, dtype);
+            }
+        }
         DType outType = dtype != null ? dtype : (x.dtype.isFloatingPoint() ? x.dtype : DType.INT64);
         int[] rd = reducedDims(x, dims);
         Tensor out = reduceRaw(ReduceOp.SUM, x, rd, keepdim, outType, dims == null);
@@ -93,6 +98,11 @@ final class Reductions {
     }
 
     static Tensor reduce(ReduceOp op, Tensor x, int[] dims, boolean keepdim) {
+        if (Autocast.maybeActive() && op == ReduceOp.PROD) {
+            try (var ac = Autocast.enter(AutocastOp.PROD, x)) {
+                if (ac != null) return reduce(op, ac.arg(0), dims, keepdim);
+            }
+        }
         DType outType = switch (op) {
             case SUM, PROD -> x.dtype.isFloatingPoint() ? x.dtype : DType.INT64;
             case MAX, MIN -> x.dtype;
@@ -164,6 +174,11 @@ final class Reductions {
     }
 
     static Tensor scan(ScanOp op, Tensor x, int dim) {
+        if (Autocast.maybeActive()) {
+            try (var ac = Autocast.enter(op == ScanOp.CUMSUM ? AutocastOp.CUMSUM : AutocastOp.CUMPROD, x)) {
+                if (ac != null) return scan(op, ac.arg(0), dim);
+            }
+        }
         int d = Shapes.wrapDim(dim, x.dim());
         DType outType = x.dtype.isFloatingPoint() ? x.dtype : DType.INT64;
         DType compute = outType.computeType();
@@ -190,6 +205,11 @@ final class Reductions {
     }
 
     static Tensor norm(Tensor x, double p, int[] dims, boolean keepdim) {
+        if (Autocast.maybeActive()) {
+            try (var ac = Autocast.enter(AutocastOp.NORM, x)) {
+                if (ac != null) return norm(ac.arg(0), p, dims, keepdim);
+            }
+        }
         if (!x.dtype.isFloatingPoint()) {
             throw new IllegalArgumentException("norm(): input dtype should be either floating point or complex. Got "
                     + TypePromotion.shortName(x.dtype) + " instead.");
@@ -204,6 +224,11 @@ final class Reductions {
     }
 
     static Tensor logsumexp(Tensor x, int[] dims, boolean keepdim) {
+        if (Autocast.maybeActive()) {
+            try (var ac = Autocast.enter(AutocastOp.LOGSUMEXP, x)) {
+                if (ac != null) return logsumexp(ac.arg(0), dims, keepdim);
+            }
+        }
         int[] rd = reducedDims(x, dims);
         Tensor xf = x.dtype.isFloatingPoint() ? x : x.to(Torch.getDefaultDtype());
         Tensor m;

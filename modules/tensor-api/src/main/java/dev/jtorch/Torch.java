@@ -40,6 +40,17 @@ public final class Torch {
     /** Back to PyTorch's default print options. */
     public static void resetPrintOptions() { TensorPrinter.setOptions(PrintOptions.DEFAULT); }
 
+    /** {@code torch.autocast(deviceType, dtype)}: mixed precision in a try-with-resources scope (see {@link Autocast}). */
+    public static Autocast.Scope autocast(Device.Type deviceType, DType dtype) { return Autocast.autocast(deviceType, dtype); }
+
+    /** {@code torch.autocast(deviceType)} with the device's default dtype (CPU bfloat16, CUDA float16). */
+    public static Autocast.Scope autocast(Device.Type deviceType) { return Autocast.autocast(deviceType); }
+
+    /** {@code torch.autocast(deviceType, dtype, enabled, cache_enabled)}. */
+    public static Autocast.Scope autocast(Device.Type deviceType, DType dtype, boolean enabled, boolean cacheEnabled) {
+        return Autocast.autocast(deviceType, dtype, enabled, cacheEnabled);
+    }
+
     /** Seeds the default generator (same seed, same numbers, every run). */
     public static Generator manualSeed(long seed) { return DEFAULT_GENERATOR.manualSeed(seed); }
 

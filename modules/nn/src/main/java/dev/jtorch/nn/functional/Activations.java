@@ -1,5 +1,7 @@
 package dev.jtorch.nn.functional;
 
+import dev.jtorch.Autocast;
+import dev.jtorch.AutocastOp;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
 
@@ -30,6 +32,11 @@ final class Activations {
 
     /** Subtracts the (constant, hence untracked) maximum first, so large inputs neither overflow nor lose precision. */
     static Tensor softmax(Tensor x, int dim) {
+        if (Autocast.maybeActive()) {
+            try (var ac = Autocast.enter(AutocastOp.SOFTMAX, x)) {
+                if (ac != null) return softmax(ac.arg(0), dim);
+            }
+        }
         Tensor xf = floating(x);
         Tensor shifted = xf.sub(rowMax(xf, dim));
         Tensor e = shifted.exp();
@@ -38,6 +45,11 @@ final class Activations {
 
     /** x − max − log Σ exp(x − max): stable for any input magnitude. */
     static Tensor logSoftmax(Tensor x, int dim) {
+        if (Autocast.maybeActive()) {
+            try (var ac = Autocast.enter(AutocastOp.LOG_SOFTMAX, x)) {
+                if (ac != null) return logSoftmax(ac.arg(0), dim);
+            }
+        }
         Tensor xf = floating(x);
         Tensor shifted = xf.sub(rowMax(xf, dim));
         return shifted.sub(shifted.exp().sum(dim, true).log());

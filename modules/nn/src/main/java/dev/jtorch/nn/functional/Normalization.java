@@ -1,5 +1,8 @@
 package dev.jtorch.nn.functional;
 
+import dev.jtorch.Autocast;
+import dev.jtorch.AutocastOp;
+import dev.jtorch.DType;
 import dev.jtorch.GradMode;
 import dev.jtorch.Tensor;
 
@@ -19,6 +22,17 @@ final class Normalization {
 
     static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias, boolean training,
                             double momentum, double eps) {
+        if (Autocast.maybeActive()) {
+            try (var ac = Autocast.enter(AutocastOp.BATCH_NORM, input, runningMean, runningVar, weight, bias)) {
+                if (ac != null) return batchNorm(ac.arg(0), ac.arg(1), ac.arg(2), ac.arg(3), ac.arg(4), training, momentum, eps);
+            }
+        }
+        if (input.dtype().isReducedFloat() && anyFloat32(runningMean, runningVar, weight, bias)) {
+            // PyTorch's mixed kernel (a bfloat16 activation under autocast, float32 parameters and statistics):
+            // computed in float32, the result in the input's dtype.
+            return batchNorm(input.to(DType.FLOAT32), runningMean, runningVar, weight, bias, training, momentum, eps)
+                    .to(input.dtype());
+        }
         if (input.dim() < 2) {
             throw new IllegalArgumentException("batch_norm: expected an input with at least 2 dims (N, C, ...), got "
                     + Convolutions.dims(input));
@@ -63,6 +77,11 @@ final class Normalization {
         return out;
     }
 
+    private static boolean anyFloat32(Tensor... params) {
+        for (Tensor p : params) if (p != null && p.dtype() == DType.FLOAT32) return true;
+        return false;
+    }
+
     private static void checkChannels(String name, Tensor t, long c) {
         if (t != null && t.numel() != c) {
             throw new IllegalArgumentException(name + " should contain " + c + " elements not " + t.numel());
@@ -70,6 +89,11 @@ final class Normalization {
     }
 
     static Tensor layerNorm(Tensor input, long[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        if (Autocast.maybeActive()) {
+            try (var ac = Autocast.enter(AutocastOp.LAYER_NORM, input, weight, bias)) {
+                if (ac != null) return layerNorm(ac.arg(0), normalizedShape, ac.arg(1), ac.arg(2), eps);
+            }
+        }
         int k = normalizedShape.length, d = input.dim();
         boolean ok = k >= 1 && k <= d;
         for (int i = 0; ok && i < k; i++) ok = input.size(d - k + i) == normalizedShape[i];
@@ -99,6 +123,11 @@ final class Normalization {
     }
 
     static Tensor groupNorm(Tensor input, int numGroups, Tensor weight, Tensor bias, double eps) {
+        if (Autocast.maybeActive()) {
+            try (var ac = Autocast.enter(AutocastOp.GROUP_NORM, input, weight, bias)) {
+                if (ac != null) return groupNorm(ac.arg(0), numGroups, ac.arg(1), ac.arg(2), eps);
+            }
+        }
         if (input.dim() < 2) {
             throw new IllegalArgumentException("Expected at least 2 dimensions for input tensor but received " + input.dim());
         }

@@ -1,5 +1,7 @@
 package dev.jtorch.nn.functional;
 
+import dev.jtorch.Autocast;
+import dev.jtorch.AutocastOp;
 import dev.jtorch.Convolution;
 import dev.jtorch.DType;
 import dev.jtorch.Tensor;
@@ -95,6 +97,11 @@ final class Pooling {
 
     /** Adaptive average pooling as two averaging matrices: out = A_h · x · A_wᵀ, window i spanning [⌊iH/O⌋, ⌈(i+1)H/O⌉). */
     static Tensor adaptiveAvgPool2d(Tensor input, long[] outputSize) {
+        if (Autocast.maybeActive()) {
+            try (var ac = Autocast.enter(AutocastOp.ADAPTIVE_AVG_POOL2D, input)) {
+                if (ac != null) return adaptiveAvgPool2d(ac.arg(0), outputSize);
+            }
+        }
         if ((input.dim() != 3 && input.dim() != 4)) {
             throw new IllegalArgumentException("adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got " + Convolutions.dims(input));
         }
