@@ -29,10 +29,6 @@ public final class CpuBackend implements Backend {
     private volatile int threads = Runtime.getRuntime().availableProcessors();
     private final Kernels kernels = SIMD ? new SimdKernels(() -> threads) : new ScalarKernels();
 
-    public CpuBackend() {
-        if (SIMD) WarmUp.start(new SimdKernels());
-    }
-
     @Override public String name() { return "simd"; }
 
     @Override public Device.Type deviceType() { return Device.Type.CPU; }
