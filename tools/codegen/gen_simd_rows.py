@@ -44,6 +44,110 @@ FLOAT_UNARY = {
     "GELU": "v.mul({half}).mul(SimdMath.erf(v.mul(SQRT1_2F)).add({one}))",
 }
 DOUBLE_UNARY = {k: v for k, v in FLOAT_UNARY.items() if k not in ("ERF", "GELU")}
+# ---------------------------------------------------------------- float32 exp, log and erf, written out inline
+#
+# Why our own: VectorOperators.EXP/LOG run in the JDK's vector math library once C2 has compiled a loop, but as
+# Math.exp/log lane by lane before, and the two differ in the last bit, so a program's numbers depended on when the
+# JIT got to a kernel (training runs with one seed drifted apart after an epoch). These use only +, *, fma, compares and bit operations, exact IEEE operations at every tier.
+# Why inline: as methods they are too large for C2 to inline into the loops, and a vector passed to a method that
+# is not inlined is boxed (5x slower). Range reduction after Cody and Waite, then the classic single-precision
+# minimax polynomials (Moshier's Cephes coefficients); within 2 ulp (SimdFloatMathTest). Each block takes the name
+# of its input vector and a prefix for its temporaries and returns (lines, name of the result).
+
+def bc(c):
+    return f"FloatVector.broadcast(S, {c})"
+
+EXP_POLY = ["1.9875691500e-4f", "1.3981999507e-3f", "8.3334519073e-3f", "4.1665795894e-2f", "1.6666665459e-1f",
+            "5.0000001201e-1f"]
+LOG_POLY = ["7.0376836292e-2f", "-1.1514610310e-1f", "1.1676998740e-1f", "-1.2420140846e-1f", "1.4249322787e-1f",
+            "-1.6668057665e-1f", "2.0000714765e-1f", "-2.4999993993e-1f", "3.3333331174e-1f"]
+
+
+def horner(var, coeffs):
+    e = f"{var}.fma({bc(coeffs[0])}, {bc(coeffs[1])})"
+    for c in coeffs[2:]:
+        e += f".fma({var}, {bc(c)})"
+    return e
+
+
+def exp_block(src, p):
+    return [
+        f"FloatVector {p}c = {src}.blend(-104f, {src}.compare(VectorOperators.LT, -104f)); // beyond: 0 and +inf,",
+        f"FloatVector {p}x = {p}c.blend(89f, {p}c.compare(VectorOperators.GT, 89f));    // reached by the scaling; NaN stays",
+        f"FloatVector {p}t = {p}x.fma({bc('1.44269504088896341f')}, {bc('0x1.8p23f')}); // round(x log2 e) in the low bits",
+        f"FloatVector {p}n = {p}t.sub(0x1.8p23f);",
+        f"IntVector {p}k = {p}t.reinterpretAsInts().sub(0x4B400000);",
+        f"FloatVector {p}r = {p}n.fma({bc('-0.693359375f')}, {p}x).add({p}n.mul(2.12194440e-4f)); // x - n ln 2 in two parts",
+        f"FloatVector {p}q = {horner(p + 'r', EXP_POLY)};",
+        f"FloatVector {p}y = {p}q.mul({p}r).fma({p}r, {p}r).add(1f);",
+        f"IntVector {p}k1 = {p}k.lanewise(VectorOperators.ASHR, 1); // 2^n as two normal factors: subnormal results round once",
+        f"FloatVector {p}e = {p}y.mul({p}k1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats())"
+        f".mul({p}k.sub({p}k1).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());",
+    ], f"{p}e"
+
+
+def log_block(src, p):
+    return [
+        f"VectorMask<Float> {p}s = {src}.compare(VectorOperators.LT, Float.MIN_NORMAL); // subnormals: scaled by 2^23 first",
+        f"IntVector {p}b = {src}.blend({src}.mul(0x1p23f), {p}s).reinterpretAsInts();",
+        f"FloatVector {p}f = {p}b.lanewise(VectorOperators.LSHR, 23).and(0xff).add(0x4B400000 - 126)"
+        f".reinterpretAsFloats().sub(0x1.8p23f).sub(23f, {p}s); // x = m 2^f, m in [0.5, 1)",
+        f"FloatVector {p}m = {p}b.and(0x807fffff).or(0x3f000000).reinterpretAsFloats();",
+        f"VectorMask<Float> {p}l = {p}m.compare(VectorOperators.LT, 0.707106781186547524f); // then m - 1 in [sqrt(1/2) - 1, sqrt(2) - 1)",
+        f"{p}f = {p}f.sub(1f, {p}l);",
+        f"{p}m = {p}m.add({p}m, {p}l).sub(1f);",
+        f"FloatVector {p}z = {p}m.mul({p}m);",
+        f"FloatVector {p}y = {horner(p + 'm', LOG_POLY)}.mul({p}m).mul({p}z);",
+        f"{p}y = {p}z.fma({bc('-0.5f')}, {p}f.fma({bc('-2.12194440e-4f')}, {p}y));",
+        f"FloatVector {p}g = {p}f.fma({bc('0.693359375f')}, {p}m.add({p}y))"
+        f".blend(Float.NEGATIVE_INFINITY, {src}.compare(VectorOperators.EQ, 0f))"
+        f".blend(Float.NaN, {src}.compare(VectorOperators.GE, 0f).not())"
+        f".blend({src}, {src}.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));",
+    ], f"{p}g"
+
+
+# erf(x)/x as a polynomial in x^2 on [0, 1) (least-squares fit to the true function, relative error 1.3e-9);
+# erfc(x) exp(x^2) as a polynomial in u = 1/x - 0.625 on [1, 4) (relative error 1.7e-8); 1 from 4 on. ~2.5 ulp.
+ERF_SMALL = ["7.847259257687256e-05f", "-0.0008008189033716917f", "0.005188099108636379f", "-0.026853691786527634f",
+             "0.1128358244895935f", "-0.3761262595653534f", "1.1283791065216064f"]
+ERF_LARGE = ["0.029677236452698708f", "-0.007066989317536354f", "-0.028082631528377533f", "0.04465387016534805f",
+             "-0.04682009294629097f", "0.023258987814188004f", "0.04376211762428284f", "-0.17239351570606232f",
+             "0.3822838366031647f", "0.3059529960155487f"]
+
+
+def erf_block(src, p):
+    # erf keeps the Vector API's exp: with exp_block written out here as well, C2's code for the loop ran 2.3x slower
+    # (gelu 82 ms instead of 37 ms on 16M floats). So erf and gelu can still differ in the last bit between JIT tiers.
+    exp_lines, exp_result = [], f"{p}y.neg().lanewise(VectorOperators.EXP)"
+    return [
+        f"FloatVector {p}a = {src}.abs();",
+        f"FloatVector {p}y = {p}a.mul({p}a);",
+        f"FloatVector {p}u = {p}a.broadcast(1f).div({p}a).sub(0.625f);",
+    ] + exp_lines + [
+        f"FloatVector {p}r = {p}a.mul({horner(p + 'y', ERF_SMALL)})"
+        f".blend({p}a.broadcast(1f).sub({exp_result}.mul({horner(p + 'u', ERF_LARGE)})), {p}a.compare(VectorOperators.GE, 1f))"
+        f".blend(1f, {p}a.compare(VectorOperators.GE, 4f));",
+        f"FloatVector {p}e = SimdMath.copySign({p}r, {src}).blend({src}, {src}.test(VectorOperators.IS_NAN));",
+    ], f"{p}e"
+
+
+def sigmoid_block(src, p):
+    lines, e = exp_block(f"{src}.neg()", p)
+    return lines + [f"FloatVector {p}s = {src}.broadcast(1f).div({e}.add(1f));"], f"{p}s"
+
+
+def silu_block(src, p):
+    lines, e = exp_block(f"{src}.neg()", p)
+    return lines + [f"FloatVector {p}s = {src}.div({e}.add(1f));"], f"{p}s"
+
+
+def gelu_block(src, p):
+    lines, e = erf_block(f"{p}h", p)
+    return [f"FloatVector {p}h = {src}.mul(SQRT1_2F);"] + lines + [f"FloatVector {p}g = {src}.mul(0.5f).mul({e}.add(1f));"], f"{p}g"
+
+
+FLOAT_UNARY.update({"EXP": exp_block, "LOG": log_block, "SIGMOID": sigmoid_block, "SILU": silu_block,
+                    "ERF": erf_block, "GELU": gelu_block})
 
 FLOAT_BINARY = {
     "ADD": "a.add(b)", "SUB": "a.sub(b)", "MUL": "a.mul(b)", "DIV": "a.div(b)",
@@ -69,19 +173,27 @@ def camel(name):
     return parts[0] + "".join(p.capitalize() for p in parts[1:])
 
 
+def lane_code(expr, t, indent):
+    """An expression string, or a block function (see exp_block): the statements and the result's name."""
+    if callable(expr):
+        lines, result = expr("v", "_")
+        return "".join(indent + l + "\n" for l in lines), result
+    return "", expr.format(**t)
+
+
 def unary_method(t, op, expr):
-    e = expr.format(**t)
+    pre, e = lane_code(expr, t, " " * 12)
     return f"""
     static void {camel(op)}({t['prim']}[] x, int p, {t['prim']}[] y, int q, int n) {{
         int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {{
             {t['vec']} v = {t['vec']}.fromArray(S, x, p + i);
-            {e}.intoArray(y, q + i);
+{pre}            {e}.intoArray(y, q + i);
         }}
         if (i < n) {{
             VectorMask<{t['box']}> m = S.indexInRange(i, n);
             {t['vec']} v = {t['vec']}.fromArray(S, x, p + i, m);
-            {e}.intoArray(y, q + i, m);
+{pre}            {e}.intoArray(y, q + i, m);
         }}
     }}
 """
@@ -148,6 +260,8 @@ def generate(tname, unary, binary):
         lines.append("import dev.jtorch.ops.UnaryOp;")
     lines.append("import jdk.incubator.vector.ByteVector;")
     lines.append(f"import jdk.incubator.vector.{t['vec']};")
+    if tname == "Float":
+        lines.append("import jdk.incubator.vector.IntVector;")
     lines.append("import jdk.incubator.vector.VectorMask;")
     lines.append("import jdk.incubator.vector.VectorOperators;")
     lines.append("import jdk.incubator.vector.VectorShape;")
@@ -234,6 +348,36 @@ def generate(tname, unary, binary):
 generate("Float", FLOAT_UNARY, FLOAT_BINARY)
 generate("Double", DOUBLE_UNARY, FLOAT_BINARY)
 generate("Long", None, LONG_BINARY)
+
+
+def generate_float_math():
+    """The same exp/log/erf blocks as methods, for tests and for code off the hot loops."""
+    out = ["// Generated by tools/codegen/gen_simd_rows.py; edit the generator, not this file.",
+           "package dev.jtorch.simd.kernels;", "",
+           "import jdk.incubator.vector.FloatVector;", "import jdk.incubator.vector.IntVector;",
+           "import jdk.incubator.vector.VectorMask;", "import jdk.incubator.vector.VectorOperators;",
+           "import jdk.incubator.vector.VectorSpecies;", "",
+           "/**",
+           " * float32 exp and log from exact IEEE lane operations only, so every JIT tier gives the same bits, and erf",
+           " * (which still uses the Vector API's exp; see the generator). The row loops of {@link SimdFloatRows} carry the",
+           " * same code inline: as calls, C2 would not inline them and would box the vectors.",
+           " */",
+           "public final class SimdFloatMath {",
+           "    private SimdFloatMath() {}", "",
+           "    private static final VectorSpecies<Float> S = SimdMath.F;"]
+    for name, block in (("exp", exp_block), ("log", log_block), ("erf", erf_block)):
+        lines, result = block("v", "_")
+        out.append("")
+        out.append(f"    public static FloatVector {name}(FloatVector v) {{")
+        out += ["        " + l for l in lines]
+        out.append(f"        return {result};")
+        out.append("    }")
+    out.append("}")
+    with open(os.path.join(OUT, "SimdFloatMath.java"), "w") as f:
+        f.write("\n".join(out) + "\n")
+
+
+generate_float_math()
 
 
 # ---------------------------------------------------------------- reductions
