@@ -17,6 +17,7 @@ final class Casts {
             case INT64 -> to == DType.FLOAT32 || to == DType.FLOAT64 || to == DType.INT32 || to == DType.BOOL;
             case INT32 -> to == DType.INT64 || to == DType.FLOAT32 || to == DType.FLOAT64;
             case BOOL -> to == DType.FLOAT32 || to == DType.FLOAT64 || to == DType.INT64;
+            case UINT8 -> to == DType.FLOAT32; // images as stored, converted per batch
             default -> false;
         };
     }
@@ -56,6 +57,11 @@ final class Casts {
                     case FLOAT32 -> { float[] b = (float[]) y; for (int i = 0; i < n; i++) b[q + i] = (float) a[p + i]; }
                     default -> { double[] b = (double[]) y; for (int i = 0; i < n; i++) b[q + i] = a[p + i]; }
                 }
+            }
+            case UINT8 -> { // to FLOAT32
+                byte[] a = (byte[]) x;
+                float[] b = (float[]) y;
+                for (int i = 0; i < n; i++) b[q + i] = a[p + i] & 0xff;
             }
             default -> { // BOOL: any non-zero byte is true
                 byte[] a = (byte[]) x;
