@@ -109,4 +109,16 @@ public interface Backend {
 
     /** Writes the coordinates of non-zero elements, row-major order, into {@code out} [n, in.dim()] INT64. */
     void nonzero(Strided in, Strided out);
+
+    // ---- fused optimizer updates (optional)
+    /**
+     * One Adam step over contiguous FLOAT32 tensors of one shape, elementwise, with the roundings of PyTorch 1.13's
+     * single-tensor sequence done one float32 operation at a time (constants converted to float32 first):
+     * {@code m = m*beta1 + g*(1-beta1); v = v*beta2 + (g*(1-beta2))*g; d = sqrt(v)/bc2Sqrt + eps; p = p + (m*(-stepSize))/d}.
+     * Returns false when the backend has no fused form; the caller then runs the same steps as tensor ops.
+     */
+    default boolean adamStep(Strided param, Strided grad, Strided expAvg, Strided expAvgSq, double beta1, double beta2,
+                             double stepSize, double bc2Sqrt, double eps) {
+        return false;
+    }
 }

@@ -10,6 +10,7 @@ import dev.jtorch.ops.Window2d;
 import dev.jtorch.simd.kernels.ConvKernels;
 import dev.jtorch.simd.kernels.Host;
 import dev.jtorch.simd.kernels.Kernels;
+import dev.jtorch.simd.kernels.OptimKernels;
 import dev.jtorch.simd.kernels.ScalarKernels;
 import dev.jtorch.simd.kernels.SimdKernels;
 import dev.jtorch.simd.kernels.Staging;
@@ -202,5 +203,22 @@ public final class CpuBackend implements Backend {
         Strided o = Staging.stage(out);
         kernels.nonzero(Staging.stage(in), o);
         Staging.unstage(o, out);
+    }
+
+    // ---------------------------------------------------------------- fused optimizer updates
+
+    @Override
+    public boolean adamStep(Strided param, Strided grad, Strided expAvg, Strided expAvgSq, double beta1, double beta2,
+                            double stepSize, double bc2Sqrt, double eps) {
+        Strided[] all = {param, grad, expAvg, expAvgSq};
+        for (Strided s : all) if (!Host.arrayBacked(s) || !s.isContiguous() || !(Host.array(s) instanceof float[])) return false;
+        int n = Math.toIntExact(param.numel());
+        var c = OptimKernels.Adam.of(beta1, beta2, stepSize, bc2Sqrt, eps);
+        float[] p = (float[]) Host.array(param), g = (float[]) Host.array(grad), m = (float[]) Host.array(expAvg),
+                v = (float[]) Host.array(expAvgSq);
+        int pp = Host.base(param), gp = Host.base(grad), mp = Host.base(expAvg), vp = Host.base(expAvgSq);
+        if (SIMD) OptimKernels.adamSimd(p, pp, g, gp, m, mp, v, vp, n, c);
+        else OptimKernels.adamScalar(p, pp, g, gp, m, mp, v, vp, n, c);
+        return true;
     }
 }

@@ -1,0 +1,65 @@
+package dev.jtorch.simd.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Fused optimizer updates over contiguous float32 arrays: the scalar reference loop and the Vector API loop side by
+ * side. Both round after every operation, exactly as the sequence of tensor ops they replace (no fma), so the fused
+ * and unfused steps give the same bits.
+ */
+public final class OptimKernels {
+    private OptimKernels() {}
+
+    private static final VectorSpecies<Float> S = SimdMath.F;
+
+    /** The constants of one Adam step, as float32 (the tensor ops convert them so too). */
+    public record Adam(float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2, float negStepSize,
+                       float bc2Sqrt, float eps) {
+        public static Adam of(double beta1, double beta2, double stepSize, double bc2Sqrt, double eps) {
+            return new Adam((float) beta1, (float) (1 - beta1), (float) beta2, (float) (1 - beta2), (float) -stepSize,
+                    (float) bc2Sqrt, (float) eps);
+        }
+    }
+
+    /** Elements [0, n) at offsets pp, gp, mp, vp of param, grad, exp_avg, exp_avg_sq. */
+    public static void adamScalar(float[] p, int pp, float[] g, int gp, float[] m, int mp, float[] v, int vp, int n, Adam c) {
+        for (int i = 0; i < n; i++) {
+            float gi = g[gp + i];
+            float mi = m[mp + i] * c.beta1() + gi * c.oneMinusBeta1();
+            float vi = v[vp + i] * c.beta2() + gi * c.oneMinusBeta2() * gi;
+            float d = (float) Math.sqrt(vi) / c.bc2Sqrt() + c.eps();
+            m[mp + i] = mi;
+            v[vp + i] = vi;
+            p[pp + i] = p[pp + i] + mi * c.negStepSize() / d;
+        }
+    }
+
+    public static void adamSimd(float[] p, int pp, float[] g, int gp, float[] m, int mp, float[] v, int vp, int n, Adam c) {
+        int i = 0, bound = S.loopBound(n);
+        for (; i < bound; i += S.length()) adamLanes(p, pp + i, g, gp + i, m, mp + i, v, vp + i, c, null);
+        if (i < n) adamLanes(p, pp + i, g, gp + i, m, mp + i, v, vp + i, c, S.indexInRange(i, n));
+    }
+
+    private static void adamLanes(float[] p, int pi, float[] g, int gi, float[] m, int mi, float[] v, int vi, Adam c,
+                                  VectorMask<Float> k) {
+        FloatVector gv = k == null ? FloatVector.fromArray(S, g, gi) : FloatVector.fromArray(S, g, gi, k);
+        FloatVector mv = k == null ? FloatVector.fromArray(S, m, mi) : FloatVector.fromArray(S, m, mi, k);
+        FloatVector vv = k == null ? FloatVector.fromArray(S, v, vi) : FloatVector.fromArray(S, v, vi, k);
+        FloatVector pv = k == null ? FloatVector.fromArray(S, p, pi) : FloatVector.fromArray(S, p, pi, k);
+        mv = mv.mul(c.beta1()).add(gv.mul(c.oneMinusBeta1()));
+        vv = vv.mul(c.beta2()).add(gv.mul(c.oneMinusBeta2()).mul(gv));
+        FloatVector d = vv.sqrt().div(c.bc2Sqrt()).add(c.eps());
+        pv = pv.add(mv.mul(c.negStepSize()).div(d));
+        if (k == null) {
+            mv.intoArray(m, mi);
+            vv.intoArray(v, vi);
+            pv.intoArray(p, pi);
+        } else {
+            mv.intoArray(m, mi, k);
+            vv.intoArray(v, vi, k);
+            pv.intoArray(p, pi, k);
+        }
+    }
+}
