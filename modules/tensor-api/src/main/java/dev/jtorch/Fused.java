@@ -33,5 +33,18 @@ public final class Fused {
         return true;
     }
 
+    /**
+     * {@code self += other * alpha} in one pass (see {@link Backend#addScaled}); contiguous float32 tensors of one shape
+     * and device in different storages, {@code self} not recording history.
+     */
+    public static boolean addScaled_(Tensor self, Tensor other, double alpha) {
+        if (self.dtype() != DType.FLOAT32 || other.dtype() != DType.FLOAT32 || !self.isContiguous() || !other.isContiguous()
+                || !self.shape().equals(other.shape()) || !self.device().equals(other.device()) || overlap(self, other)) return false;
+        if (GradMode.isEnabled() && (self.requiresGrad() || other.requiresGrad())) return false;
+        if (!Backends.forDevice(self.device()).addScaled(self.strided(), other.strided(), alpha)) return false;
+        self.version.bump();
+        return true;
+    }
+
     private static boolean overlap(Tensor a, Tensor b) { return a.untypedStorage() == b.untypedStorage(); }
 }

@@ -56,7 +56,7 @@ final class AdamUpdate {
         double stepSize = lr / biasCorrection1;
         double biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
 
-        // One pass instead of ~17 tensor ops where the backend has it (same roundings: FusedAdamTest)
+        // One pass instead of ~17 tensor ops where the backend has it (same roundings: FusedUpdateTest)
         if (!amsgrad && Fused.adamStep_(p, grad, expAvg, expAvgSq, beta1, beta2, stepSize, biasCorrection2Sqrt, eps)) return;
 
         ops.addScaled(p, expAvg.mul_(beta1), grad, 1 - beta1);

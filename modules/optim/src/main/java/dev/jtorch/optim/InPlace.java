@@ -2,6 +2,7 @@ package dev.jtorch.optim;
 
 import dev.jtorch.DType;
 import dev.jtorch.Device;
+import dev.jtorch.Fused;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
 
@@ -49,6 +50,7 @@ final class InPlace {
     /** {@code self += alpha * t}. */
     void addScaled(Tensor param, Tensor self, Tensor t, double alpha) {
         if (alpha == 1) { self.add_(t); return; }
+        if (Fused.addScaled_(self, t, alpha)) return; // one pass, the same roundings (FusedUpdateTest)
         self.add_(buffer(param, OPERAND).copy_(t).mul_(alpha));
     }
 

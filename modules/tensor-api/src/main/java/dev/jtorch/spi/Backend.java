@@ -112,6 +112,14 @@ public interface Backend {
 
     // ---- fused optimizer updates (optional)
     /**
+     * {@code self = self + other * alpha} over contiguous FLOAT32 tensors of one shape, rounding after the product as
+     * the two tensor ops would (alpha converted to float32 first; no fma). False when the backend has no fused form.
+     */
+    default boolean addScaled(Strided self, Strided other, double alpha) {
+        return false;
+    }
+
+    /**
      * One Adam step over contiguous FLOAT32 tensors of one shape, elementwise, with the roundings of PyTorch 1.13's
      * single-tensor sequence done one float32 operation at a time (constants converted to float32 first):
      * {@code m = m*beta1 + g*(1-beta1); v = v*beta2 + (g*(1-beta2))*g; d = sqrt(v)/bc2Sqrt + eps; p = p + (m*(-stepSize))/d}.

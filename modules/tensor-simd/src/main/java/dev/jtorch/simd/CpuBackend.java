@@ -208,6 +208,18 @@ public final class CpuBackend implements Backend {
     // ---------------------------------------------------------------- fused optimizer updates
 
     @Override
+    public boolean addScaled(Strided self, Strided other, double alpha) {
+        for (Strided s : new Strided[]{self, other}) {
+            if (!Host.arrayBacked(s) || !s.isContiguous() || !(Host.array(s) instanceof float[])) return false;
+        }
+        float[] s = (float[]) Host.array(self), t = (float[]) Host.array(other);
+        int n = Math.toIntExact(self.numel());
+        if (SIMD) OptimKernels.addScaledSimd(s, Host.base(self), t, Host.base(other), n, (float) alpha);
+        else OptimKernels.addScaledScalar(s, Host.base(self), t, Host.base(other), n, (float) alpha);
+        return true;
+    }
+
+    @Override
     public boolean adamStep(Strided param, Strided grad, Strided expAvg, Strided expAvgSq, double beta1, double beta2,
                             double stepSize, double bc2Sqrt, double eps) {
         Strided[] all = {param, grad, expAvg, expAvgSq};

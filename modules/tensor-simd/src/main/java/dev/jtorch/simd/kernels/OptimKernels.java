@@ -23,6 +23,22 @@ public final class OptimKernels {
         }
     }
 
+    /** {@code s[sp + i] += t[tp + i] * a} for i in [0, n). */
+    public static void addScaledScalar(float[] s, int sp, float[] t, int tp, int n, float a) {
+        for (int i = 0; i < n; i++) s[sp + i] = s[sp + i] + t[tp + i] * a;
+    }
+
+    public static void addScaledSimd(float[] s, int sp, float[] t, int tp, int n, float a) {
+        int i = 0, bound = S.loopBound(n);
+        for (; i < bound; i += S.length()) {
+            FloatVector.fromArray(S, s, sp + i).add(FloatVector.fromArray(S, t, tp + i).mul(a)).intoArray(s, sp + i);
+        }
+        if (i < n) {
+            VectorMask<Float> k = S.indexInRange(i, n);
+            FloatVector.fromArray(S, s, sp + i, k).add(FloatVector.fromArray(S, t, tp + i, k).mul(a)).intoArray(s, sp + i, k);
+        }
+    }
+
     /** Elements [0, n) at offsets pp, gp, mp, vp of param, grad, exp_avg, exp_avg_sq. */
     public static void adamScalar(float[] p, int pp, float[] g, int gp, float[] m, int mp, float[] v, int vp, int n, Adam c) {
         for (int i = 0; i < n; i++) {

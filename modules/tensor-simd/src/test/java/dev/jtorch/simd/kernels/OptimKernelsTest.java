@@ -6,8 +6,24 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-/** The Vector API Adam loop equals its scalar twin bit for bit, at every length from 0 to 3 x lanes + 1 and offset. */
+/** The Vector API optimizer loops equal their scalar twins bit for bit, at every length from 0 to 3 x lanes + 1 and offset. */
 class OptimKernelsTest {
+    @Test
+    void addScaledSimdEqualsScalar() {
+        int lanes = SimdMath.F.length();
+        Random r = new Random(5);
+        for (int n = 0; n <= 3 * lanes + 1; n++) {
+            for (int off = 0; off < 3; off++) {
+                float[] s = new float[n + off], t = new float[n + off];
+                for (int i = 0; i < s.length; i++) { s[i] = (float) r.nextGaussian(); t[i] = (float) r.nextGaussian(); }
+                float[] s2 = s.clone();
+                OptimKernels.addScaledScalar(s, off, t, off, n, -0.1f);
+                OptimKernels.addScaledSimd(s2, off, t, off, n, -0.1f);
+                assertArrayEquals(s, s2, 0f, "n=" + n + " off=" + off);
+            }
+        }
+    }
+
     @Test
     void adamSimdEqualsScalar() {
         int lanes = SimdMath.F.length();
