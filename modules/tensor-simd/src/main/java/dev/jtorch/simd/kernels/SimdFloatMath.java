@@ -16,6 +16,7 @@ public final class SimdFloatMath {
     private SimdFloatMath() {}
 
     private static final VectorSpecies<Float> S = SimdMath.F;
+    private static final float SQRT1_2F = (float) ScalarMath.SQRT1_2;
 
     public static FloatVector exp(FloatVector v) {
         FloatVector _c = v.blend(-104f, v.compare(VectorOperators.LT, -104f)); // beyond: 0 and +inf,
@@ -53,5 +54,46 @@ public final class SimdFloatMath {
         FloatVector _r = _a.mul(_y.fma(FloatVector.broadcast(S, 7.847259257687256e-05f), FloatVector.broadcast(S, -0.0008008189033716917f)).fma(_y, FloatVector.broadcast(S, 0.005188099108636379f)).fma(_y, FloatVector.broadcast(S, -0.026853691786527634f)).fma(_y, FloatVector.broadcast(S, 0.1128358244895935f)).fma(_y, FloatVector.broadcast(S, -0.3761262595653534f)).fma(_y, FloatVector.broadcast(S, 1.1283791065216064f))).blend(_a.broadcast(1f).sub(_y.neg().lanewise(VectorOperators.EXP).mul(_u.fma(FloatVector.broadcast(S, 0.029677236452698708f), FloatVector.broadcast(S, -0.007066989317536354f)).fma(_u, FloatVector.broadcast(S, -0.028082631528377533f)).fma(_u, FloatVector.broadcast(S, 0.04465387016534805f)).fma(_u, FloatVector.broadcast(S, -0.04682009294629097f)).fma(_u, FloatVector.broadcast(S, 0.023258987814188004f)).fma(_u, FloatVector.broadcast(S, 0.04376211762428284f)).fma(_u, FloatVector.broadcast(S, -0.17239351570606232f)).fma(_u, FloatVector.broadcast(S, 0.3822838366031647f)).fma(_u, FloatVector.broadcast(S, 0.3059529960155487f)))), _a.compare(VectorOperators.GE, 1f)).blend(1f, _a.compare(VectorOperators.GE, 4f));
         FloatVector _e = SimdMath.copySign(_r, v).blend(v, v.test(VectorOperators.IS_NAN));
         return _e;
+    }
+
+    public static FloatVector sigmoid(FloatVector v) {
+        FloatVector _c = v.neg().blend(-104f, v.neg().compare(VectorOperators.LT, -104f)); // beyond: 0 and +inf,
+        FloatVector _x = _c.blend(89f, _c.compare(VectorOperators.GT, 89f));    // reached by the scaling; NaN stays
+        FloatVector _t = _x.fma(FloatVector.broadcast(S, 1.44269504088896341f), FloatVector.broadcast(S, 0x1.8p23f)); // round(x log2 e) in the low bits
+        FloatVector _n = _t.sub(0x1.8p23f);
+        IntVector _k = _t.reinterpretAsInts().sub(0x4B400000);
+        FloatVector _r = _n.fma(FloatVector.broadcast(S, -0.693359375f), _x).add(_n.mul(2.12194440e-4f)); // x - n ln 2 in two parts
+        FloatVector _q = _r.fma(FloatVector.broadcast(S, 1.9875691500e-4f), FloatVector.broadcast(S, 1.3981999507e-3f)).fma(_r, FloatVector.broadcast(S, 8.3334519073e-3f)).fma(_r, FloatVector.broadcast(S, 4.1665795894e-2f)).fma(_r, FloatVector.broadcast(S, 1.6666665459e-1f)).fma(_r, FloatVector.broadcast(S, 5.0000001201e-1f));
+        FloatVector _y = _q.mul(_r).fma(_r, _r).add(1f);
+        IntVector _k1 = _k.lanewise(VectorOperators.ASHR, 1); // 2^n as two normal factors: subnormal results round once
+        FloatVector _e = _y.mul(_k1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats()).mul(_k.sub(_k1).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+        FloatVector _s = v.broadcast(1f).div(_e.add(1f));
+        return _s;
+    }
+
+    public static FloatVector silu(FloatVector v) {
+        FloatVector _c = v.neg().blend(-104f, v.neg().compare(VectorOperators.LT, -104f)); // beyond: 0 and +inf,
+        FloatVector _x = _c.blend(89f, _c.compare(VectorOperators.GT, 89f));    // reached by the scaling; NaN stays
+        FloatVector _t = _x.fma(FloatVector.broadcast(S, 1.44269504088896341f), FloatVector.broadcast(S, 0x1.8p23f)); // round(x log2 e) in the low bits
+        FloatVector _n = _t.sub(0x1.8p23f);
+        IntVector _k = _t.reinterpretAsInts().sub(0x4B400000);
+        FloatVector _r = _n.fma(FloatVector.broadcast(S, -0.693359375f), _x).add(_n.mul(2.12194440e-4f)); // x - n ln 2 in two parts
+        FloatVector _q = _r.fma(FloatVector.broadcast(S, 1.9875691500e-4f), FloatVector.broadcast(S, 1.3981999507e-3f)).fma(_r, FloatVector.broadcast(S, 8.3334519073e-3f)).fma(_r, FloatVector.broadcast(S, 4.1665795894e-2f)).fma(_r, FloatVector.broadcast(S, 1.6666665459e-1f)).fma(_r, FloatVector.broadcast(S, 5.0000001201e-1f));
+        FloatVector _y = _q.mul(_r).fma(_r, _r).add(1f);
+        IntVector _k1 = _k.lanewise(VectorOperators.ASHR, 1); // 2^n as two normal factors: subnormal results round once
+        FloatVector _e = _y.mul(_k1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats()).mul(_k.sub(_k1).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+        FloatVector _s = v.div(_e.add(1f));
+        return _s;
+    }
+
+    public static FloatVector gelu(FloatVector v) {
+        FloatVector _h = v.mul(SQRT1_2F);
+        FloatVector _a = _h.abs();
+        FloatVector _y = _a.mul(_a);
+        FloatVector _u = _a.broadcast(1f).div(_a).sub(0.625f);
+        FloatVector _r = _a.mul(_y.fma(FloatVector.broadcast(S, 7.847259257687256e-05f), FloatVector.broadcast(S, -0.0008008189033716917f)).fma(_y, FloatVector.broadcast(S, 0.005188099108636379f)).fma(_y, FloatVector.broadcast(S, -0.026853691786527634f)).fma(_y, FloatVector.broadcast(S, 0.1128358244895935f)).fma(_y, FloatVector.broadcast(S, -0.3761262595653534f)).fma(_y, FloatVector.broadcast(S, 1.1283791065216064f))).blend(_a.broadcast(1f).sub(_y.neg().lanewise(VectorOperators.EXP).mul(_u.fma(FloatVector.broadcast(S, 0.029677236452698708f), FloatVector.broadcast(S, -0.007066989317536354f)).fma(_u, FloatVector.broadcast(S, -0.028082631528377533f)).fma(_u, FloatVector.broadcast(S, 0.04465387016534805f)).fma(_u, FloatVector.broadcast(S, -0.04682009294629097f)).fma(_u, FloatVector.broadcast(S, 0.023258987814188004f)).fma(_u, FloatVector.broadcast(S, 0.04376211762428284f)).fma(_u, FloatVector.broadcast(S, -0.17239351570606232f)).fma(_u, FloatVector.broadcast(S, 0.3822838366031647f)).fma(_u, FloatVector.broadcast(S, 0.3059529960155487f)))), _a.compare(VectorOperators.GE, 1f)).blend(1f, _a.compare(VectorOperators.GE, 4f));
+        FloatVector _e = SimdMath.copySign(_r, _h).blend(_h, _h.test(VectorOperators.IS_NAN));
+        FloatVector _g = v.mul(0.5f).mul(_e.add(1f));
+        return _g;
     }
 }
