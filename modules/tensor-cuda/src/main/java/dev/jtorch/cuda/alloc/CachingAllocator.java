@@ -118,19 +118,22 @@ public final class CachingAllocator {
         Block prev = block.prev;
         if (prev != null && !prev.allocated) {       // prev absorbs block
             pool.remove(prev);
-            prev.size += block.size;
-            prev.next = block.next;
-            if (block.next != null) block.next.prev = prev;
+            join(prev, block);
             merged = prev;
         }
         Block next = merged.next;
         if (next != null && !next.allocated) {       // merged absorbs next
             pool.remove(next);
-            merged.size += next.size;
-            merged.next = next.next;
-            if (next.next != null) next.next.prev = merged;
+            join(merged, next);
         }
         pool.add(merged);
+    }
+
+    /** Joins {@code right} into its left neighbour (the pool is ordered by size: take blocks out before this). */
+    private static void join(Block left, Block right) {
+        left.size += right.size;
+        left.next = right.next;
+        if (right.next != null) right.next.prev = left;
     }
 
     /** Gives every cached segment that is wholly free back to the device ({@code torch.cuda.empty_cache}). */
