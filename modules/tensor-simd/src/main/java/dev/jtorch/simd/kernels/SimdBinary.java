@@ -29,18 +29,35 @@ final class SimdBinary {
         return so == 1 && (sa == 0 || sa == 1) && (sb == 0 || sb == 1);
     }
 
+    /** Below this many elements a strided operand is read in place; above, it is first copied into memory order. */
+    static final long STAGE_MIN = 1 << 16;
+
     /** Returns false when the op/dtype has no vector form (the caller runs the scalar kernel). */
     static boolean binary(BinaryOp op, Strided a, Strided b, Strided out, int threads) {
         DType t = a.dtype();
-        Object xa = Host.array(a), xb = Host.array(b), oa = Host.array(out);
         Loop loop = Loop.over(out.shape(), out, a, b);
         int so = loop.innerStride(0), sa = loop.innerStride(1), sb = loop.innerStride(2);
+        if (so == 1 && !vectorRow(so, sa, sb) && (t == DType.FLOAT32 || t == DType.FLOAT64) && out.numel() >= STAGE_MIN) {
+            // A transposed operand read along the output's rows misses the cache at every element; the tiled copy
+            // (CopyKernels) reads it tile by tile, then the rows are contiguous vectors: ~3x faster for a.t() + b.
+            Strided a2 = staged(a, sa, out), b2 = staged(b, sb, out);
+            if (a2 != a || b2 != b) return binary(op, a2, b2, out, threads);
+        }
+        Object xa = Host.array(a), xb = Host.array(b), oa = Host.array(out);
         boolean vec = vectorRow(so, sa, sb);
         Loop.Row row = op.producesBool() ? compareRow(op, t, xa, xb, (byte[]) oa, so, sa, sb, vec)
                 : arithmeticRow(op, t, xa, xb, oa, so, sa, sb, vec);
         if (row == null) return false;
         Parallel.forEach(loop, threads, row);
         return true;
+    }
+
+    /** A contiguous copy of operand {@code x} when it is strided (inner stride not 0 or 1) and not broadcast; else x. */
+    private static Strided staged(Strided x, int innerStride, Strided out) {
+        if (innerStride == 0 || innerStride == 1 || x.numel() != out.numel()) return x;
+        Strided c = Host.allocate(x.dtype(), x.shape());
+        CopyKernels.copy(x, c, SimdTranspose.ENABLED);
+        return c;
     }
 
     private static Loop.Row arithmeticRow(BinaryOp op, DType t, Object xa, Object xb, Object oa, int so, int sa, int sb, boolean vec) {
