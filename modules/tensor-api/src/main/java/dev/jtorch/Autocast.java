@@ -161,18 +161,30 @@ public final class Autocast {
     public static boolean maybeActive() { return activeThreads != 0; }
 
     /**
-     * For op implementations: the inputs {@code op} should run on under this thread's autocast state, or null when
-     * autocast leaves the op alone (off, another device, {@link CastPolicy#FALLTHROUGH}, or already inside an op
-     * it handled). While the returned scope is open, the ops the implementation is built from are not autocast
-     * again. The idiom, at the top of an op (the guard keeps the argument array from being built when no thread
-     * uses autocast, so an op pays one volatile read):
+     * For op implementations: runs {@code body} on the inputs as this thread's autocast state casts them for
+     * {@code op}, with autocast off for the ops the body is built from, and returns its result; or returns null,
+     * running nothing, when autocast leaves the op alone (off, another device, {@code op} null,
+     * {@link CastPolicy#FALLTHROUGH}, or already inside an op it handled). The idiom, at the top of an op (the guard
+     * keeps the lambda and the argument array from being built when no thread uses autocast, so an op pays one
+     * volatile read):
      * <pre>{@code
-     * if (Autocast.maybeActive()) {
-     *     try (var ac = Autocast.enter(AutocastOp.MSE_LOSS, input, target)) {
-     *         if (ac != null) return mseLoss(ac.arg(0), ac.arg(1), reduction);
-     *     }
-     * }
+     * if (Autocast.maybeActive()
+             && Autocast.redo(AutocastOp.MSE_LOSS, t -> mseLoss(t[0], t[1], reduction), input, target)
+     *         instanceof Tensor r) return r;
      * }</pre>
+     *
+     * @throws IllegalArgumentException for an op {@link CastPolicy#BANNED} on the device
+     */
+    public static Tensor redo(AutocastOp op, java.util.function.Function<Tensor[], Tensor> body, Tensor... args) {
+        if (op == null) return null;
+        try (OpScope ac = enter(op, args)) {
+            return ac == null ? null : body.apply(ac.args);
+        }
+    }
+
+    /**
+     * The inputs {@code op} should run on under this thread's autocast state, or null when autocast leaves the op
+     * alone; while the returned scope is open, inner ops are not autocast again ({@link #redo} wraps this).
      * Null arguments are allowed (optional inputs) and come back null.
      *
      * @throws IllegalArgumentException for an op {@link CastPolicy#BANNED} on the device

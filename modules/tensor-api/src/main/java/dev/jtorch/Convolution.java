@@ -79,11 +79,9 @@ public final class Convolution {
      */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation,
                                 int groups) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.CONV2D, input, weight, bias)) {
-                if (ac != null) return conv2d(ac.arg(0), ac.arg(1), ac.arg(2), stride, padding, dilation, groups);
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.CONV2D,
+                t -> conv2d(t[0], t[1], t[2], stride, padding, dilation, groups),
+                input, weight, bias) instanceof Tensor r) return r;
         checkArgs(stride, padding, dilation, groups);
         if (weight.dim() != 4) {
             throw new IllegalArgumentException("expected stride to be a single integer value or a list of " + (weight.dim() - 2)
@@ -123,11 +121,9 @@ public final class Convolution {
      */
     public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
                                          int[] outputPadding, int[] dilation, int groups) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.CONV_TRANSPOSE2D, input, weight, bias)) {
-                if (ac != null) return convTranspose2d(ac.arg(0), ac.arg(1), ac.arg(2), stride, padding, outputPadding, dilation, groups);
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.CONV_TRANSPOSE2D,
+                t -> convTranspose2d(t[0], t[1], t[2], stride, padding, outputPadding, dilation, groups),
+                input, weight, bias) instanceof Tensor r) return r;
         checkArgs(stride, new int[]{padding[0], padding[1], padding[0], padding[1]}, dilation, groups);
         if (input.dim() != 3 && input.dim() != 4) {
             throw new IllegalArgumentException("Expected 3D (unbatched) or 4D (batched) input to conv_transpose2d, but got input of size: "

@@ -25,11 +25,8 @@ final class Einsum {
     private static IllegalArgumentException error(String msg) { return new IllegalArgumentException("einsum(): " + msg); }
 
     static Tensor einsum(String equation, Tensor... operands) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.EINSUM, operands)) {
-                if (ac != null) return einsum(equation, ac.args());
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.EINSUM,
+                t -> einsum(equation, t), operands) instanceof Tensor r) return r;
         if (operands == null || operands.length == 0) throw error("must provide at least one operand");
         int arrow = equation.indexOf("->");
         String lhs = arrow < 0 ? equation : equation.substring(0, arrow);

@@ -164,11 +164,8 @@ final class Elementwise {
     }
 
     static Tensor unary(UnaryOp op, Tensor x) {
-        if (Autocast.maybeActive() && AutocastOp.ofUnary(op) != null) {
-            try (var ac = Autocast.enter(AutocastOp.ofUnary(op), x)) {
-                if (ac != null) return unary(op, ac.arg(0));
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.ofUnary(op),
+                t -> unary(op, t[0]), x) instanceof Tensor r) return r;
         Tensor out = unaryRaw(op, x, unaryResultType(op, x.dtype));
         Autograd.record(new Op.Unary(op), new Tensor[]{x}, out);
         return out;
@@ -234,11 +231,9 @@ final class Elementwise {
     }
 
     static Tensor binary(BinaryOp op, Tensor a, Tensor b) {
-        if (Autocast.maybeActive() && op == BinaryOp.POW) {
-            try (var ac = Autocast.enter(AutocastOp.POW, a, b)) {
-                if (ac != null) return binary(op, ac.arg(0), ac.arg(1));
-            }
-        }
+        if (Autocast.maybeActive()
+                && op == BinaryOp.POW && Autocast.redo(AutocastOp.POW,
+                t -> binary(op, t[0], t[1]), a, b) instanceof Tensor r) return r;
         DType rt = binaryResultType(op, a, b);
         Tensor out = binaryRaw(op, a, b, rt, rt);
         Autograd.record(new Op.Binary(op), new Tensor[]{a, b}, out);

@@ -80,11 +80,10 @@ final class Joining {
     }
 
     static Tensor stack(List<Tensor> tensors, int dim) {
-        if (Autocast.maybeActive() && tensors != null) {
-            try (var ac = Autocast.enter(AutocastOp.STACK, tensors.toArray(new Tensor[0]))) {
-                if (ac != null) return stack(java.util.Arrays.asList(ac.args()), dim);
-            }
-        }
+        if (Autocast.maybeActive()
+                && tensors != null && Autocast.redo(AutocastOp.STACK,
+                t -> stack(java.util.Arrays.asList(t), dim),
+                tensors.toArray(new Tensor[0])) instanceof Tensor r) return r;
         if (tensors == null || tensors.isEmpty()) throw new IllegalArgumentException("stack expects a non-empty TensorList");
         Tensor first = tensors.get(0);
         for (int i = 1; i < tensors.size(); i++) {

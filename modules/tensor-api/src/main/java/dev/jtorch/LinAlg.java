@@ -39,11 +39,8 @@ final class LinAlg {
     }
 
     static Tensor mm(Tensor a, Tensor b) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.MM, a, b)) {
-                if (ac != null) return mm(ac.arg(0), ac.arg(1));
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.MM,
+                t -> mm(t[0], t[1]), a, b) instanceof Tensor r) return r;
         if (a.dim() != 2) throw new IllegalArgumentException("self must be a matrix");
         if (b.dim() != 2) throw new IllegalArgumentException("mat2 must be a matrix");
         if (a.shape[1] != b.shape[0]) {
@@ -55,11 +52,8 @@ final class LinAlg {
     }
 
     static Tensor bmm(Tensor a, Tensor b) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.BMM, a, b)) {
-                if (ac != null) return bmm(ac.arg(0), ac.arg(1));
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.BMM,
+                t -> bmm(t[0], t[1]), a, b) instanceof Tensor r) return r;
         if (a.dim() != 3) throw new IllegalArgumentException("batch1 must be a 3D tensor");
         if (b.dim() != 3) throw new IllegalArgumentException("batch2 must be a 3D tensor");
         if (b.shape[0] != a.shape[0] || b.shape[1] != a.shape[2]) {
@@ -71,11 +65,8 @@ final class LinAlg {
     }
 
     static Tensor dot(Tensor a, Tensor b) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.DOT, a, b)) {
-                if (ac != null) return dot(ac.arg(0), ac.arg(1));
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.DOT,
+                t -> dot(t[0], t[1]), a, b) instanceof Tensor r) return r;
         if (a.dim() != 1 || b.dim() != 1) {
             throw new IllegalArgumentException("1D tensors expected, but got " + a.dim() + "D and " + b.dim() + "D tensors");
         }
@@ -89,11 +80,8 @@ final class LinAlg {
     }
 
     static Tensor mv(Tensor a, Tensor v) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.MV, a, v)) {
-                if (ac != null) return mv(ac.arg(0), ac.arg(1));
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.MV,
+                t -> mv(t[0], t[1]), a, v) instanceof Tensor r) return r;
         if (a.dim() != 2 || v.dim() != 1) {
             throw new IllegalArgumentException("vector + matrix @ vector expected, got " + a.dim() + ", " + v.dim());
         }
@@ -112,11 +100,8 @@ final class LinAlg {
     }
 
     static Tensor addmm(Tensor self, Tensor m1, Tensor m2, double beta, double alpha) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.ADDMM, self, m1, m2)) {
-                if (ac != null) return addmm(ac.arg(0), ac.arg(1), ac.arg(2), beta, alpha);
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.ADDMM,
+                t -> addmm(t[0], t[1], t[2], beta, alpha), self, m1, m2) instanceof Tensor r) return r;
         Tensor p = mm(m1, m2);
         if (alpha != 1) p = p.mul(alpha);
         if (beta == 0) return p.add(self.mul(0.0).expandAs(p)).sub(self.mul(0.0).expandAs(p)); // shape check, nan ignored
@@ -127,11 +112,8 @@ final class LinAlg {
     }
 
     static Tensor matmul(Tensor a, Tensor b) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.MATMUL, a, b)) {
-                if (ac != null) return matmul(ac.arg(0), ac.arg(1));
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.MATMUL,
+                t -> matmul(t[0], t[1]), a, b) instanceof Tensor r) return r;
         int da = a.dim(), db = b.dim();
         if (da == 0 || db == 0) {
             throw new IllegalArgumentException("both arguments to matmul need to be at least 1D, but they are " + da + "D and "

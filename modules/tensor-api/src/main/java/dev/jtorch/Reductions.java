@@ -85,11 +85,9 @@ final class Reductions {
     }
 
     static Tensor sum(Tensor x, int[] dims, boolean keepdim, DType dtype) {
-        if (Autocast.maybeActive() && dtype == null) {
-            try (var ac = Autocast.enter(AutocastOp.SUM, x)) {
-                if (ac != null) return sum(ac.arg(0), dims, keepdim, dtype);
-            }
-        }
+        if (Autocast.maybeActive()
+                && dtype == null && Autocast.redo(AutocastOp.SUM,
+                t -> sum(t[0], dims, keepdim, dtype), x) instanceof Tensor r) return r;
         DType outType = dtype != null ? dtype : (x.dtype.isFloatingPoint() ? x.dtype : DType.INT64);
         int[] rd = reducedDims(x, dims);
         Tensor out = reduceRaw(ReduceOp.SUM, x, rd, keepdim, outType, dims == null);
@@ -98,11 +96,9 @@ final class Reductions {
     }
 
     static Tensor reduce(ReduceOp op, Tensor x, int[] dims, boolean keepdim) {
-        if (Autocast.maybeActive() && op == ReduceOp.PROD) {
-            try (var ac = Autocast.enter(AutocastOp.PROD, x)) {
-                if (ac != null) return reduce(op, ac.arg(0), dims, keepdim);
-            }
-        }
+        if (Autocast.maybeActive()
+                && op == ReduceOp.PROD && Autocast.redo(AutocastOp.PROD,
+                t -> reduce(op, t[0], dims, keepdim), x) instanceof Tensor r) return r;
         DType outType = switch (op) {
             case SUM, PROD -> x.dtype.isFloatingPoint() ? x.dtype : DType.INT64;
             case MAX, MIN -> x.dtype;
@@ -174,11 +170,9 @@ final class Reductions {
     }
 
     static Tensor scan(ScanOp op, Tensor x, int dim) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(op == ScanOp.CUMSUM ? AutocastOp.CUMSUM : AutocastOp.CUMPROD, x)) {
-                if (ac != null) return scan(op, ac.arg(0), dim);
-            }
-        }
+        if (Autocast.maybeActive()
+                && Autocast.redo(op == ScanOp.CUMSUM ? AutocastOp.CUMSUM : AutocastOp.CUMPROD,
+                t -> scan(op, t[0], dim), x) instanceof Tensor r) return r;
         int d = Shapes.wrapDim(dim, x.dim());
         DType outType = x.dtype.isFloatingPoint() ? x.dtype : DType.INT64;
         DType compute = outType.computeType();
@@ -205,11 +199,8 @@ final class Reductions {
     }
 
     static Tensor norm(Tensor x, double p, int[] dims, boolean keepdim) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.NORM, x)) {
-                if (ac != null) return norm(ac.arg(0), p, dims, keepdim);
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.NORM,
+                t -> norm(t[0], p, dims, keepdim), x) instanceof Tensor r) return r;
         if (!x.dtype.isFloatingPoint()) {
             throw new IllegalArgumentException("norm(): input dtype should be either floating point or complex. Got "
                     + TypePromotion.shortName(x.dtype) + " instead.");
@@ -224,11 +215,8 @@ final class Reductions {
     }
 
     static Tensor logsumexp(Tensor x, int[] dims, boolean keepdim) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.LOGSUMEXP, x)) {
-                if (ac != null) return logsumexp(ac.arg(0), dims, keepdim);
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.LOGSUMEXP,
+                t -> logsumexp(t[0], dims, keepdim), x) instanceof Tensor r) return r;
         int[] rd = reducedDims(x, dims);
         Tensor xf = x.dtype.isFloatingPoint() ? x : x.to(Torch.getDefaultDtype());
         Tensor m;

@@ -32,11 +32,8 @@ final class Activations {
 
     /** Subtracts the (constant, hence untracked) maximum first, so large inputs neither overflow nor lose precision. */
     static Tensor softmax(Tensor x, int dim) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.SOFTMAX, x)) {
-                if (ac != null) return softmax(ac.arg(0), dim);
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.SOFTMAX,
+                t -> softmax(t[0], dim), x) instanceof Tensor r) return r;
         Tensor xf = floating(x);
         Tensor shifted = xf.sub(rowMax(xf, dim));
         Tensor e = shifted.exp();
@@ -45,11 +42,8 @@ final class Activations {
 
     /** x − max − log Σ exp(x − max): stable for any input magnitude. */
     static Tensor logSoftmax(Tensor x, int dim) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.LOG_SOFTMAX, x)) {
-                if (ac != null) return logSoftmax(ac.arg(0), dim);
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.LOG_SOFTMAX,
+                t -> logSoftmax(t[0], dim), x) instanceof Tensor r) return r;
         Tensor xf = floating(x);
         Tensor shifted = xf.sub(rowMax(xf, dim));
         return shifted.sub(shifted.exp().sum(dim, true).log());

@@ -15,11 +15,8 @@ final class Basic {
 
     /** y = x·Wᵀ + b, with PyTorch's addmm path for a 2-D input. */
     static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.LINEAR, input, weight, bias)) {
-                if (ac != null) return linear(ac.arg(0), ac.arg(1), ac.arg(2));
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.LINEAR,
+                t -> linear(t[0], t[1], t[2]), input, weight, bias) instanceof Tensor r) return r;
         if (input.dim() == 2 && bias != null) return bias.addmm(input, weight.t());
         Tensor out = input.matmul(weight.t());
         return bias == null ? out : out.add(bias);
@@ -27,11 +24,8 @@ final class Basic {
 
     /** y[..., o] = Σᵢⱼ x1[..., i]·W[o, i, j]·x2[..., j] + b[o]. */
     static Tensor bilinear(Tensor x1, Tensor x2, Tensor weight, Tensor bias) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.BILINEAR, x1, x2, weight, bias)) {
-                if (ac != null) return bilinear(ac.arg(0), ac.arg(1), ac.arg(2), ac.arg(3));
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.BILINEAR,
+                t -> bilinear(t[0], t[1], t[2], t[3]), x1, x2, weight, bias) instanceof Tensor r) return r;
         if (weight.dim() != 3) throw new IllegalArgumentException("bilinear(): weight must be 3-dimensional, got " + weight.dim() + "-dimensional");
         long in1 = weight.size(1), in2 = weight.size(2), out = weight.size(0);
         if (x1.size(-1) != in1) throw new IllegalArgumentException("bilinear(): input1 size does not match weight size: got " + x1.size(-1) + " but expected " + in1);
@@ -97,11 +91,8 @@ final class Basic {
 
     /** x1·x2 / √max(‖x1‖²·‖x2‖², eps²) along {@code dim} (PyTorch 1.13's formula). */
     static Tensor cosineSimilarity(Tensor x1, Tensor x2, int dim, double eps) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.COSINE_SIMILARITY, x1, x2)) {
-                if (ac != null) return cosineSimilarity(ac.arg(0), ac.arg(1), dim, eps);
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.COSINE_SIMILARITY,
+                t -> cosineSimilarity(t[0], t[1], dim, eps), x1, x2) instanceof Tensor r) return r;
         Tensor w12 = x1.mul(x2).sum(dim);
         Tensor w1 = x1.mul(x1).sum(dim);
         Tensor w2 = x2.mul(x2).sum(dim);

@@ -13,11 +13,8 @@ final class Interpolation {
     private Interpolation() {}
 
     static Tensor interpolate(Tensor input, long[] size, double[] scaleFactor, String mode, Boolean alignCorners) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.INTERPOLATE, input)) {
-                if (ac != null) return interpolate(ac.arg(0), size, scaleFactor, mode, alignCorners);
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.INTERPOLATE,
+                t -> interpolate(t[0], size, scaleFactor, mode, alignCorners), input) instanceof Tensor r) return r;
         int spatial = input.dim() - 2;
         if (spatial < 1 || spatial > 3) {
             throw new IllegalArgumentException("Input Error: Only 3D, 4D and 5D input Tensors supported (got " + input.dim() + "D)");

@@ -37,11 +37,9 @@ final class Losses {
      * {@code target}; the weighted mean divides by the summed weights of the targets that are not ignored.
      */
     static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, long ignoreIndex, String reduction) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.NLL_LOSS, input, target, weight)) {
-                if (ac != null) return nllLoss(ac.arg(0), ac.arg(1), ac.arg(2), ignoreIndex, reduction);
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.NLL_LOSS,
+                t -> nllLoss(t[0], t[1], t[2], ignoreIndex, reduction),
+                input, target, weight) instanceof Tensor r) return r;
         checkReduction(reduction);
         if (target.dtype() != DType.INT64) {
             throw new IllegalArgumentException("expected scalar type Long but found " + scalarTypeName(target.dtype()));
@@ -113,11 +111,9 @@ final class Losses {
      * (floating target of the input's shape), with PyTorch's weight, ignore_index and label smoothing rules.
      */
     static Tensor crossEntropy(Tensor input, Tensor target, Tensor weight, long ignoreIndex, String reduction, double labelSmoothing) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.CROSS_ENTROPY, input, target, weight)) {
-                if (ac != null) return crossEntropy(ac.arg(0), ac.arg(1), ac.arg(2), ignoreIndex, reduction, labelSmoothing);
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.CROSS_ENTROPY,
+                t -> crossEntropy(t[0], t[1], t[2], ignoreIndex, reduction, labelSmoothing),
+                input, target, weight) instanceof Tensor r) return r;
         checkReduction(reduction);
         if (labelSmoothing < 0 || labelSmoothing > 1) {
             throw new IllegalArgumentException("label_smoothing must be between 0.0 and 1.0. Got: " + labelSmoothing);
@@ -178,31 +174,22 @@ final class Losses {
     // ------------------------------------------------------------------ regression
 
     static Tensor mseLoss(Tensor input, Tensor target, String reduction) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.MSE_LOSS, input, target)) {
-                if (ac != null) return mseLoss(ac.arg(0), ac.arg(1), reduction);
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.MSE_LOSS,
+                t -> mseLoss(t[0], t[1], reduction), input, target) instanceof Tensor r) return r;
         Tensor d = input.sub(target);
         return reduce(d.mul(d), reduction);
     }
 
     static Tensor l1Loss(Tensor input, Tensor target, String reduction) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.L1_LOSS, input, target)) {
-                if (ac != null) return l1Loss(ac.arg(0), ac.arg(1), reduction);
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.L1_LOSS,
+                t -> l1Loss(t[0], t[1], reduction), input, target) instanceof Tensor r) return r;
         return reduce(input.sub(target).abs(), reduction);
     }
 
     /** 0.5·d²/β where |d| &lt; β, else |d| − 0.5·β; β = 0 is the L1 loss. */
     static Tensor smoothL1Loss(Tensor input, Tensor target, String reduction, double beta) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.SMOOTH_L1_LOSS, input, target)) {
-                if (ac != null) return smoothL1Loss(ac.arg(0), ac.arg(1), reduction, beta);
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.SMOOTH_L1_LOSS,
+                t -> smoothL1Loss(t[0], t[1], reduction, beta), input, target) instanceof Tensor r) return r;
         if (beta < 0) throw new IllegalArgumentException("smooth_l1_loss does not support negative values for beta.");
         if (beta == 0) return l1Loss(input, target, reduction);
         Tensor z = input.sub(target).abs();
@@ -212,11 +199,8 @@ final class Losses {
 
     /** 0.5·d² where |d| &lt; δ, else δ·(|d| − 0.5·δ). */
     static Tensor huberLoss(Tensor input, Tensor target, String reduction, double delta) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.HUBER_LOSS, input, target)) {
-                if (ac != null) return huberLoss(ac.arg(0), ac.arg(1), reduction, delta);
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.HUBER_LOSS,
+                t -> huberLoss(t[0], t[1], reduction, delta), input, target) instanceof Tensor r) return r;
         if (delta <= 0) throw new IllegalArgumentException("huber_loss does not support non-positive values for delta.");
         Tensor z = input.sub(target).abs();
         Tensor loss = Torch.where(z.lt(delta), z.mul(z).mul(0.5), z.sub(0.5 * delta).mul(delta));
@@ -227,11 +211,9 @@ final class Losses {
 
     /** −w·(t·log x + (1 − t)·log(1 − x)), the logs clamped at −100 as PyTorch does. */
     static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, String reduction) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.BINARY_CROSS_ENTROPY, input, target, weight)) {
-                if (ac != null) return binaryCrossEntropy(ac.arg(0), ac.arg(1), ac.arg(2), reduction);
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.BINARY_CROSS_ENTROPY,
+                t -> binaryCrossEntropy(t[0], t[1], t[2], reduction),
+                input, target, weight) instanceof Tensor r) return r;
         checkReduction(reduction);
         if (!target.shape().equals(input.shape())) {
             throw new IllegalArgumentException("Using a target size (" + target.shape() + ") that is different to the input size ("
@@ -250,11 +232,9 @@ final class Losses {
 
     /** PyTorch's stable form: (1 − t)·x + l·(log(e^(−m) + e^(−x−m)) + m), m = max(−x, 0), l = 1 + (pos_weight − 1)·t. */
     static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, Tensor posWeight, String reduction) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.BINARY_CROSS_ENTROPY_WITH_LOGITS, input, target, weight, posWeight)) {
-                if (ac != null) return binaryCrossEntropyWithLogits(ac.arg(0), ac.arg(1), ac.arg(2), ac.arg(3), reduction);
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.BINARY_CROSS_ENTROPY_WITH_LOGITS,
+                t -> binaryCrossEntropyWithLogits(t[0], t[1], t[2], t[3], reduction),
+                input, target, weight, posWeight) instanceof Tensor r) return r;
         checkReduction(reduction);
         if (!target.shape().equals(input.shape())) {
             throw new IllegalArgumentException("Target size (" + target.shape() + ") must be the same as input size (" + input.shape() + ")");
@@ -277,11 +257,8 @@ final class Losses {
      * eᵗ·(t − x) for a log target; 'batchmean' divides the sum by the batch size.
      */
     static Tensor klDiv(Tensor input, Tensor target, String reduction, boolean logTarget) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.KL_DIV, input, target)) {
-                if (ac != null) return klDiv(ac.arg(0), ac.arg(1), reduction, logTarget);
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.KL_DIV,
+                t -> klDiv(t[0], t[1], reduction, logTarget), input, target) instanceof Tensor r) return r;
         Tensor loss;
         if (logTarget) {
             loss = target.exp().mul(target.sub(input));

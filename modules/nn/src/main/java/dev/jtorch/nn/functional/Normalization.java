@@ -22,11 +22,9 @@ final class Normalization {
 
     static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias, boolean training,
                             double momentum, double eps) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.BATCH_NORM, input, runningMean, runningVar, weight, bias)) {
-                if (ac != null) return batchNorm(ac.arg(0), ac.arg(1), ac.arg(2), ac.arg(3), ac.arg(4), training, momentum, eps);
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.BATCH_NORM,
+                t -> batchNorm(t[0], t[1], t[2], t[3], t[4], training, momentum, eps),
+                input, runningMean, runningVar, weight, bias) instanceof Tensor r) return r;
         if (input.dtype().isReducedFloat() && anyFloat32(runningMean, runningVar, weight, bias)) {
             // PyTorch's mixed kernel (a bfloat16 activation under autocast, float32 parameters and statistics):
             // computed in float32, the result in the input's dtype.
@@ -89,11 +87,9 @@ final class Normalization {
     }
 
     static Tensor layerNorm(Tensor input, long[] normalizedShape, Tensor weight, Tensor bias, double eps) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.LAYER_NORM, input, weight, bias)) {
-                if (ac != null) return layerNorm(ac.arg(0), normalizedShape, ac.arg(1), ac.arg(2), eps);
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.LAYER_NORM,
+                t -> layerNorm(t[0], normalizedShape, t[1], t[2], eps),
+                input, weight, bias) instanceof Tensor r) return r;
         int k = normalizedShape.length, d = input.dim();
         boolean ok = k >= 1 && k <= d;
         for (int i = 0; ok && i < k; i++) ok = input.size(d - k + i) == normalizedShape[i];
@@ -123,11 +119,8 @@ final class Normalization {
     }
 
     static Tensor groupNorm(Tensor input, int numGroups, Tensor weight, Tensor bias, double eps) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.GROUP_NORM, input, weight, bias)) {
-                if (ac != null) return groupNorm(ac.arg(0), numGroups, ac.arg(1), ac.arg(2), eps);
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.GROUP_NORM,
+                t -> groupNorm(t[0], numGroups, t[1], t[2], eps), input, weight, bias) instanceof Tensor r) return r;
         if (input.dim() < 2) {
             throw new IllegalArgumentException("Expected at least 2 dimensions for input tensor but received " + input.dim());
         }

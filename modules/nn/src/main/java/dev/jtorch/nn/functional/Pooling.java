@@ -97,11 +97,8 @@ final class Pooling {
 
     /** Adaptive average pooling as two averaging matrices: out = A_h · x · A_wᵀ, window i spanning [⌊iH/O⌋, ⌈(i+1)H/O⌉). */
     static Tensor adaptiveAvgPool2d(Tensor input, long[] outputSize) {
-        if (Autocast.maybeActive()) {
-            try (var ac = Autocast.enter(AutocastOp.ADAPTIVE_AVG_POOL2D, input)) {
-                if (ac != null) return adaptiveAvgPool2d(ac.arg(0), outputSize);
-            }
-        }
+        if (Autocast.maybeActive() && Autocast.redo(AutocastOp.ADAPTIVE_AVG_POOL2D,
+                t -> adaptiveAvgPool2d(t[0], outputSize), input) instanceof Tensor r) return r;
         if ((input.dim() != 3 && input.dim() != 4)) {
             throw new IllegalArgumentException("adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got " + Convolutions.dims(input));
         }
