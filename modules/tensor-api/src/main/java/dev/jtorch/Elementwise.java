@@ -240,6 +240,84 @@ final class Elementwise {
         return out;
     }
 
+    /**
+     * {@code op(a, b)} written into {@code out}, PyTorch's {@code out=}: out takes the broadcast shape (resized when it
+     * differs), keeps its dtype (the result must cast to it) and records no history. Straight into out when it is
+     * the result's compute type, else through a temporary; an out that aliases part of an input is refused.
+     */
+    static Tensor binaryOut(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+        checkOut(op.name().toLowerCase(java.util.Locale.ROOT), out, a, b);
+        DType rt = binaryResultType(op, a, b);
+        DType produced = op.producesBool() ? DType.BOOL : rt;
+        if (!TypePromotion.canCast(produced, out.dtype)) throw cannotCast(produced, out.dtype);
+        long[] shape = Broadcast.shapes(a.shape, b.shape);
+        checkOverlap(out, a, b); // before the resize: a refused call leaves out as it was
+        if (!Arrays.equals(shape, out.shape)) out.resize_(shape);
+        if (!op.producesBool() && out.dtype == rt && rt == rt.computeType()) {
+            backend(a, b).binary(op, operand(a, rt, shape), operand(b, rt, shape), out.strided());
+        } else {
+            Tensor r = binaryRaw(op, a, b, rt, rt);
+            Backends.forDevice(out.device()).copy(r.strided(), out.strided());
+        }
+        out.version.bump();
+        return out;
+    }
+
+    /** {@code op(x)} written into {@code out} (PyTorch's {@code out=}), as {@link #binaryOut}. */
+    static Tensor unaryOut(UnaryOp op, Tensor x, Tensor out) {
+        checkOut(op.name().toLowerCase(java.util.Locale.ROOT), out, x);
+        DType rt = unaryResultType(op, x.dtype);
+        if (!TypePromotion.canCast(rt, out.dtype)) throw cannotCast(rt, out.dtype);
+        checkOverlap(out, x);
+        if (!Arrays.equals(x.shape, out.shape)) out.resize_(x.shape);
+        if (out.dtype == rt && rt == rt.computeType() && op != UnaryOp.LOGICAL_NOT && op != UnaryOp.BITWISE_NOT) {
+            backend(x).unary(op, operand(x, rt, x.shape), out.strided());
+        } else {
+            Backends.forDevice(out.device()).copy(unaryRaw(op, x, rt).strided(), out.strided());
+        }
+        out.version.bump();
+        return out;
+    }
+
+    /** PyTorch's refusals for out=: history, and another device. */
+    private static void checkOut(String name, Tensor out, Tensor... inputs) {
+        boolean grads = out.requiresGrad();
+        for (Tensor t : inputs) grads |= t.requiresGrad();
+        if (grads && GradMode.isEnabled()) {
+            throw new IllegalStateException(name + "(): functions with out=... arguments don't support automatic "
+                    + "differentiation, but one of the arguments requires grad.");
+        }
+        for (Tensor t : inputs) {
+            if (!t.isWrappedNumber() && !t.device().equals(out.device())) {
+                throw new IllegalArgumentException("Expected all tensors to be on the same device, but found at least two "
+                        + "devices, " + out.device() + " and " + t.device() + "!");
+            }
+        }
+    }
+
+    /** PyTorch's refusals of an out= whose elements alias each other or part of an input. */
+    private static void checkOverlap(Tensor out, Tensor... inputs) {
+        if (!noInternalOverlap(out)) {
+            throw new IllegalArgumentException("unsupported operation: more than one element of the written-to tensor refers "
+                    + "to a single memory location. Please clone() the tensor before performing the operation.");
+        }
+        for (Tensor in : inputs) {
+            if (in.storage == out.storage && !sameLayout(out, in) && in.numel() > 0 && out.numel() > 0
+                    && lastElement(in) >= out.offset && lastElement(out) >= in.offset) {
+                throw new IllegalArgumentException("unsupported operation: some elements of the input tensor and the "
+                        + "written-to tensor refer to a single memory location. Please clone() the tensor before "
+                        + "performing the operation.");
+            }
+        }
+    }
+
+    /** Storage index of the view's last element (strides are never negative). */
+    private static long lastElement(Tensor t) {
+        long last = t.offset;
+        for (int i = 0; i < t.shape.length; i++) last += (t.shape[i] - 1) * t.stride[i];
+        return last;
+    }
+
     static Tensor binaryInPlace(BinaryOp op, Tensor self, Tensor other) {
         Autograd.checkInPlace(self, new Op.Binary(op), other);
         DType rt = binaryResultType(op, self, other);

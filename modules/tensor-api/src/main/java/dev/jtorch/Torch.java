@@ -1,5 +1,8 @@
 package dev.jtorch;
 
+import dev.jtorch.ops.BinaryOp;
+import dev.jtorch.ops.UnaryOp;
+
 import dev.jtorch.spi.Backend;
 import dev.jtorch.spi.HostStorage;
 
@@ -313,6 +316,24 @@ public final class Torch {
     public static Tensor minimum(Tensor a, Tensor b) { return a.minimum(b); }
 
     public static Tensor exp(Tensor x) { return x.exp(); }
+
+    // ---- out= forms (torch.add(a, b, out=c) ...): the result goes into an existing tensor, which is returned
+
+    public static Tensor add(Tensor a, Tensor b, Tensor out) { return Elementwise.binaryOut(BinaryOp.ADD, a, b, out); }
+
+    public static Tensor sub(Tensor a, Tensor b, Tensor out) { return Elementwise.binaryOut(BinaryOp.SUB, a, b, out); }
+
+    public static Tensor mul(Tensor a, Tensor b, Tensor out) { return Elementwise.binaryOut(BinaryOp.MUL, a, b, out); }
+
+    public static Tensor div(Tensor a, Tensor b, Tensor out) { return Elementwise.binaryOut(BinaryOp.DIV, a, b, out); }
+
+    public static Tensor exp(Tensor x, Tensor out) { return Elementwise.unaryOut(UnaryOp.EXP, x, out); }
+
+    public static Tensor log(Tensor x, Tensor out) { return Elementwise.unaryOut(UnaryOp.LOG, x, out); }
+
+    public static Tensor sigmoid(Tensor x, Tensor out) { return Elementwise.unaryOut(UnaryOp.SIGMOID, x, out); }
+
+    public static Tensor tanh(Tensor x, Tensor out) { return Elementwise.unaryOut(UnaryOp.TANH, x, out); }
 
     public static Tensor log(Tensor x) { return x.log(); }
 

@@ -1,0 +1,97 @@
+package dev.jtorch.simd.ops;
+
+import dev.jtorch.DType;
+import dev.jtorch.Tensor;
+import dev.jtorch.Torch;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** {@code torch.add(a, b, out=c)} and friends: results, resizing, dtypes, aliasing and PyTorch's refusals. */
+class OutArgumentTest {
+    private static final Tensor A = Torch.tensor(new double[][]{{1, -2, 3}, {4, 5, -6}}).to(DType.FLOAT32);
+    private static final Tensor B = Torch.tensor(new double[]{0.5, 2, -1}).to(DType.FLOAT32);
+
+    @Test
+    void binaryResultsEqualTheAllocatingOps() {
+        Tensor out = Torch.zeros(2, 3);
+        assertSame(out, Torch.add(A, B, out));
+        assertArrayEquals(A.add(B).toFloatArray(), out.toFloatArray());
+        assertArrayEquals(A.sub(B).toFloatArray(), Torch.sub(A, B, out).toFloatArray());
+        assertArrayEquals(A.mul(B).toFloatArray(), Torch.mul(A, B, out).toFloatArray());
+        assertArrayEquals(A.div(B).toFloatArray(), Torch.div(A, B, out).toFloatArray());
+    }
+
+    @Test
+    void unaryResultsEqualTheAllocatingOps() {
+        Tensor out = Torch.empty(2, 3);
+        assertArrayEquals(A.exp().toFloatArray(), Torch.exp(A, out).toFloatArray());
+        assertArrayEquals(A.sigmoid().toFloatArray(), Torch.sigmoid(A, out).toFloatArray());
+        assertArrayEquals(A.tanh().toFloatArray(), Torch.tanh(A, out).toFloatArray());
+        assertArrayEquals(A.abs().log().toFloatArray(), Torch.log(A.abs(), out).toFloatArray());
+    }
+
+    @Test
+    void outTakesTheBroadcastShape() {
+        Tensor out = Torch.zeros(0);
+        Torch.add(Torch.ones(3, 1), Torch.ones(4), out);
+        assertArrayEquals(new long[]{3, 4}, out.size().toArray());
+        Tensor wrong = Torch.zeros(2, 2);
+        Torch.add(Torch.ones(3, 1), Torch.ones(4), wrong);
+        assertArrayEquals(new long[]{3, 4}, wrong.size().toArray());
+    }
+
+    @Test
+    void outKeepsItsDtypeWhenTheResultCastsToIt() {
+        Tensor out = Torch.zeros(new long[]{2, 3}, DType.FLOAT64);
+        Torch.add(A, B, out);
+        assertEquals(DType.FLOAT64, out.dtype());
+        assertArrayEquals(A.add(B).to(DType.FLOAT64).toDoubleArray(), out.toDoubleArray(), 0);
+    }
+
+    @Test
+    void aResultThatCannotCastIsRefusedAndOutUnchanged() {
+        Tensor out = Torch.zeros(new long[]{2, 3}, DType.INT64);
+        var e = assertThrows(IllegalArgumentException.class, () -> Torch.add(A, B, out));
+        assertEquals("result type Float can't be cast to the desired output type Long", e.getMessage());
+        assertArrayEquals(new long[6], out.toLongArray());
+        assertEquals(0, out.version());
+    }
+
+    @Test
+    void historyIsRefused() {
+        Tensor x = Torch.ones(2).requiresGrad_();
+        var e = assertThrows(IllegalStateException.class, () -> Torch.add(x, Torch.ones(2), Torch.zeros(2)));
+        assertEquals("add(): functions with out=... arguments don't support automatic differentiation, but one of the "
+                + "arguments requires grad.", e.getMessage());
+        var u = assertThrows(IllegalStateException.class, () -> Torch.exp(x, Torch.zeros(2)));
+        assertEquals("exp(): functions with out=... arguments don't support automatic differentiation, but one of the "
+                + "arguments requires grad.", u.getMessage());
+    }
+
+    @Test
+    void outMayBeAnInputButNotPartOfOne() {
+        Tensor a = Torch.arange(0, 6).to(DType.FLOAT32);
+        Torch.add(a, a, a);
+        assertArrayEquals(new float[]{0, 2, 4, 6, 8, 10}, a.toFloatArray());
+        Tensor b = Torch.arange(0, 6).to(DType.FLOAT32);
+        var e = assertThrows(IllegalArgumentException.class, () -> Torch.add(b.narrow(0, 0, 5), Torch.scalar(1.0), b.narrow(0, 1, 5)));
+        assertEquals("unsupported operation: some elements of the input tensor and the written-to tensor refer to a single "
+                + "memory location. Please clone() the tensor before performing the operation.", e.getMessage());
+        assertArrayEquals(new float[]{0, 1, 2, 3, 4, 5}, b.toFloatArray());
+        Tensor c = Torch.arange(0, 6).to(DType.FLOAT32);
+        Torch.add(c.narrow(0, 0, 3), Torch.scalar(10.0), c.narrow(0, 3, 3)); // same storage, disjoint: allowed
+        assertArrayEquals(new float[]{0, 1, 2, 10, 11, 12}, c.toFloatArray());
+    }
+
+    @Test
+    void anOutWhoseElementsAliasIsRefused() {
+        Tensor out = Torch.zeros(1).expand(3);
+        var e = assertThrows(IllegalArgumentException.class, () -> Torch.add(Torch.ones(3), Torch.ones(3), out));
+        assertEquals("unsupported operation: more than one element of the written-to tensor refers to a single memory "
+                + "location. Please clone() the tensor before performing the operation.", e.getMessage());
+    }
+}
