@@ -16,7 +16,7 @@ UNIT_US = {"us/op": 1.0, "ms/op": 1e3, "ns/op": 1e-3, "s/op": 1e6}
 MIB16 = 4096 * 4096 * 4  # bytes of one 16M-float operand
 # bytes moved per call (reads + writes, no write-allocate), for the GB/s column of memory-bound rows
 BYTES = {"Elementwise.add": 3 * MIB16, "Elementwise.addBroadcast": 2 * MIB16, "Elementwise.addStrided": 3 * MIB16,
-         "Elementwise.exp": 2 * MIB16, "Elementwise.tanh": 2 * MIB16, "Elementwise.sigmoid": 2 * MIB16,
+         "Elementwise.exp": 2 * MIB16, "Elementwise.addOut": 3 * MIB16, "Elementwise.expOut": 2 * MIB16, "Elementwise.tanh": 2 * MIB16, "Elementwise.sigmoid": 2 * MIB16,
          "Elementwise.gelu": 2 * MIB16, "Reduction.sum": MIB16, "Reduction.amax": MIB16,
          "Reduction.sumRows": MIB16, "Transpose.transpose": 2 * MIB16}
 SHAPES = {"mlpNN": (256, 784, 512), "mlpNT": (256, 784, 512)}

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Elementwise kernels on 16M float32 (a 4096×4096 matrix), one thread, SIMD against scalar: binary {@code add}
  * contiguous, broadcast (a row vector against the matrix) and strided (the transposed matrix plus a contiguous
- * one), and the transcendental unary ops. Every call returns a new tensor, as PyTorch's column does.
+ * one), and the transcendental unary ops. Every call returns a new tensor, except the {@code ...Out} rows, which
+ * write into a preallocated one ({@code Torch.add(a, b, out)}), as PyTorch's column does with {@code out=}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,6 +32,7 @@ public class ElementwiseBenchmark {
     private Tensor a;
     private Tensor b;
     private Tensor row;
+    private Tensor out;
 
     @Setup
     public void setUp() {
@@ -39,7 +41,20 @@ public class ElementwiseBenchmark {
         a = Torch.randn(N, N);
         b = Torch.randn(N, N);
         row = Torch.randn(N);
+        out = Torch.empty(N, N);
     }
+
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.SIMD_ON})
+    public Tensor addOutSimd() { return Torch.add(a, b, out); }
+
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.SIMD_OFF})
+    public Tensor addOutScalar() { return Torch.add(a, b, out); }
+
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.SIMD_ON})
+    public Tensor expOutSimd() { return Torch.exp(a, out); }
+
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.SIMD_OFF})
+    public Tensor expOutScalar() { return Torch.exp(a, out); }
 
     @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.SIMD_ON})
     public Tensor addSimd() { return a.add(b); }
