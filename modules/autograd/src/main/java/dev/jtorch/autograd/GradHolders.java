@@ -45,7 +45,6 @@ final class GradHolders {
             if (plain) release(g);
             else pin(g);
         }
-        if (out == null) return;
         for (Tensor g : out) {
             if (g == null) continue;
             if (!plain || ((OpNode) node).savesMemoryOf(g)) pin(g);

@@ -209,9 +209,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public boolean addScaled(Strided self, Strided other, double alpha) {
-        for (Strided s : new Strided[]{self, other}) {
-            if (!Host.arrayBacked(s) || !s.isContiguous() || !(Host.array(s) instanceof float[])) return false;
-        }
+        if (!contiguousFloats(self, other)) return false;
         float[] s = (float[]) Host.array(self), t = (float[]) Host.array(other);
         int n = Math.toIntExact(self.numel());
         if (SIMD) OptimKernels.addScaledSimd(s, Host.base(self), t, Host.base(other), n, (float) alpha);
@@ -222,8 +220,7 @@ public final class CpuBackend implements Backend {
     @Override
     public boolean adamStep(Strided param, Strided grad, Strided expAvg, Strided expAvgSq, double beta1, double beta2,
                             double stepSize, double bc2Sqrt, double eps) {
-        Strided[] all = {param, grad, expAvg, expAvgSq};
-        for (Strided s : all) if (!Host.arrayBacked(s) || !s.isContiguous() || !(Host.array(s) instanceof float[])) return false;
+        if (!contiguousFloats(param, grad, expAvg, expAvgSq)) return false;
         int n = Math.toIntExact(param.numel());
         var c = OptimKernels.Adam.of(beta1, beta2, stepSize, bc2Sqrt, eps);
         float[] p = (float[]) Host.array(param), g = (float[]) Host.array(grad), m = (float[]) Host.array(expAvg),
@@ -231,6 +228,12 @@ public final class CpuBackend implements Backend {
         int pp = Host.base(param), gp = Host.base(grad), mp = Host.base(expAvg), vp = Host.base(expAvgSq);
         if (SIMD) OptimKernels.adamSimd(p, pp, g, gp, m, mp, v, vp, n, c);
         else OptimKernels.adamScalar(p, pp, g, gp, m, mp, v, vp, n, c);
+        return true;
+    }
+
+    /** The fused kernels' operands: contiguous float32 Java arrays (anything else takes the tensor ops). */
+    private static boolean contiguousFloats(Strided... operands) {
+        for (Strided s : operands) if (!Host.arrayBacked(s) || !s.isContiguous() || !(Host.array(s) instanceof float[])) return false;
         return true;
     }
 }
