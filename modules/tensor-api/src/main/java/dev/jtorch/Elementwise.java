@@ -41,6 +41,18 @@ final class Elementwise {
         return new Strided(c.storage, type, shape, Broadcast.expandedStrides(c.shape, c.stride, shape), c.offset);
     }
 
+    /**
+     * As {@link #operand(Tensor, DType, long[])} for an op that runs on {@code device}: a CPU scalar among the
+     * operands of a device op (as {@code x.cuda() > 0}) is copied there first, since a device kernel cannot read
+     * host memory.
+     */
+    static Strided operand(Tensor t, DType type, long[] shape, Device device) {
+        if (t.device().equals(device)) return operand(t, type, shape);
+        Tensor moved = Tensor.allocate(t.shape, type, device);
+        Backends.forDevice(device).copy(t.strided(), moved.strided());
+        return operand(moved, type, shape);
+    }
+
     /** A contiguous copy of {@code t} as {@code dtype}, not recorded. */
     static Tensor castRaw(Tensor t, DType dtype) {
         Tensor out = Tensor.allocate(t.shape, dtype, t.device());
@@ -226,7 +238,7 @@ final class Elementwise {
         DType compute = computeFrom.computeType();
         Device dev = commonDevice(a, b);
         Tensor out = Tensor.allocate(shape, op.producesBool() ? DType.BOOL : compute, dev);
-        be.binary(op, operand(a, compute, shape), operand(b, compute, shape), out.strided());
+        be.binary(op, operand(a, compute, shape, dev), operand(b, compute, shape, dev), out.strided());
         return out.dtype == outType ? out : castRaw(out, outType);
     }
 
@@ -254,7 +266,7 @@ final class Elementwise {
         checkOverlap(out, a, b); // before the resize: a refused call leaves out as it was
         if (!Arrays.equals(shape, out.shape)) out.resize_(shape);
         if (!op.producesBool() && out.dtype == rt && rt == rt.computeType()) {
-            backend(a, b).binary(op, operand(a, rt, shape), operand(b, rt, shape), out.strided());
+            backend(a, b).binary(op, operand(a, rt, shape, out.device()), operand(b, rt, shape, out.device()), out.strided());
         } else {
             Tensor r = binaryRaw(op, a, b, rt, rt);
             Backends.forDevice(out.device()).copy(r.strided(), out.strided());
@@ -331,7 +343,7 @@ final class Elementwise {
         if (self.dtype.isFloatingPoint() && self.dtype == self.dtype.computeType() && rt == self.dtype
                 && noInternalOverlap(self) && (other.storage != self.storage || sameLayout(self, other))) {
             Backend be = backend(self, other);
-            be.binary(op, self.strided(), operand(other, self.dtype, shape), self.strided());
+            be.binary(op, self.strided(), operand(other, self.dtype, shape, self.device()), self.strided());
             return written(self, new Op.Binary(op), self, other);
         }
         return writeBack(self, binaryRaw(op, self, other, rt, rt), new Op.Binary(op), self, other);
@@ -410,8 +422,9 @@ final class Elementwise {
         Backend be = backend(cond, a, b);
         DType rt = TypePromotion.resultType(a, b);
         long[] shape = Broadcast.shapes(cond.shape, a.shape, b.shape);
-        Tensor out = Tensor.allocate(shape, rt, commonDevice(cond, a, b));
-        be.where(operand(cond, DType.BOOL, shape), operand(a, rt, shape), operand(b, rt, shape), out.strided());
+        Device dev = commonDevice(cond, a, b);
+        Tensor out = Tensor.allocate(shape, rt, dev);
+        be.where(operand(cond, DType.BOOL, shape, dev), operand(a, rt, shape, dev), operand(b, rt, shape, dev), out.strided());
         Autograd.record(new Op.Where(), new Tensor[]{cond, a, b}, out);
         return out;
     }
@@ -448,14 +461,14 @@ final class Elementwise {
         }
     }
 
-    static boolean allclose(Tensor a, Tensor b, double rtol, double atol) {
+    static Tensor isclose(Tensor a, Tensor b, double rtol, double atol, boolean equalNan) {
         try (var g = GradMode.noGrad()) {
             Tensor x = a.to(DType.FLOAT64), y = b.to(DType.FLOAT64);
             Broadcast.shapes(x.shape, y.shape);
             Tensor diff = x.sub(y).abs();
             Tensor tol = y.abs().mul(rtol).add(atol);
             Tensor close = diff.le(tol).logicalOr(x.eq(y));
-            return close.numel() == 0 || close.all().itemBoolean();
+            return equalNan ? close.logicalOr(x.isnan().logicalAnd(y.isnan())) : close;
         }
     }
 }

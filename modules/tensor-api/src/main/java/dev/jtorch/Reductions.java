@@ -121,7 +121,7 @@ final class Reductions {
         Tensor s = reduceRaw(ReduceOp.SUM, x, rd, keepdim, x.dtype.computeType(), false);
         Tensor out = Tensor.allocate(s.shape, s.dtype, s.device());
         Elementwise.backend(s).binary(BinaryOp.DIV, s.strided(),
-                Elementwise.operand(Torch.scalar((double) n), s.dtype, s.shape), out.strided());
+                Elementwise.operand(Torch.scalar((double) n), s.dtype, s.shape, s.device()), out.strided());
         if (out.dtype != x.dtype) out = Elementwise.castRaw(out, x.dtype);
         Autograd.record(new Op.Mean(rd, keepdim), new Tensor[]{x}, out);
         return out;

@@ -567,10 +567,24 @@ public final class Tensor {
     /** True when shapes and all elements are equal (as {@code torch.equal}). */
     public boolean equal(Tensor other) { return Elementwise.equal(this, other); }
 
-    /** As {@code torch.allclose(self, other, rtol, atol)}. */
-    public boolean allclose(Tensor other, double rtol, double atol) { return Elementwise.allclose(this, other, rtol, atol); }
+    /** As {@code torch.allclose(self, other, rtol, atol)}: NaN is close to nothing. */
+    public boolean allclose(Tensor other, double rtol, double atol) { return allclose(other, rtol, atol, false); }
+
+    /** As {@code torch.allclose(self, other, rtol, atol, equal_nan)}. */
+    public boolean allclose(Tensor other, double rtol, double atol, boolean equalNan) {
+        Tensor close = isclose(other, rtol, atol, equalNan);
+        return close.numel() == 0 || close.all().itemBoolean();
+    }
 
     public boolean allclose(Tensor other) { return allclose(other, 1e-5, 1e-8); }
+
+    /** As {@code torch.isclose}: |self - other| <= atol + rtol * |other| elementwise, broadcast; a bool tensor. */
+    public Tensor isclose(Tensor other, double rtol, double atol, boolean equalNan) {
+        return Elementwise.isclose(this, other, rtol, atol, equalNan);
+    }
+
+    /** True where an element is NaN (never for integer and bool tensors), as {@code torch.isnan}. */
+    public Tensor isnan() { return ne(this); }
 
     public Tensor logicalAnd(Tensor other) { return Elementwise.compare(BinaryOp.LOGICAL_AND, this, other); }
 

@@ -41,7 +41,7 @@ class CudaVsCpuTest {
         assertEquals(Device.CPU, fromGpu.device());
         assertEquals(cpu.shape(), fromGpu.shape());
         assertEquals(cpu.dtype(), fromGpu.dtype());
-        assertTrue(cpu.allclose(fromGpu, tol, tol), () -> "CPU " + cpu + "\nGPU " + fromGpu);
+        assertTrue(cpu.allclose(fromGpu, tol, tol, true), () -> "CPU " + cpu + "\nGPU " + fromGpu); // sqrt gives NaN on both
     }
 
     @Test
@@ -101,6 +101,21 @@ class CudaVsCpuTest {
         assertSame(x.to(DType.INT32), gx.to(DType.INT32).cpu(), 0);
         assertSame(x.clamp(-0.5, 0.5), gx.clamp(-0.5, 0.5).cpu(), 0);
         assertSame(Torch.where(x.gt(0.0), x, x.neg()), Torch.where(gx.gt(0.0), gx, gx.neg()).cpu(), 0);
+    }
+
+    @Test
+    void javaScalarsAreCpuScalarsThatJoinADeviceOp() {
+        Tensor x = sample(4, 5);
+        Tensor gx = x.to(GPU);
+        assertSame(x.gt(0.0), gx.gt(0.0).cpu(), 0);
+        assertSame(x.mul(2.5).add(1.0), gx.mul(2.5).add(1.0).cpu(), 1e-6);
+        assertSame(Torch.where(x.gt(0.0), x, 0.0), Torch.where(gx.gt(0.0), gx, 0.0).cpu(), 0);
+        assertSame(x.mean(), gx.mean().cpu(), 1e-6);
+        assertSame(x.mean(1), gx.mean(1).cpu(), 1e-6);
+        Tensor y = gx.clone();
+        y.mul_(3.0);
+        assertSame(x.mul(3.0), y.cpu(), 1e-6);
+        assertSame(x.add(Torch.tensor(2.0)), gx.add(Torch.tensor(2.0)).cpu(), 1e-6);
     }
 
     @Test
