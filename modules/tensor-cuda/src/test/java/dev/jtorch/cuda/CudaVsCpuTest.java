@@ -136,6 +136,18 @@ class CudaVsCpuTest {
     }
 
     @Test
+    void autocastRunsMatmulInFloat16AndExpInFloat32() {
+        Tensor a = sample(8, 16), b = sample(16, 4);
+        try (var ac = Torch.autocast(Device.Type.CUDA)) {
+            Tensor c = a.to(GPU).matmul(b.to(GPU));
+            assertEquals(DType.FLOAT16, c.dtype());
+            assertTrue(a.matmul(b).allclose(c.cpu().to(DType.FLOAT32), 1e-2, 1e-2), c::toString);
+            assertEquals(DType.FLOAT32, c.exp().dtype()); // exp is on PyTorch's float32 list
+            assertEquals(DType.FLOAT32, a.matmul(b).dtype()); // CPU tensors are left alone
+        }
+    }
+
+    @Test
     void theCachingAllocatorCountsTensors() {
         Cuda.emptyCache();
         long before = Cuda.memoryAllocated(0);
