@@ -2,11 +2,22 @@
 """PyTorch's column of the README's training table: the demo's MLP (and the bench CNN) on Debian's
 Fashion-MNIST, batch 64, one epoch each, timed the same way as `./jt demo` (epoch wall time, test accuracy).
 
-Run: /usr/bin/python3 bench/pytorch/training.py [--cnn] ; reads /usr/share/datasets/fashion-mnist."""
+Run: /usr/bin/python3 bench/pytorch/training.py [--cnn] [--threads N] ; reads /usr/share/datasets/fashion-mnist.
+
+Threads: Debian's torch does its matrix products in OpenBLAS, whose own thread pool uses every core even at
+torch.set_num_threads(1) (its CPU time is twice the wall time on 2 cores). `--threads N` caps both, torch's
+threads and OpenBLAS's (OPENBLAS_NUM_THREADS, which must be set before torch loads), so that N means N cores;
+without it torch runs as installed (1 torch thread, OpenBLAS on all cores)."""
 import gzip
+import os
 import resource
 import sys
 import time
+
+THREADS = int(sys.argv[sys.argv.index("--threads") + 1]) if "--threads" in sys.argv else 0
+if THREADS:
+    os.environ["OPENBLAS_NUM_THREADS"] = str(THREADS)
+    os.environ["OMP_NUM_THREADS"] = str(THREADS)
 
 import numpy as np
 import torch
@@ -49,12 +60,14 @@ def run(cnn, opt_name):
     with torch.no_grad():
         acc = (m(xte).argmax(1) == yte).float().mean().item()
     dt = time.perf_counter() - t0
-    print("%s %s: epoch %.1f s, test accuracy %.2f%%, peak RSS %d MiB, %d thread(s)" % (
+    print("%s %s: epoch %.2f s, test accuracy %.2f%%, peak RSS %d MiB, torch threads %d, OpenBLAS threads %s" % (
         "cnn" if cnn else "mlp", opt_name, dt, 100 * acc, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
-        torch.get_num_threads()))
+        torch.get_num_threads(), os.environ.get("OPENBLAS_NUM_THREADS", "all cores")))
 
 
 if __name__ == "__main__":
+    if THREADS:
+        torch.set_num_threads(THREADS)
     cnn = "--cnn" in sys.argv
     for o in ["sgd", "adam"]:
         run(cnn, o)

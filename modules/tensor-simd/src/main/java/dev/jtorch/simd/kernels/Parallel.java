@@ -1,16 +1,20 @@
 package dev.jtorch.simd.kernels;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
 /**
- * Splits large loops (elementwise, reductions, GEMM) across the backend's threads. Daemon workers are shared by every
- * kernel; the calling thread runs the first part itself. Below {@link #GRAIN} elements per part the
- * loop runs on the calling thread alone, because waking workers costs more than it saves.
+ * Splits large loops (elementwise, reductions, GEMM) across the backend's threads. The calling thread runs part 0
+ * itself; parts 1.. go to daemon workers that stay awake (spinning) for a short while after each job and then park.
+ * A training step hands out a parallel job every few tens of microseconds, and waking a parked thread costs about
+ * 13 µs on a VM (an executor's submit and {@code Future.get}), which was a tenth of an MLP step; a spinning worker
+ * starts within a microsecond. Below {@link #GRAIN} elements per part a loop runs on the calling thread alone.
+ * <p>
+ * One job runs at a time: a second thread that asks while a job is out, and a worker whose part asks again
+ * (nested), run their parts one after another on their own thread instead of waiting.
  */
 public final class Parallel {
     private Parallel() {}
@@ -18,12 +22,12 @@ public final class Parallel {
     /** Smallest number of elements worth handing to another thread. */
     public static final long GRAIN = 1L << 17;
 
-    private static final AtomicInteger COUNT = new AtomicInteger();
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "jtorch-cpu-" + COUNT.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    /** How long an idle worker keeps spinning for the next job before it parks. */
+    private static final long SPIN_NANOS = 50_000;
+
+    private static final ReentrantLock DISPATCH = new ReentrantLock();
+    private static final ThreadLocal<Boolean> IS_WORKER = ThreadLocal.withInitial(() -> false);
+    private static volatile Worker[] workers = new Worker[0];
 
     /** Number of parts for n elements on at most {@code threads} threads. */
     public static int parts(long n, int threads) {
@@ -42,42 +46,137 @@ public final class Parallel {
         run(parts, t -> loop.forRange(n * t / parts, n * (t + 1) / parts, null, row));
     }
 
-    /** Runs {@code part.accept(0..parts-1)}, part 0 on the calling thread, and waits for every part. */
+    /** Runs {@code part.accept(0..parts-1)}, part 0 on the calling thread, and returns when every part is done. */
     public static void run(int parts, IntConsumer part) {
         if (parts <= 1) {
             part.accept(0);
             return;
         }
-        Future<?>[] futures = new Future<?>[parts - 1];
-        for (int t = 1; t < parts; t++) {
-            int index = t;
-            futures[t - 1] = POOL.submit(() -> part.accept(index));
+        // Part 0 of a job asking again holds the (reentrant) lock already: the workers are busy, run inline.
+        if (IS_WORKER.get() || DISPATCH.isHeldByCurrentThread() || !DISPATCH.tryLock()) {
+            inline(parts, part);
+            return;
         }
-        RuntimeException failure = null;
         try {
-            part.accept(0);
-        } catch (RuntimeException e) {
-            failure = e;
+            Job job = new Job(part, parts);
+            Worker[] ws = workersFor(parts - 1);
+            for (int i = 0; i < parts - 1; i++) ws[i].hand(job, i + 1);
+            job.runPart(0);
+            job.awaitWorkers();
+            job.rethrow();
+        } finally {
+            DISPATCH.unlock();
         }
-        // Wait for every worker even when interrupted: none may still write to the output after we return.
-        boolean interrupted = false;
-        for (Future<?> f : futures) {
-            while (true) {
-                try {
-                    f.get();
-                    break;
-                } catch (ExecutionException e) {
-                    if (failure == null) {
-                        failure = e.getCause() instanceof RuntimeException re ? re
-                                : new IllegalStateException("kernel worker failed", e.getCause());
-                    }
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
+    }
+
+    private static void inline(int parts, IntConsumer part) {
+        RuntimeException failure = null;
+        for (int t = 0; t < parts; t++) {
+            try {
+                part.accept(t);
+            } catch (RuntimeException e) {
+                if (failure == null) failure = e;
             }
         }
-        if (interrupted) Thread.currentThread().interrupt();
         if (failure != null) throw failure;
+    }
+
+    /** At least {@code n} started workers (called under the dispatch lock, so only one thread grows the array). */
+    private static Worker[] workersFor(int n) {
+        Worker[] ws = workers;
+        if (ws.length >= n) return ws;
+        Worker[] grown = java.util.Arrays.copyOf(ws, n);
+        for (int i = ws.length; i < n; i++) grown[i] = Worker.start(i + 1);
+        workers = grown;
+        return grown;
+    }
+
+    /** One parallel loop: its body, how many workers still run, the first failure. */
+    private static final class Job {
+        final IntConsumer body;
+        final AtomicInteger pending;
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        Job(IntConsumer body, int parts) {
+            this.body = body;
+            this.pending = new AtomicInteger(parts - 1);
+        }
+
+        void runPart(int index) {
+            try {
+                body.accept(index);
+            } catch (Throwable e) {
+                failure.compareAndSet(null, e);
+            }
+        }
+
+        /** Spins: the workers' parts are as long as ours, so they end within microseconds of it. */
+        void awaitWorkers() {
+            long spins = 0;
+            while (pending.get() > 0) {
+                if (++spins < 100_000) Thread.onSpinWait();
+                else Thread.yield(); // a worker lost its core (an oversubscribed machine): let it run
+            }
+        }
+
+        void rethrow() {
+            Throwable e = failure.get();
+            if (e == null) return;
+            if (e instanceof RuntimeException re) throw re;
+            if (e instanceof Error err) throw err;
+            throw new IllegalStateException("kernel worker failed", e);
+        }
+    }
+
+    /** A daemon thread that runs part {@code index} of each job handed to it. */
+    private static final class Worker implements Runnable {
+        private volatile Job job;
+        private volatile int index;
+        private volatile boolean parked;
+        private Thread thread;
+
+        static Worker start(int id) {
+            Worker w = new Worker();
+            Thread t = new Thread(w, "jtorch-cpu-" + id);
+            t.setDaemon(true);
+            w.thread = t;
+            t.start();
+            return w;
+        }
+
+        void hand(Job j, int part) {
+            index = part;
+            job = j; // the volatile write publishes index and the job's fields
+            if (parked) LockSupport.unpark(thread);
+        }
+
+        @Override
+        public void run() {
+            IS_WORKER.set(true);
+            while (true) {
+                Job j = next();
+                job = null;
+                j.runPart(index);
+                j.pending.decrementAndGet();
+            }
+        }
+
+        /** Spins for the next job for {@link #SPIN_NANOS}, then parks until one is handed over. */
+        private Job next() {
+            long idleSince = System.nanoTime();
+            while (true) {
+                Job j = job;
+                if (j != null) return j;
+                if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                parked = true; // then look again: a hand() that missed the flag has already set job
+                j = job;
+                if (j == null) LockSupport.park(this);
+                parked = false;
+                idleSince = System.nanoTime();
+            }
+        }
     }
 }
