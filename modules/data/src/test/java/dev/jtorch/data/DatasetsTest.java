@@ -10,7 +10,10 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DatasetsTest {
     private static final Map<String, String> GOLDEN = Golden.read("orders.txt");
@@ -72,5 +75,18 @@ class DatasetsTest {
         assertArrayEquals(new float[]{-1f, 0f, 3f, 0f}, out.toFloatArray(), 1e-7f);
         assertThrows(IllegalArgumentException.class, () -> Normalize.FASHION_MNIST.apply(Torch.zeros(28, 28).view(784)));
         assertThrows(IllegalArgumentException.class, () -> new Normalize(0.5, 0));
+        assertArrayEquals(new float[]{0f, 0.5f, 1f, 0.25f}, image.toFloatArray()); // left alone
+    }
+
+    @Test
+    void normalizeInPlaceWritesIntoItsInputAndReturnsIt() {
+        Tensor image = Torch.tensor(new double[][][]{{{0.0, 0.5}}, {{1.0, 0.25}}}).float_();
+        Normalize n = new Normalize(new double[]{0.5, 0.25}, new double[]{0.5, 0.25}, true);
+        assertTrue(n.inplace());
+        Tensor out = n.apply(image);
+        assertSame(image, out);
+        assertArrayEquals(new float[]{-1f, 0f, 3f, 0f}, image.toFloatArray(), 1e-7f);
+        assertFalse(n.inplace(false).inplace());
+        assertTrue(image.version() > 0); // in-place writes bump the version counter
     }
 }

@@ -142,9 +142,12 @@ final class Training {
         return new TensorDataset[]{train, test};
     }
 
+    /** Normalises in place the float copy that {@link #images} has just made of a uint8 batch. */
+    private static final Normalize NORMALIZE_OWN_COPY = Normalize.FASHION_MNIST.inplace(true);
+
     /** A batch of images as the model takes them: ToTensor (uint8 to [0, 1]) where needed, then Normalize(0.2860, 0.3530). */
     static Tensor images(Tensor batch) {
-        Tensor x = batch.dtype() == DType.UINT8 ? batch.to(DType.FLOAT32).div_(255) : batch;
-        return Normalize.FASHION_MNIST.apply(x);
+        if (batch.dtype() != DType.UINT8) return Normalize.FASHION_MNIST.apply(batch);
+        return NORMALIZE_OWN_COPY.apply(batch.to(DType.FLOAT32).div_(255));
     }
 }
