@@ -398,7 +398,28 @@ IDENTITY_L = {"SUM": "0L", "PROD": "1L", "MAX": "Long.MIN_VALUE", "MIN": "Long.M
 
 def reduce_methods():
     out = []
-    for op in ("PROD", "MAX", "MIN"):  # float rows; SUM has its own four-accumulator loop below
+    for op in ("MAX", "MIN"):
+        # float rows: max and min are exact, so they stay in float lanes (8 per vector, not 4 widened doubles);
+        # lanewise MAX/MIN are Math.max/min (NaN wins, as the scalar kernel); 8 accumulators hide their latency
+        accs = ", ".join(f"a{k} = a0" for k in range(1, 8))
+        loads = "\n".join(f"            a{k} = a{k}.lanewise(VectorOperators.{op}, FloatVector.fromArray(F, x, p + i + {k} * F.length()));" for k in range(8))
+        fold = f"a0.lanewise(VectorOperators.{op}, a1).lanewise(VectorOperators.{op}, a2.lanewise(VectorOperators.{op}, a3))" \
+               f".lanewise(VectorOperators.{op}, a4.lanewise(VectorOperators.{op}, a5).lanewise(VectorOperators.{op}, a6.lanewise(VectorOperators.{op}, a7)))"
+        ident = "Float.NEGATIVE_INFINITY" if op == "MAX" else "Float.POSITIVE_INFINITY"
+        out.append(f"""
+    static double {camel(op)}Floats(float[] x, int p, int n) {{
+        FloatVector a0 = FloatVector.broadcast(F, {ident}), {accs};
+        int i = 0, step = 8 * F.length(), bound = n - n % step;
+        for (; i < bound; i += step) {{
+{loads}
+        }}
+        for (bound = F.loopBound(n); i < bound; i += F.length()) a0 = a0.lanewise(VectorOperators.{op}, FloatVector.fromArray(F, x, p + i));
+        double r = {fold}.reduceLanes(VectorOperators.{op});
+        for (; i < n; i++) r = ReduceKernels.combine(ReduceOp.{op}, r, x[p + i]);
+        return r;
+    }}
+""")
+    for op in ("PROD",):  # float rows widened to double lanes; SUM has its own four-accumulator loop below
         c0, c1 = REDUCE_DOUBLE[op].format(a="a0"), REDUCE_DOUBLE[op].format(a="a1")
         out.append(f"""
     static double {camel(op)}Floats(float[] x, int p, int n) {{

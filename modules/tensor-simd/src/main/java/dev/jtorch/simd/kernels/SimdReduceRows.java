@@ -157,6 +157,44 @@ final class SimdReduceRows {
 
     // ---------------------------------------------------------------- other rows and runs of accumulators
 
+    static double maxFloats(float[] x, int p, int n) {
+        FloatVector a0 = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+        int i = 0, step = 8 * F.length(), bound = n - n % step;
+        for (; i < bound; i += step) {
+            a0 = a0.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, p + i + 0 * F.length()));
+            a1 = a1.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, p + i + 1 * F.length()));
+            a2 = a2.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, p + i + 2 * F.length()));
+            a3 = a3.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, p + i + 3 * F.length()));
+            a4 = a4.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, p + i + 4 * F.length()));
+            a5 = a5.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, p + i + 5 * F.length()));
+            a6 = a6.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, p + i + 6 * F.length()));
+            a7 = a7.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, p + i + 7 * F.length()));
+        }
+        for (bound = F.loopBound(n); i < bound; i += F.length()) a0 = a0.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, p + i));
+        double r = a0.lanewise(VectorOperators.MAX, a1).lanewise(VectorOperators.MAX, a2.lanewise(VectorOperators.MAX, a3)).lanewise(VectorOperators.MAX, a4.lanewise(VectorOperators.MAX, a5).lanewise(VectorOperators.MAX, a6.lanewise(VectorOperators.MAX, a7))).reduceLanes(VectorOperators.MAX);
+        for (; i < n; i++) r = ReduceKernels.combine(ReduceOp.MAX, r, x[p + i]);
+        return r;
+    }
+
+    static double minFloats(float[] x, int p, int n) {
+        FloatVector a0 = FloatVector.broadcast(F, Float.POSITIVE_INFINITY), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+        int i = 0, step = 8 * F.length(), bound = n - n % step;
+        for (; i < bound; i += step) {
+            a0 = a0.lanewise(VectorOperators.MIN, FloatVector.fromArray(F, x, p + i + 0 * F.length()));
+            a1 = a1.lanewise(VectorOperators.MIN, FloatVector.fromArray(F, x, p + i + 1 * F.length()));
+            a2 = a2.lanewise(VectorOperators.MIN, FloatVector.fromArray(F, x, p + i + 2 * F.length()));
+            a3 = a3.lanewise(VectorOperators.MIN, FloatVector.fromArray(F, x, p + i + 3 * F.length()));
+            a4 = a4.lanewise(VectorOperators.MIN, FloatVector.fromArray(F, x, p + i + 4 * F.length()));
+            a5 = a5.lanewise(VectorOperators.MIN, FloatVector.fromArray(F, x, p + i + 5 * F.length()));
+            a6 = a6.lanewise(VectorOperators.MIN, FloatVector.fromArray(F, x, p + i + 6 * F.length()));
+            a7 = a7.lanewise(VectorOperators.MIN, FloatVector.fromArray(F, x, p + i + 7 * F.length()));
+        }
+        for (bound = F.loopBound(n); i < bound; i += F.length()) a0 = a0.lanewise(VectorOperators.MIN, FloatVector.fromArray(F, x, p + i));
+        double r = a0.lanewise(VectorOperators.MIN, a1).lanewise(VectorOperators.MIN, a2.lanewise(VectorOperators.MIN, a3)).lanewise(VectorOperators.MIN, a4.lanewise(VectorOperators.MIN, a5).lanewise(VectorOperators.MIN, a6.lanewise(VectorOperators.MIN, a7))).reduceLanes(VectorOperators.MIN);
+        for (; i < n; i++) r = ReduceKernels.combine(ReduceOp.MIN, r, x[p + i]);
+        return r;
+    }
+
     static double prodFloats(float[] x, int p, int n) {
         DoubleVector a0 = DoubleVector.broadcast(W, 1.0), a1 = a0;
         int i = 0, bound = F.loopBound(n);
@@ -169,36 +207,6 @@ final class SimdReduceRows {
         }
         double r = ReduceKernels.combine(ReduceOp.PROD, a0.reduceLanes(VectorOperators.MUL), a1.reduceLanes(VectorOperators.MUL));
         for (; i < n; i++) r = ReduceKernels.combine(ReduceOp.PROD, r, x[p + i]);
-        return r;
-    }
-
-    static double maxFloats(float[] x, int p, int n) {
-        DoubleVector a0 = DoubleVector.broadcast(W, Double.NEGATIVE_INFINITY), a1 = a0;
-        int i = 0, bound = F.loopBound(n);
-        for (; i < bound; i += F.length()) {
-            FloatVector v = FloatVector.fromArray(F, x, p + i);
-            DoubleVector w = (DoubleVector) v.convertShape(VectorOperators.F2D, W, 0);
-            a0 = a0.blend(w, w.compare(VectorOperators.GE, a0).or(w.test(VectorOperators.IS_NAN)).andNot(a0.test(VectorOperators.IS_NAN)));
-            w = (DoubleVector) v.convertShape(VectorOperators.F2D, W, 1);
-            a1 = a1.blend(w, w.compare(VectorOperators.GE, a1).or(w.test(VectorOperators.IS_NAN)).andNot(a1.test(VectorOperators.IS_NAN)));
-        }
-        double r = ReduceKernels.combine(ReduceOp.MAX, a0.reduceLanes(VectorOperators.MAX), a1.reduceLanes(VectorOperators.MAX));
-        for (; i < n; i++) r = ReduceKernels.combine(ReduceOp.MAX, r, x[p + i]);
-        return r;
-    }
-
-    static double minFloats(float[] x, int p, int n) {
-        DoubleVector a0 = DoubleVector.broadcast(W, Double.POSITIVE_INFINITY), a1 = a0;
-        int i = 0, bound = F.loopBound(n);
-        for (; i < bound; i += F.length()) {
-            FloatVector v = FloatVector.fromArray(F, x, p + i);
-            DoubleVector w = (DoubleVector) v.convertShape(VectorOperators.F2D, W, 0);
-            a0 = a0.blend(w, w.compare(VectorOperators.LE, a0).or(w.test(VectorOperators.IS_NAN)).andNot(a0.test(VectorOperators.IS_NAN)));
-            w = (DoubleVector) v.convertShape(VectorOperators.F2D, W, 1);
-            a1 = a1.blend(w, w.compare(VectorOperators.LE, a1).or(w.test(VectorOperators.IS_NAN)).andNot(a1.test(VectorOperators.IS_NAN)));
-        }
-        double r = ReduceKernels.combine(ReduceOp.MIN, a0.reduceLanes(VectorOperators.MIN), a1.reduceLanes(VectorOperators.MIN));
-        for (; i < n; i++) r = ReduceKernels.combine(ReduceOp.MIN, r, x[p + i]);
         return r;
     }
 

@@ -5,6 +5,7 @@ import dev.jtorch.ops.BinaryOp;
 import dev.jtorch.ops.ReduceOp;
 import dev.jtorch.ops.UnaryOp;
 import dev.jtorch.spi.Strided;
+import jdk.incubator.vector.FloatVector;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -188,6 +189,26 @@ class DifferentialTest {
             }
         }
         return tests.stream();
+    }
+
+    /** float32 max/min rows fold 8 vectors per step: rows up to 9 vectors long, with and without NaN, at any offset. */
+    @TestFactory
+    Stream<DynamicTest> maxAndMinFloatRowsOfManyVectors() {
+        return Stream.of(ReduceOp.MAX, ReduceOp.MIN).flatMap(op -> Stream.of(false, true).map(finite ->
+                DynamicTest.dynamicTest(op + (finite ? " finite" : " with NaN and infinities"), () -> {
+                    int lanes = FloatVector.SPECIES_PREFERRED.length();
+                    for (int n = 1; n <= 9 * 8 * lanes + 1; n += n < 3 * lanes ? 1 : 7) {
+                        Strided in = Layout.make(DType.FLOAT32, new long[]{2, n}, new long[]{n, 1}, 2 * n + 3, 3, 97L * n);
+                        if (finite) {
+                            float[] a = (float[]) Host.array(in);
+                            for (int i = 0; i < a.length; i++) if (!Float.isFinite(a[i])) a[i] = (i % 7) - 3.5f;
+                        }
+                        Strided expected = Host.allocate(DType.FLOAT32, new long[]{2, 1}), actual = Host.allocate(DType.FLOAT32, new long[]{2, 1});
+                        SCALAR.reduce(op, in, new int[]{1}, expected);
+                        SIMD.reduce(op, in, new int[]{1}, actual);
+                        compareReduction(op + " n=" + n, op, expected, actual);
+                    }
+                })));
     }
 
     // ---------------------------------------------------------------- large tensors use worker threads
