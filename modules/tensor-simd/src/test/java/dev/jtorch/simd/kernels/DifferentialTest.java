@@ -211,6 +211,22 @@ class DifferentialTest {
                 })));
     }
 
+    /** Long finite float32 rows sum to within an ulp of the scalar all-double sum (a float-lane accumulator does not: 3-4 ulp). */
+    @TestFactory
+    Stream<DynamicTest> floatSumsOfLongRows() {
+        return Stream.of(1_000, 4_099, 65_536, 1_000_003).map(n -> DynamicTest.dynamicTest("sum n=" + n, () -> {
+            for (long seed = 1; seed <= 5; seed++) {
+                Strided in = Layout.make(DType.FLOAT32, new long[]{1, n}, new long[]{n, 1}, n + 1, 1, seed);
+                float[] a = (float[]) Host.array(in);
+                for (int i = 0; i < a.length; i++) if (!Float.isFinite(a[i]) || Math.abs(a[i]) > 1e6) a[i] = (i % 13) - 6.25f;
+                Strided expected = Host.allocate(DType.FLOAT32, new long[]{1, 1}), actual = Host.allocate(DType.FLOAT32, new long[]{1, 1});
+                SCALAR.reduce(ReduceOp.SUM, in, new int[]{1}, expected);
+                SIMD.reduce(ReduceOp.SUM, in, new int[]{1}, actual);
+                compareReduction("sum n=" + n + " seed " + seed, ReduceOp.SUM, expected, actual);
+            }
+        }));
+    }
+
     // ---------------------------------------------------------------- large tensors use worker threads
 
     @TestFactory
