@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """PyTorch's column of the bench/ suite: the same ops, shapes and thread counts as the JMH benchmarks
-(ElementwiseBenchmark, ReductionBenchmark, TransposeBenchmark, MatmulBenchmark, AutogradChainBenchmark),
+(ElementwiseBenchmark, ReductionBenchmark, TransposeBenchmark, MatmulBenchmark, AutogradChainBenchmark,
+ConvBenchmark, OptimizerBenchmark, TrainingStepBenchmark),
 timed with Debian's python3-torch on the same machine.
 
 Run:  /usr/bin/python3 bench/pytorch/suite.py [--json out.json] [--rounds 5] [--seconds 0.5]
@@ -116,6 +117,61 @@ def cases():
             w = torch.rand(n, k) if trans_b else torch.rand(k, n)
             rhs = w.t() if trans_b else w
             yield "Matmul.matmul shape=%s,threads=%d" % (name, threads), (lambda x=x, rhs=rhs: x @ rhs), 1, threads
+    set_threads(1)
+    yield from conv_cases()
+    yield from optimizer_cases()
+    yield from training_cases()
+
+
+def mlp():
+    return torch.nn.Sequential(torch.nn.Flatten(), torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 128),
+                               torch.nn.ReLU(), torch.nn.Linear(128, 10))
+
+
+def cnn():
+    nn = torch.nn
+    return nn.Sequential(nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.ReLU(),
+                         nn.MaxPool2d(2), nn.Flatten(), nn.Linear(1600, 128), nn.ReLU(), nn.Linear(128, 10))
+
+
+def conv_cases():
+    # ConvBenchmark: forward, sum, backward of the bench CNN's two conv layers, batch 64
+    for name, (x, w) in {"conv1": (torch.randn(64, 1, 28, 28), torch.randn(32, 1, 3, 3)),
+                         "conv2": (torch.randn(64, 32, 13, 13).requires_grad_(), torch.randn(64, 32, 3, 3))}.items():
+        w = (w * 0.1).requires_grad_()
+        b = torch.zeros(w.shape[0], requires_grad=True)
+
+        def step(x=x, w=w, b=b):
+            x.grad = w.grad = b.grad = None
+            torch.nn.functional.conv2d(x, w, b).sum().backward()
+        yield "Conv.conv2d shape=%s" % name, step, 1
+
+
+def optimizer_cases():
+    # OptimizerBenchmark: one step over the MLP's parameters with fixed gradients
+    for name, make in (("sgd", lambda p: torch.optim.SGD(p, lr=0.01, momentum=0.9)),
+                       ("adam", lambda p: torch.optim.Adam(p, lr=1e-3))):
+        params = list(mlp().parameters())
+        for p in params:
+            p.grad = torch.randn_like(p) * 0.01
+        yield "Optimizer.%s" % name, make(params).step, 1
+
+
+def training_cases():
+    # TrainingStepBenchmark: zero_grad, forward, cross-entropy, backward, SGD step on a batch of 64
+    x, y = torch.randn(64, 1, 28, 28), torch.randint(0, 10, (64,))
+    for threads in (1, 2):
+        for name, make in (("mlp", mlp), ("cnn", cnn)):
+            model = make()
+            opt = torch.optim.SGD(model.parameters(), lr=0.01)
+
+            def step(model=model, opt=opt):
+                opt.zero_grad()
+                torch.nn.functional.cross_entropy(model(x), y).backward()
+                opt.step()
+            # 2 threads: torch's own threads stay at 1 and OpenBLAS gets both cores, Debian torch's default and its
+            # fastest 2-core setting (2 torch threads plus 2 OpenBLAS threads oversubscribe: 3x slower for the MLP)
+            yield "TrainingStep.step shape=%s,threads=%d" % (name, threads), step, 1, threads, 1
 
 
 def _nograd(fn):
@@ -131,6 +187,8 @@ for case in cases():
     if args.only not in key:
         continue
     set_threads(threads)
+    if len(case) > 4:
+        torch.set_num_threads(case[4])
     us = timed(fn) / per_call
     results[key] = us
     print("%-45s %12.2f us" % (key, us), flush=True)

@@ -1,5 +1,7 @@
 package dev.jtorch.simd.gemm;
 
+import dev.jtorch.simd.kernels.CopyKernels;
+import dev.jtorch.simd.kernels.Host;
 import dev.jtorch.simd.kernels.Parallel;
 import dev.jtorch.DType;
 import dev.jtorch.spi.Strided;
@@ -33,6 +35,15 @@ public final class Gemm {
         if (!simd || k == 0 || a.dtype() == DType.INT64) algo = Algorithm.REFERENCE; // k == 0: the loop writes zeros
         else algo = a.dtype() == DType.FLOAT32 ? Algorithm.FLOAT32 : Algorithm.FLOAT64;
 
+        if (algo != Algorithm.REFERENCE && transposeIsCheaper(a, bm, m, n, k)
+                && Host.arrayBacked(a) && Host.arrayBacked(bm) && Host.arrayBacked(out)) {
+            // C = A B with B stored transposed (x @ w.t(), dy.t() @ x ...): packing B would transpose K x N
+            // elements; C^T = B^T A^T reads B^T in place and transposes only A (K x M) and the result (M x N).
+            Strided ct = Host.allocate(out.dtype(), new long[]{batches, n, m});
+            matmul(swapLast(bm), swapLast(a), ct, threads, simd, parallelThreshold);
+            CopyKernels.copy(swapLast(ct), out, true);
+            return;
+        }
         long work = (long) batches * m * n * Math.max(k, 1);
         int parts = threads <= 1 || work < parallelThreshold ? 1 : threads;
         if (parts == 1) {
@@ -62,6 +73,23 @@ public final class Gemm {
                 else algo.run(a, bm, out, b, 0, m, lo, hi);
             }
         });
+    }
+
+    /**
+     * Whether {@code A B} should run as {@code (B^T A^T)^T}: B is stored transposed (unit stride along k), A is not,
+     * and transposing A and the result moves clearly fewer elements than transposing B. The swapped problem never
+     * qualifies again (its B is the old A, whose transpose costs more than the old B's by the same inequality).
+     */
+    static boolean transposeIsCheaper(Strided a, Strided bm, long m, long n, long k) {
+        boolean bTransposed = bm.stride()[1] == 1 && bm.stride()[2] != 1 && k > 1 && n > 1;
+        boolean aRowMajor = a.stride()[2] == 1 || k == 1;
+        return bTransposed && aRowMajor && 2 * (k * m + m * n) < k * n;
+    }
+
+    /** The same batched matrices with their last two dims swapped (a view). */
+    private static Strided swapLast(Strided t) {
+        long[] sh = t.shape(), st = t.stride();
+        return new Strided(t.storage(), t.dtype(), new long[]{sh[0], sh[2], sh[1]}, new long[]{st[0], st[2], st[1]}, t.offset());
     }
 
     private enum Algorithm {

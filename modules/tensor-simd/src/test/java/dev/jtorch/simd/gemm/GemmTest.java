@@ -2,6 +2,7 @@ package dev.jtorch.simd.gemm;
 
 import dev.jtorch.DType;
 import dev.jtorch.simd.gemm.GemmOperands.Memory;
+import dev.jtorch.simd.kernels.Host;
 import dev.jtorch.spi.HostStorage;
 import dev.jtorch.spi.Strided;
 import org.junit.jupiter.api.DynamicTest;
@@ -17,6 +18,7 @@ import static dev.jtorch.simd.gemm.GemmOperands.output;
 import static dev.jtorch.simd.gemm.GemmOperands.values;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
@@ -51,6 +53,15 @@ class GemmTest {
             cases.add(new Case(DType.FLOAT32, 1, r[0], r[1], r[2], false, true, false, false, Memory.ARRAY));
         }
         cases.add(new Case(DType.FLOAT32, 1, 45, 67, 89, true, true, false, false, Memory.ARRAY));
+        // B stored transposed and wide against a short A: run as (B^T A^T)^T (Gemm.transposeIsCheaper), as the
+        // MLP's x @ w.t() and a convolution's weight gradient; batched with either operand broadcast
+        cases.add(new Case(DType.FLOAT32, 1, 64, 784, 256, false, true, false, false, Memory.ARRAY));
+        cases.add(new Case(DType.FLOAT32, 1, 9, 1000, 41, false, true, false, false, Memory.ARRAY));
+        cases.add(new Case(DType.FLOAT64, 1, 7, 500, 60, false, true, false, false, Memory.ARRAY));
+        for (Memory mem : Memory.values()) {
+            cases.add(new Case(DType.FLOAT32, 3, 5, 300, 50, false, true, false, true, mem));
+            cases.add(new Case(DType.FLOAT32, 3, 5, 300, 50, false, true, true, false, mem));
+        }
         cases.add(new Case(DType.FLOAT32, 1, 3, 5, 4200, true, false, false, false, Memory.ARRAY)); // packed A, wide N
         // Batches, with either operand broadcast over the batch (stride 0), in every memory kind.
         for (Memory mem : Memory.values()) {
@@ -268,6 +279,23 @@ class GemmTest {
     }
 
     // ---- degenerate shapes and bad calls
+
+    @Test
+    void theSwapIsTakenOnlyWhenItTransposesLess() {
+        Strided x = Host.allocate(DType.FLOAT32, new long[]{1, 64, 784});
+        Strided wt = transposedLast(Host.allocate(DType.FLOAT32, new long[]{1, 256, 784})); // w.t(): [1, 784, 256]
+        assertTrue(Gemm.transposeIsCheaper(x, wt, 64, 256, 784));
+        Strided big = Host.allocate(DType.FLOAT32, new long[]{1, 512, 784});
+        assertFalse(Gemm.transposeIsCheaper(big, wt, 512, 256, 784)); // tall A: transposing B is cheaper
+        Strided w = Host.allocate(DType.FLOAT32, new long[]{1, 784, 256});
+        assertFalse(Gemm.transposeIsCheaper(x, w, 64, 256, 784)); // B row-major: nothing to save
+        assertFalse(Gemm.transposeIsCheaper(transposedLast(Host.allocate(DType.FLOAT32, new long[]{1, 784, 64})), wt, 64, 256, 784));
+    }
+
+    private static Strided transposedLast(Strided t) {
+        long[] sh = t.shape(), st = t.stride();
+        return new Strided(t.storage(), t.dtype(), new long[]{sh[0], sh[2], sh[1]}, new long[]{st[0], st[2], st[1]}, t.offset());
+    }
 
     @Test
     void zeroDepthWritesZeros() {
