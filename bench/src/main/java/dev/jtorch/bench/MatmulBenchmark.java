@@ -58,11 +58,11 @@ public class MatmulBenchmark {
         if (blas != null) blas.close();
     }
 
-    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.NATIVE, Forks.SIMD_ON})
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.HEAP_FIXED, Forks.PRETOUCH, Forks.NATIVE, Forks.SIMD_ON})
     public Tensor matmulSimd() { return a.matmul(b); }
 
     /** OpenBLAS sgemm into a preallocated native C; without libopenblas it measures an empty call (see the report). */
-    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.NATIVE, Forks.SIMD_ON})
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.HEAP_FIXED, Forks.PRETOUCH, Forks.NATIVE, Forks.SIMD_ON})
     public void matmulOpenBlas() {
         if (blas != null) blas.sgemm();
     }

@@ -41,6 +41,6 @@ public class MatmulScalarBenchmark {
         b = s.right(s.rightStored());
     }
 
-    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.SIMD_OFF})
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.HEAP_FIXED, Forks.PRETOUCH, Forks.SIMD_OFF})
     public Tensor matmulScalar() { return a.matmul(b); }
 }

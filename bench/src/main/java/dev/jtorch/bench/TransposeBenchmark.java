@@ -31,9 +31,9 @@ public class TransposeBenchmark {
         m = Torch.randn(4096, 4096);
     }
 
-    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.SIMD_ON})
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.HEAP_FIXED, Forks.PRETOUCH, Forks.SIMD_ON})
     public Tensor transposeSimd() { return m.t().contiguous(); }
 
-    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.SIMD_OFF})
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.HEAP_FIXED, Forks.PRETOUCH, Forks.SIMD_OFF})
     public Tensor transposeScalar() { return m.t().contiguous(); }
 }
