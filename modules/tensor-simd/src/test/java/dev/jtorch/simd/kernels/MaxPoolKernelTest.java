@@ -1,0 +1,64 @@
+package dev.jtorch.simd.kernels;
+
+import dev.jtorch.DType;
+import dev.jtorch.ops.Window2d;
+import dev.jtorch.spi.Strided;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Max pooling's three loops (2x2 windows written out, windows inside the plane, the general one) against a naive
+ * reference with PyTorch's rules: the last NaN of a window wins, else its first largest value; all -inf gives the
+ * first tap inside the plane. Values are drawn from a small set so that ties, NaN and -inf are common.
+ */
+class MaxPoolKernelTest {
+    private static final float[] VALUES = {0f, 1f, -1f, 2f, 2f, Float.NaN, Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY, 3.5f, -0f};
+
+    @TestFactory
+    Stream<DynamicTest> everyLoopKeepsTheRules() {
+        // {kernel, stride, pad, dilation}, on planes of 9x11
+        int[][] windows = {{2, 2, 0, 1}, {2, 1, 0, 1}, {3, 2, 0, 1}, {3, 1, 1, 1}, {2, 2, 1, 1}, {3, 1, 0, 2}, {1, 1, 0, 1}};
+        return Stream.of(windows).map(k -> DynamicTest.dynamicTest("kernel " + k[0] + " stride " + k[1] + " pad " + k[2] + " dilation " + k[3], () -> {
+            int planes = 5, h = 9, w = 11;
+            int oh = (h + 2 * k[2] - k[3] * (k[0] - 1) - 1) / k[1] + 1, ow = (w + 2 * k[2] - k[3] * (k[0] - 1) - 1) / k[1] + 1;
+            Window2d win = new Window2d(k[0], k[0], k[1], k[1], k[2], k[2], k[3], k[3], oh, ow);
+            Random rnd = new Random(k[0] * 31L + k[1] * 7L + k[2] + k[3]);
+            for (int round = 0; round < 20; round++) {
+                Strided in = Host.allocate(DType.FLOAT32, new long[]{planes, h, w});
+                float[] x = (float[]) Host.array(in);
+                for (int i = 0; i < x.length; i++) x[i] = VALUES[rnd.nextInt(VALUES.length)];
+                Strided values = Host.allocate(DType.FLOAT32, new long[]{planes, oh, ow}), indices = Host.allocate(DType.INT64, new long[]{planes, oh, ow});
+                ConvKernels.maxPool2d(in, win, values, indices, 1);
+                float[] v = (float[]) Host.array(values);
+                long[] ix = (long[]) Host.array(indices);
+                for (int p = 0; p < planes; p++) {
+                    for (int y = 0; y < oh; y++) {
+                        for (int xo = 0; xo < ow; xo++) {
+                            int first = -1, best = -1;
+                            float max = Float.NEGATIVE_INFINITY;
+                            for (int ki = 0; ki < k[0]; ki++) {
+                                for (int kj = 0; kj < k[0]; kj++) {
+                                    int ih = y * k[1] - k[2] + ki * k[3], iw = xo * k[1] - k[2] + kj * k[3];
+                                    if (ih < 0 || ih >= h || iw < 0 || iw >= w) continue;
+                                    float t = x[p * h * w + ih * w + iw];
+                                    if (first < 0) first = ih * w + iw;
+                                    if (Float.isNaN(t) || t > max) { max = t; best = ih * w + iw; }
+                                }
+                            }
+                            if (best < 0) best = first;
+                            int o = (p * oh + y) * ow + xo;
+                            String at = "plane " + p + " output (" + y + ", " + xo + ") round " + round;
+                            assertEquals(max, v[o], 0f, at);
+                            assertEquals(best, ix[o], at);
+                        }
+                    }
+                }
+            }
+        }));
+    }
+}
