@@ -172,8 +172,8 @@ public final class ConvKernels {
                                  int p0, int p1) {
         int oh = win.outH(), ow = win.outW(), kh = win.kernelH(), kw = win.kernelW();
         int dh = win.dilationH(), dw = win.dilationW();
-        if (everyWindowInside(win, h, w)) {
-            maxPoolInsideF(src, sb, h, w, win, dst, db, idx, ib, p0, p1);
+        if (kh == 2 && kw == 2 && everyWindowInside(win, h, w)) {
+            maxPool2x2F(src, sb, h, w, win.strideH(), win.strideW(), oh, ow, dst, db, idx, ib, p0, p1);
             return;
         }
         for (int p = p0; p < p1; p++) {
@@ -214,43 +214,9 @@ public final class ConvKernels {
     }
 
     /**
-     * {@link #maxPoolF} where {@link #everyWindowInside} holds (every layer of the usual CNN): straight loops over
-     * the taps. The general loop's per-tap bounds tests and its clipped starts cost ~3x on 2x2 windows.
-     */
-    private static void maxPoolInsideF(float[] src, int sb, int h, int w, Window2d win, float[] dst, int db, long[] idx,
-                                       int ib, int p0, int p1) {
-        int oh = win.outH(), ow = win.outW(), kh = win.kernelH(), kw = win.kernelW(), sh = win.strideH(), sw = win.strideW();
-        if (kh == 2 && kw == 2) {
-            maxPool2x2F(src, sb, h, w, sh, sw, oh, ow, dst, db, idx, ib, p0, p1);
-            return;
-        }
-        for (int p = p0; p < p1; p++) {
-            int plane = sb + p * h * w, out = p * oh * ow;
-            for (int y = 0; y < oh; y++) {
-                int rowStart = y * sh * w;
-                for (int x = 0; x < ow; x++, out++) {
-                    int first = rowStart + x * sw;
-                    int best = first;
-                    float max = Float.NEGATIVE_INFINITY;
-                    for (int ki = 0, r = first; ki < kh; ki++, r += w) {
-                        for (int kj = 0; kj < kw; kj++) {
-                            float v = src[plane + r + kj];
-                            // as the general loop: the last NaN wins, else the first largest; -inf everywhere: the first tap
-                            boolean take = v > max || v != v;
-                            max = take ? v : max;
-                            best = take ? r + kj : best;
-                        }
-                    }
-                    dst[db + out] = max;
-                    idx[ib + out] = best;
-                }
-            }
-        }
-    }
-
-    /**
-     * 2x2 windows, the CNN's pooling: the four taps written out (as loops of two steps C2 kept the loop control and
-     * the bounds checks, ~80 cycles an output). Same order and rules as the general loop.
+     * 2x2 windows inside the plane, the CNN's pooling: the four taps written out, without the general loop's per-tap
+     * bounds tests and clipped starts (with them C2 kept loops of two steps, ~80 cycles an output). Same order and
+     * rules as the general loop.
      */
     private static void maxPool2x2F(float[] src, int sb, int h, int w, int sh, int sw, int oh, int ow, float[] dst, int db,
                                     long[] idx, int ib, int p0, int p1) {

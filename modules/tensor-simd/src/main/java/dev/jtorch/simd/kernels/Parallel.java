@@ -1,5 +1,6 @@
 package dev.jtorch.simd.kernels;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -85,7 +86,7 @@ public final class Parallel {
     private static Worker[] workersFor(int n) {
         Worker[] ws = workers;
         if (ws.length >= n) return ws;
-        Worker[] grown = java.util.Arrays.copyOf(ws, n);
+        Worker[] grown = Arrays.copyOf(ws, n);
         for (int i = ws.length; i < n; i++) grown[i] = Worker.start(i + 1);
         workers = grown;
         return grown;

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Max pooling's three loops (2x2 windows written out, windows inside the plane, the general one) against a naive
+ * Max pooling's two loops (2x2 windows inside the plane written out, the general one) against a naive
  * reference with PyTorch's rules: the last NaN of a window wins, else its first largest value; all -inf gives the
  * first tap inside the plane. Values are drawn from a small set so that ties, NaN and -inf are common.
  */
