@@ -104,15 +104,47 @@ public final class Convolution {
         }
         int oh = (int) ((ph - ekh) / stride[0] + 1), ow = (int) ((pw - ekw) / stride[1] + 1);
         Window2d win = new Window2d((int) kh, (int) kw, stride[0], stride[1], padding[0], padding[1], dilation[0], dilation[1], oh, ow);
+        long colsPerImage = c * kh * kw * oh * ow;
+        Tensor out = n > 1 && colsPerImage * n > CHUNK_COLUMN_ELEMENTS && !Autograd.needsRecord(x, weight, bias)
+                ? conv2dInChunks(x, weight, bias, win, groups, Math.max(1, CHUNK_COLUMN_ELEMENTS / colsPerImage))
+                : conv2dOnce(x, weight, bias, win, groups);
+        return unbatched ? out.squeeze(0) : out;
+    }
+
+    /**
+     * Without a graph to keep the columns for, a big batch (an evaluation pass over a test set, say) is
+     * convolved a few images at a time, so the columns never take more than this many elements (16 MiB
+     * of float32) instead of growing with the batch: PyTorch's slow CPU path also forms them per image.
+     */
+    private static final long CHUNK_COLUMN_ELEMENTS = 4L << 20;
+
+    private static Tensor conv2dInChunks(Tensor x, Tensor weight, Tensor bias, Window2d win, int groups, long imagesPerChunk) {
+        long n = x.shape[0];
+        Tensor out = null;
+        for (long start = 0; start < n; start += imagesPerChunk) {
+            long len = Math.min(imagesPerChunk, n - start);
+            Tensor part = conv2dOnce(x.narrow(0, start, len), weight, bias, win, groups);
+            if (out == null) {
+                long[] shape = part.shape.clone();
+                shape[0] = n;
+                out = Tensor.allocate(shape, part.dtype, part.device());
+            }
+            out.narrow(0, start, len).copy_(part);
+        }
+        return out;
+    }
+
+    /** One im2col and one GEMM (a batched one per group) over the whole batch: [N,C,H,W] to [N,O,oh,ow]. */
+    private static Tensor conv2dOnce(Tensor x, Tensor weight, Tensor bias, Window2d win, int groups) {
+        long o = weight.shape[0], n = x.shape[0], oh = win.outH(), ow = win.outW();
         Tensor cols = im2col(x, win);
-        long k = (c / groups) * kh * kw, l = n * oh * ow;
+        long k = cols.shape[0] / groups, l = n * oh * ow;
         Tensor prod = groups == 1
                 ? weight.reshape(o, k).mm(cols)
                 : weight.reshape(groups, o / groups, k).bmm(cols.view(groups, k, l)).view(o, l);
         // [O, N*L] to [N, O, oh, ow]: the bias add writes the new layout in the same pass.
         Tensor nchw = prod.view(o, n, oh, ow).permute(1, 0, 2, 3);
-        Tensor out = bias != null ? nchw.add(bias.view(1, o, 1, 1)) : nchw.contiguous();
-        return unbatched ? out.squeeze(0) : out;
+        return bias != null ? nchw.add(bias.view(1, o, 1, 1)) : nchw.contiguous();
     }
 
     /**
