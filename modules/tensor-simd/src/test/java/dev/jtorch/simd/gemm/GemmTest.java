@@ -171,6 +171,7 @@ class GemmTest {
             {37, 41, 29, 41, 0, 29, 1},               // A one column expanded over K
             {37, 41, 29, 3, 37 * 3, 29 * 2, 2},       // A transposed with a gap between columns
             {5, 600, 300, 600, 1, 1, 600 + 7},        // B transposed sub-block, K past one block
+            {37, 203, 50, 203, 1, 1, 203 + 3},        // B transposed: a partial last panel, K odd
         };
         List<DynamicTest> tests = new ArrayList<>();
         for (long[] l : layouts) {
