@@ -168,7 +168,7 @@ public final class CpuBackend implements Backend {
     @Override
     public void maxPool2d(Strided in, Window2d window, Strided values, Strided indices) {
         Strided v = Staging.stage(values), i = Staging.stage(indices);
-        ConvKernels.maxPool2d(Staging.stage(in), window, v, i, threads);
+        ConvKernels.maxPool2d(Staging.stage(in), window, v, i, threads, SIMD);
         Staging.unstage(v, values);
         Staging.unstage(i, indices);
     }

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Max pooling's two loops (2x2 windows inside the plane written out, the general one) against a naive
+ * Max pooling's loops (2x2 stride-2 windows eight at a time with the Vector API, 2x2 windows inside the plane
+ * written out, the general one; SIMD on and off) against a naive
  * reference with PyTorch's rules: the last NaN of a window wins, else its first largest value; all -inf gives the
  * first tap inside the plane. Values are drawn from a small set so that ties, NaN and -inf are common.
  */
@@ -21,10 +22,15 @@ class MaxPoolKernelTest {
 
     @TestFactory
     Stream<DynamicTest> everyLoopKeepsTheRules() {
-        // {kernel, stride, pad, dilation}, on planes of 9x11
+        // {kernel, stride, pad, dilation}
         int[][] windows = {{2, 2, 0, 1}, {2, 1, 0, 1}, {3, 2, 0, 1}, {3, 1, 1, 1}, {2, 2, 1, 1}, {3, 1, 0, 2}, {1, 1, 0, 1}};
-        return Stream.of(windows).map(k -> DynamicTest.dynamicTest("kernel " + k[0] + " stride " + k[1] + " pad " + k[2] + " dilation " + k[3], () -> {
-            int planes = 5, h = 9, w = 11;
+        // {h, w}: rows of 2x2 stride-2 outputs shorter than the vector rows' 8, exactly 8 (w even and odd), 13 (the CNN's
+        // 26x26 planes: one step of 8 and one overlapping it) and 20
+        int[][] planeSizes = {{9, 11}, {5, 16}, {7, 17}, {6, 26}, {4, 40}};
+        return Stream.of(windows).flatMap(k -> Stream.of(planeSizes).flatMap(hw -> Stream.of(false, true).map(simd -> DynamicTest.dynamicTest(
+                "kernel " + k[0] + " stride " + k[1] + " pad " + k[2] + " dilation " + k[3] + " on " + hw[0] + "x" + hw[1]
+                        + (simd ? " simd" : " scalar"), () -> {
+            int planes = 5, h = hw[0], w = hw[1];
             int oh = (h + 2 * k[2] - k[3] * (k[0] - 1) - 1) / k[1] + 1, ow = (w + 2 * k[2] - k[3] * (k[0] - 1) - 1) / k[1] + 1;
             Window2d win = new Window2d(k[0], k[0], k[1], k[1], k[2], k[2], k[3], k[3], oh, ow);
             Random rnd = new Random(k[0] * 31L + k[1] * 7L + k[2] + k[3]);
@@ -33,7 +39,7 @@ class MaxPoolKernelTest {
                 float[] x = (float[]) Host.array(in);
                 for (int i = 0; i < x.length; i++) x[i] = VALUES[rnd.nextInt(VALUES.length)];
                 Strided values = Host.allocate(DType.FLOAT32, new long[]{planes, oh, ow}), indices = Host.allocate(DType.INT64, new long[]{planes, oh, ow});
-                ConvKernels.maxPool2d(in, win, values, indices, 1);
+                ConvKernels.maxPool2d(in, win, values, indices, 1, simd);
                 float[] v = (float[]) Host.array(values);
                 long[] ix = (long[]) Host.array(indices);
                 for (int p = 0; p < planes; p++) {
@@ -59,6 +65,6 @@ class MaxPoolKernelTest {
                     }
                 }
             }
-        }));
+        }))));
     }
 }

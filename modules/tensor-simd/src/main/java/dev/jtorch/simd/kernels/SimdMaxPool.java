@@ -1,0 +1,77 @@
+package dev.jtorch.simd.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The CNN's max pooling (2x2 windows, horizontal stride 2, inside the plane) eight outputs at a time: two
+ * loads per input row hold the taps of eight windows, a two-source shuffle splits them into left and right
+ * taps, and compare-and-blend keeps each window's winner and its index, with the scalar loop's rules (the
+ * last NaN wins, else the first largest value). Only 256-bit vectors: eight float lanes beside eight int lanes.
+ */
+final class SimdMaxPool {
+    private SimdMaxPool() {}
+
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
+    private static final VectorSpecies<Long> L = LongVector.SPECIES_256;
+    static final int OUTPUTS = 8;
+
+    /** Whether the 8-lane kernel runs here (C2 intrinsifies 256-bit vectors on AVX2 and later). */
+    static final boolean ENABLED = FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
+
+    // Indexes 8..15 name lanes of the second operand.
+    private static final VectorShuffle<Float> LEFT = VectorShuffle.fromValues(F, 0, 2, 4, 6, 8, 10, 12, 14);
+    private static final VectorShuffle<Float> RIGHT = VectorShuffle.fromValues(F, 1, 3, 5, 7, 9, 11, 13, 15);
+    private static final IntVector EVEN = IntVector.zero(I).addIndex(2);
+
+    /**
+     * Planes [p0, p1) of [P,h,w] into [P,oh,ow] with their flat indices; needs ow >= 8. The last eight outputs
+     * of a row are computed from {@code ow - 8} (overlapping the previous step) so that no load leaves the row.
+     */
+    static void rows(float[] src, int sb, int h, int w, int sh, int oh, int ow, float[] dst, int db, long[] idx, int ib,
+                     int p0, int p1) {
+        for (int p = p0; p < p1; p++) {
+            int plane = sb + p * h * w;
+            for (int y = 0; y < oh; y++) {
+                int top = y * sh * w, out = (p * oh + y) * ow;
+                for (int x = 0; ; x += OUTPUTS) {
+                    if (x > ow - OUTPUTS) {
+                        if (x == ow) break;
+                        x = ow - OUTPUTS;
+                    }
+                    eight(src, plane, top + 2 * x, w, dst, db + out + x, idx, ib + out + x);
+                    if (x == ow - OUTPUTS) break;
+                }
+            }
+        }
+    }
+
+    /** Windows whose top-left taps are at plane-relative {@code i0, i0+2, ..., i0+14}. */
+    private static void eight(float[] src, int plane, int i0, int w, float[] dst, int d, long[] idx, int ix) {
+        int s = plane + i0;
+        FloatVector a = FloatVector.fromArray(F, src, s), b = FloatVector.fromArray(F, src, s + OUTPUTS);
+        FloatVector c = FloatVector.fromArray(F, src, s + w), e = FloatVector.fromArray(F, src, s + w + OUTPUTS);
+        FloatVector v1 = a.rearrange(RIGHT, b), v2 = c.rearrange(LEFT, e), v3 = c.rearrange(RIGHT, e);
+        IntVector at = EVEN.add(i0);
+        FloatVector max = a.rearrange(LEFT, b);
+        IntVector best = at;
+        VectorMask<Float> t = v1.compare(VectorOperators.GT, max).or(v1.test(VectorOperators.IS_NAN));
+        max = max.blend(v1, t);
+        best = best.blend(at.add(1), t.cast(I));
+        t = v2.compare(VectorOperators.GT, max).or(v2.test(VectorOperators.IS_NAN));
+        max = max.blend(v2, t);
+        best = best.blend(at.add(w), t.cast(I));
+        t = v3.compare(VectorOperators.GT, max).or(v3.test(VectorOperators.IS_NAN));
+        max = max.blend(v3, t);
+        best = best.blend(at.add(w + 1), t.cast(I));
+        max.intoArray(dst, d);
+        ((LongVector) best.convertShape(VectorOperators.I2L, L, 0)).intoArray(idx, ix);
+        ((LongVector) best.convertShape(VectorOperators.I2L, L, 1)).intoArray(idx, ix + OUTPUTS / 2);
+    }
+}
