@@ -154,14 +154,14 @@ public final class CpuBackend implements Backend {
     @Override
     public void im2col(Strided in, Window2d window, Strided out) {
         Strided o = Staging.stage(out);
-        ConvKernels.im2col(Staging.stage(in), window, o, threads);
+        ConvKernels.im2col(Staging.stage(in), window, o, threads, SIMD);
         Staging.unstage(o, out);
     }
 
     @Override
     public void col2im(Strided cols, Window2d window, Strided out) {
         Strided o = Staging.stage(out);
-        ConvKernels.col2im(Staging.stage(cols), window, o, threads);
+        ConvKernels.col2im(Staging.stage(cols), window, o, threads, SIMD);
         Staging.unstage(o, out);
     }
 

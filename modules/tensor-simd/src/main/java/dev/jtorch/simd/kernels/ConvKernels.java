@@ -14,7 +14,8 @@ import java.util.Arrays;
 public final class ConvKernels {
     private ConvKernels() {}
 
-    public static void im2col(Strided in, Window2d win, Strided out, int threads) {
+    /** {@code simd=false} moves every run element by element (the reference for the vector runs). */
+    public static void im2col(Strided in, Window2d win, Strided out, int threads, boolean simd) {
         if (in.dtype() != DType.FLOAT32 && in.dtype() != DType.FLOAT64) {
             throw new IllegalArgumentException("im2col: unsupported compute dtype " + in.dtype());
         }
@@ -22,16 +23,20 @@ public final class ConvKernels {
         int rows = c * win.taps(), parts = parts(out.numel(), rows, threads);
         Object src = Host.array(in), dst = Host.array(out);
         int sb = Host.base(in), db = Host.base(out);
-        Parallel.run(parts, p -> im2colRows(src, sb, n, c, h, w, win, dst, db, rows * p / parts, rows * (p + 1) / parts));
+        // Unit-stride float32 runs go through the vector copy; everything else through Rows.move.
+        float[] fsrc = simd && SimdConvRows.ENABLED && win.strideW() == 1 && src instanceof float[] f ? f : null;
+        Parallel.run(parts, p -> im2colRows(src, sb, n, c, h, w, win, dst, db, rows * p / parts, rows * (p + 1) / parts, fsrc));
     }
 
-    public static void col2im(Strided cols, Window2d win, Strided out, int threads) {
+    /** {@code simd=false} adds every run element by element (the reference for the vector runs). */
+    public static void col2im(Strided cols, Window2d win, Strided out, int threads, boolean simd) {
         int n = (int) out.shape()[0], c = (int) out.shape()[1], h = (int) out.shape()[2], w = (int) out.shape()[3];
         int parts = parts(cols.numel(), c, threads);
         if (out.dtype() == DType.FLOAT32) {
             float[] src = (float[]) Host.array(cols), dst = (float[]) Host.array(out);
             int sb = Host.base(cols), db = Host.base(out);
-            Parallel.run(parts, p -> col2imF(src, sb, n, c, h, w, win, dst, db, c * p / parts, c * (p + 1) / parts));
+            boolean vector = simd && SimdConvRows.ENABLED;
+            Parallel.run(parts, p -> col2imF(src, sb, n, c, h, w, win, dst, db, c * p / parts, c * (p + 1) / parts, vector));
         } else if (out.dtype() == DType.FLOAT64) {
             double[] src = (double[]) Host.array(cols), dst = (double[]) Host.array(out);
             int sb = Host.base(cols), db = Host.base(out);
@@ -77,7 +82,7 @@ public final class ConvKernels {
 
     /** Pure data movement, so one loop serves every array type: runs of a row are copied, taps outside are zeros. */
     private static void im2colRows(Object src, int sb, int n, int c, int h, int w, Window2d win, Object dst, int db,
-                                   int r0, int r1) {
+                                   int r0, int r1, float[] vectorSrc) {
         int kh = win.kernelH(), kw = win.kernelW(), oh = win.outH(), ow = win.outW();
         int sh = win.strideH(), sw = win.strideW();
         long cols = (long) n * oh * ow;
@@ -96,7 +101,8 @@ public final class ConvKernels {
                     }
                     int row = plane + ih * w + x0;
                     if (xlo > 0) Rows.fill(dst, d, 1, xlo, 0L);
-                    Rows.move(src, row + xlo * sw, sw, dst, d + xlo, 1, xhi - xlo);
+                    if (vectorSrc != null) SimdConvRows.copy(vectorSrc, row + xlo, (float[]) dst, d + xlo, xhi - xlo);
+                    else Rows.move(src, row + xlo * sw, sw, dst, d + xlo, 1, xhi - xlo);
                     if (xhi < ow) Rows.fill(dst, d + xhi, 1, ow - xhi, 0L);
                 }
             }
@@ -104,7 +110,7 @@ public final class ConvKernels {
     }
 
     private static void col2imF(float[] src, int sb, int n, int c, int h, int w, Window2d win, float[] dst, int db,
-                                int c0, int c1) {
+                                int c0, int c1, boolean vector) {
         int kh = win.kernelH(), kw = win.kernelW(), oh = win.outH(), ow = win.outW();
         int sh = win.strideH(), sw = win.strideW();
         long cols = (long) n * oh * ow;
@@ -124,7 +130,9 @@ public final class ConvKernels {
                             int ih = y * sh - win.padH() + ki * win.dilationH();
                             if (ih < 0 || ih >= h) continue;
                             int row = plane + ih * w + x0;
-                            if (sw == 1) {
+                            if (sw == 1 && vector) {
+                                SimdConvRows.add(src, s + xlo, dst, row + xlo, xhi - xlo);
+                            } else if (sw == 1) {
                                 for (int x = xlo; x < xhi; x++) dst[row + x] += src[s + x];
                             } else {
                                 for (int x = xlo; x < xhi; x++) dst[row + x * sw] += src[s + x];

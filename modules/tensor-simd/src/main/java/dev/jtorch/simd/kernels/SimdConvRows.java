@@ -1,0 +1,39 @@
+package dev.jtorch.simd.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The short unit-stride runs that im2col and col2im move (a convolution's output rows: 26 and 11 floats in the
+ * CNN), with vector loads and stores instead of a call per run: {@code System.arraycopy} on an array whose type
+ * is known only at run time costs more than the copy itself at these lengths.
+ */
+final class SimdConvRows {
+    private SimdConvRows() {}
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+    private static final int LANES = S.length();
+
+    /** Whether the 8-lane rows run here (C2 intrinsifies 256-bit vectors on AVX2 and later). */
+    static final boolean ENABLED = FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
+
+    /** {@code d[dof .. dof+len) = s[so .. so+len)}; a last partial vector overlaps the one before it. */
+    static void copy(float[] s, int so, float[] d, int dof, int len) {
+        if (len < LANES) {
+            for (int i = 0; i < len; i++) d[dof + i] = s[so + i];
+            return;
+        }
+        int last = len - LANES;
+        for (int i = 0; i < last; i += LANES) FloatVector.fromArray(S, s, so + i).intoArray(d, dof + i);
+        FloatVector.fromArray(S, s, so + last).intoArray(d, dof + last);
+    }
+
+    /** {@code d[dof + i] += s[so + i]} for i in [0, len): vectors, then the last len % 8 one by one. */
+    static void add(float[] s, int so, float[] d, int dof, int len) {
+        int i = 0;
+        for (int bound = len - LANES; i <= bound; i += LANES) {
+            FloatVector.fromArray(S, d, dof + i).add(FloatVector.fromArray(S, s, so + i)).intoArray(d, dof + i);
+        }
+        for (; i < len; i++) d[dof + i] += s[so + i];
+    }
+}
