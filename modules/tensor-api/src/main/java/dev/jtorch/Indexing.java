@@ -2,6 +2,7 @@ package dev.jtorch;
 
 import dev.jtorch.ops.Op;
 import dev.jtorch.spi.Backend;
+import dev.jtorch.spi.HostStorage;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -143,7 +144,19 @@ final class Indexing {
 
     /** gather/scatter positions are not wrapped: each must lie in [0, size). */
     private static void checkPositions(Tensor index, long size, int dim) {
-        for (long p : HostIndex.longs(index)) {
+        long[] xs;
+        int from, to;
+        if (index.isContiguous() && index.storage instanceof HostStorage hs && hs.array() instanceof long[] a) {
+            xs = a; // read in place: a copy of the positions (a max-pooling backward's) cost as much as the scatter
+            from = Math.toIntExact(index.offset);
+            to = from + Math.toIntExact(index.numel());
+        } else {
+            xs = HostIndex.longs(index);
+            from = 0;
+            to = xs.length;
+        }
+        for (int i = from; i < to; i++) {
+            long p = xs[i];
             if (p < 0 || p >= size) {
                 throw new IndexOutOfBoundsException("index " + p + " is out of bounds for dimension " + dim + " with size " + size);
             }

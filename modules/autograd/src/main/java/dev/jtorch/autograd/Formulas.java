@@ -121,7 +121,8 @@ final class Formulas {
                     // Each output's gradient goes to its winner, found by the flat index in its plane.
                     long planes = shape[0], plane = shape[1] * shape[2];
                     Tensor src = g[0].reshape(planes, -1);
-                    return one(zeros(new long[]{planes, plane}, g[0]).scatterAdd(1, idx.get().reshape(planes, -1), src).view(shape));
+                    // In place into the fresh zeros: the out-of-place form would copy them first.
+                    return one(zeros(new long[]{planes, plane}, g[0]).scatterAdd_(1, idx.get().reshape(planes, -1), src).view(shape));
                 });
             }
             case Op.ToDType(var from, var to) -> new Spec("ToCopyBackward0", g -> one(g[0].to(from)));

@@ -48,6 +48,9 @@ class ConvGradCheckTest {
         Torch.manualSeed(6);
         assertTrue(GradCheck.gradcheck(in -> F.maxPool2d(in[0], new int[]{3}, new int[]{2}, new int[]{1}, new int[]{1}, true),
                 rand(2, 2, 6, 7)));
+        // the backward scatters into fresh zeros in place: its graph (create_graph) must still reach the incoming gradient
+        assertTrue(GradCheck.gradgradcheck(in -> F.maxPool2d(in[0], new int[]{2}, new int[]{2}, new int[]{0}, new int[]{1}, false),
+                rand(1, 2, 4, 6)));
         assertTrue(GradCheck.gradcheck(in -> F.avgPool2d(in[0], new int[]{3}, new int[]{2}, new int[]{1}, true, false, null),
                 rand(2, 2, 6, 7)));
         assertTrue(GradCheck.gradcheck(in -> F.adaptiveAvgPool2d(in[0], 3, 2), rand(1, 2, 7, 5)));

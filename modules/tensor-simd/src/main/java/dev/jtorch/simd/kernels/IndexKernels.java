@@ -93,6 +93,18 @@ public final class IndexKernels {
 
     /** PyTorch's gather/scatter check: "index 5 is out of bounds for dimension 0 with size 3". */
     private static void checkBounds(Strided index, int dim, long size) {
+        if (index.isContiguous()) { // the common case, without a call per element
+            long[] x = (long[]) Host.array(index);
+            int b = Host.base(index);
+            long n = index.numel();
+            for (int i = 0; i < n; i++) {
+                long v = x[b + i];
+                if (v < 0 || v >= size) {
+                    throw new IndexOutOfBoundsException("index " + v + " is out of bounds for dimension " + dim + " with size " + size);
+                }
+            }
+            return;
+        }
         forEachIndex(index, v -> {
             if (v < 0 || v >= size) {
                 throw new IndexOutOfBoundsException("index " + v + " is out of bounds for dimension " + dim + " with size " + size);
