@@ -25,6 +25,13 @@ final class SimdReduceRows {
     private static final VectorSpecies<Double> W = VectorSpecies.of(double.class, VectorShape.forBitSize(F.vectorBitSize()));
     /** float64 sums add blocks of this many elements in vector lanes; block sums are added with compensation. */
     private static final int BLOCK = 2048;
+    /**
+     * From this many elements (256 KiB of float32, past L2's reach) a float row's first 4q elements are read as four
+     * interleaved streams, its quarters side by side in one loop (a method of its own: inside the row method its
+     * accumulators made C2 spill the main loop's, 3x slower): one stream reached 15-17 GB/s here, four 27-29 GB/s,
+     * the memory system fetching for each stream in parallel.
+     */
+    private static final int STREAMS_FROM = 1 << 16;
 
     @FunctionalInterface
     interface FloatRow {
@@ -119,8 +126,10 @@ final class SimdReduceRows {
     // ---------------------------------------------------------------- sums
 
     static double sumFloats(float[] x, int p, int n) {
+        int q = n >= STREAMS_FROM ? n / 4 / F.length() * F.length() : 0;
+        double head = q > 0 ? sumFloatStreams(x, p, q) : 0;
         DoubleVector a0 = DoubleVector.zero(W), a1 = a0, a2 = a0, a3 = a0;
-        int i = 0, step = 2 * F.length(), bound = n - n % step;
+        int i = 4 * q, step = 2 * F.length(), bound = i + (n - i) / step * step;
         for (; i < bound; i += step) {
             FloatVector u = FloatVector.fromArray(F, x, p + i), v = FloatVector.fromArray(F, x, p + i + F.length());
             a0 = a0.add(u.convertShape(VectorOperators.F2D, W, 0));
@@ -130,7 +139,25 @@ final class SimdReduceRows {
         }
         double r = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) r += x[p + i];
-        return r;
+        return head + r;
+    }
+
+    /** The sum of x[p, p+4q) as four streams of q elements (see STREAMS_FROM); q a multiple of F.length(). */
+    private static double sumFloatStreams(float[] x, int p, int q) {
+        DoubleVector a0 = DoubleVector.zero(W), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+        for (int j = 0; j < q; j += F.length()) {
+            FloatVector u = FloatVector.fromArray(F, x, p + j), v = FloatVector.fromArray(F, x, p + q + j);
+            FloatVector s = FloatVector.fromArray(F, x, p + 2 * q + j), t = FloatVector.fromArray(F, x, p + 3 * q + j);
+            a0 = a0.add(u.convertShape(VectorOperators.F2D, W, 0));
+            a1 = a1.add(u.convertShape(VectorOperators.F2D, W, 1));
+            a2 = a2.add(v.convertShape(VectorOperators.F2D, W, 0));
+            a3 = a3.add(v.convertShape(VectorOperators.F2D, W, 1));
+            a4 = a4.add(s.convertShape(VectorOperators.F2D, W, 0));
+            a5 = a5.add(s.convertShape(VectorOperators.F2D, W, 1));
+            a6 = a6.add(t.convertShape(VectorOperators.F2D, W, 0));
+            a7 = a7.add(t.convertShape(VectorOperators.F2D, W, 1));
+        }
+        return a0.add(a1).add(a2.add(a3)).add(a4.add(a5).add(a6.add(a7))).reduceLanes(VectorOperators.ADD);
     }
 
     /** Blocks summed in four vector accumulators, block sums added with Kahan compensation. */
@@ -158,8 +185,10 @@ final class SimdReduceRows {
     // ---------------------------------------------------------------- other rows and runs of accumulators
 
     static double maxFloats(float[] x, int p, int n) {
+        int q = n >= STREAMS_FROM ? n / 4 / (2 * F.length()) * (2 * F.length()) : 0;
+        double head = q > 0 ? maxFloatStreams(x, p, q) : Float.NEGATIVE_INFINITY;
         FloatVector a0 = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
-        int i = 0, step = 8 * F.length(), bound = n - n % step;
+        int i = 4 * q, step = 8 * F.length(), bound = i + (n - i) / step * step;
         for (; i < bound; i += step) {
             a0 = a0.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, p + i + 0 * F.length()));
             a1 = a1.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, p + i + 1 * F.length()));
@@ -170,15 +199,33 @@ final class SimdReduceRows {
             a6 = a6.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, p + i + 6 * F.length()));
             a7 = a7.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, p + i + 7 * F.length()));
         }
-        for (bound = F.loopBound(n); i < bound; i += F.length()) a0 = a0.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, p + i));
-        double r = a0.lanewise(VectorOperators.MAX, a1).lanewise(VectorOperators.MAX, a2.lanewise(VectorOperators.MAX, a3)).lanewise(VectorOperators.MAX, a4.lanewise(VectorOperators.MAX, a5).lanewise(VectorOperators.MAX, a6.lanewise(VectorOperators.MAX, a7))).reduceLanes(VectorOperators.MAX);
+        for (bound = i + F.loopBound(n - i); i < bound; i += F.length()) a0 = a0.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, p + i));
+        double r = ReduceKernels.combine(ReduceOp.MAX, head, a0.lanewise(VectorOperators.MAX, a1).lanewise(VectorOperators.MAX, a2.lanewise(VectorOperators.MAX, a3)).lanewise(VectorOperators.MAX, a4.lanewise(VectorOperators.MAX, a5).lanewise(VectorOperators.MAX, a6.lanewise(VectorOperators.MAX, a7))).reduceLanes(VectorOperators.MAX));
         for (; i < n; i++) r = ReduceKernels.combine(ReduceOp.MAX, r, x[p + i]);
         return r;
     }
 
+    /** x[p, p+4q) as four streams of q elements, two accumulators each (see STREAMS_FROM); q a multiple of 2 vectors. */
+    private static double maxFloatStreams(float[] x, int p, int q) {
+        FloatVector a0 = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+        for (int j = 0; j < q; j += 2 * F.length()) {
+            a0 = a0.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, p + 0 * q + j + 0 * F.length()));
+            a1 = a1.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, p + 0 * q + j + 1 * F.length()));
+            a2 = a2.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, p + 1 * q + j + 0 * F.length()));
+            a3 = a3.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, p + 1 * q + j + 1 * F.length()));
+            a4 = a4.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, p + 2 * q + j + 0 * F.length()));
+            a5 = a5.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, p + 2 * q + j + 1 * F.length()));
+            a6 = a6.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, p + 3 * q + j + 0 * F.length()));
+            a7 = a7.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, p + 3 * q + j + 1 * F.length()));
+        }
+        return a0.lanewise(VectorOperators.MAX, a1).lanewise(VectorOperators.MAX, a2.lanewise(VectorOperators.MAX, a3)).lanewise(VectorOperators.MAX, a4.lanewise(VectorOperators.MAX, a5).lanewise(VectorOperators.MAX, a6.lanewise(VectorOperators.MAX, a7))).reduceLanes(VectorOperators.MAX);
+    }
+
     static double minFloats(float[] x, int p, int n) {
+        int q = n >= STREAMS_FROM ? n / 4 / (2 * F.length()) * (2 * F.length()) : 0;
+        double head = q > 0 ? minFloatStreams(x, p, q) : Float.POSITIVE_INFINITY;
         FloatVector a0 = FloatVector.broadcast(F, Float.POSITIVE_INFINITY), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
-        int i = 0, step = 8 * F.length(), bound = n - n % step;
+        int i = 4 * q, step = 8 * F.length(), bound = i + (n - i) / step * step;
         for (; i < bound; i += step) {
             a0 = a0.lanewise(VectorOperators.MIN, FloatVector.fromArray(F, x, p + i + 0 * F.length()));
             a1 = a1.lanewise(VectorOperators.MIN, FloatVector.fromArray(F, x, p + i + 1 * F.length()));
@@ -189,10 +236,26 @@ final class SimdReduceRows {
             a6 = a6.lanewise(VectorOperators.MIN, FloatVector.fromArray(F, x, p + i + 6 * F.length()));
             a7 = a7.lanewise(VectorOperators.MIN, FloatVector.fromArray(F, x, p + i + 7 * F.length()));
         }
-        for (bound = F.loopBound(n); i < bound; i += F.length()) a0 = a0.lanewise(VectorOperators.MIN, FloatVector.fromArray(F, x, p + i));
-        double r = a0.lanewise(VectorOperators.MIN, a1).lanewise(VectorOperators.MIN, a2.lanewise(VectorOperators.MIN, a3)).lanewise(VectorOperators.MIN, a4.lanewise(VectorOperators.MIN, a5).lanewise(VectorOperators.MIN, a6.lanewise(VectorOperators.MIN, a7))).reduceLanes(VectorOperators.MIN);
+        for (bound = i + F.loopBound(n - i); i < bound; i += F.length()) a0 = a0.lanewise(VectorOperators.MIN, FloatVector.fromArray(F, x, p + i));
+        double r = ReduceKernels.combine(ReduceOp.MIN, head, a0.lanewise(VectorOperators.MIN, a1).lanewise(VectorOperators.MIN, a2.lanewise(VectorOperators.MIN, a3)).lanewise(VectorOperators.MIN, a4.lanewise(VectorOperators.MIN, a5).lanewise(VectorOperators.MIN, a6.lanewise(VectorOperators.MIN, a7))).reduceLanes(VectorOperators.MIN));
         for (; i < n; i++) r = ReduceKernels.combine(ReduceOp.MIN, r, x[p + i]);
         return r;
+    }
+
+    /** x[p, p+4q) as four streams of q elements, two accumulators each (see STREAMS_FROM); q a multiple of 2 vectors. */
+    private static double minFloatStreams(float[] x, int p, int q) {
+        FloatVector a0 = FloatVector.broadcast(F, Float.POSITIVE_INFINITY), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+        for (int j = 0; j < q; j += 2 * F.length()) {
+            a0 = a0.lanewise(VectorOperators.MIN, FloatVector.fromArray(F, x, p + 0 * q + j + 0 * F.length()));
+            a1 = a1.lanewise(VectorOperators.MIN, FloatVector.fromArray(F, x, p + 0 * q + j + 1 * F.length()));
+            a2 = a2.lanewise(VectorOperators.MIN, FloatVector.fromArray(F, x, p + 1 * q + j + 0 * F.length()));
+            a3 = a3.lanewise(VectorOperators.MIN, FloatVector.fromArray(F, x, p + 1 * q + j + 1 * F.length()));
+            a4 = a4.lanewise(VectorOperators.MIN, FloatVector.fromArray(F, x, p + 2 * q + j + 0 * F.length()));
+            a5 = a5.lanewise(VectorOperators.MIN, FloatVector.fromArray(F, x, p + 2 * q + j + 1 * F.length()));
+            a6 = a6.lanewise(VectorOperators.MIN, FloatVector.fromArray(F, x, p + 3 * q + j + 0 * F.length()));
+            a7 = a7.lanewise(VectorOperators.MIN, FloatVector.fromArray(F, x, p + 3 * q + j + 1 * F.length()));
+        }
+        return a0.lanewise(VectorOperators.MIN, a1).lanewise(VectorOperators.MIN, a2.lanewise(VectorOperators.MIN, a3)).lanewise(VectorOperators.MIN, a4.lanewise(VectorOperators.MIN, a5).lanewise(VectorOperators.MIN, a6.lanewise(VectorOperators.MIN, a7))).reduceLanes(VectorOperators.MIN);
     }
 
     static double prodFloats(float[] x, int p, int n) {

@@ -211,6 +211,34 @@ class DifferentialTest {
                 })));
     }
 
+    /**
+     * Rows from 2^16 floats are read as four interleaved streams plus a tail: the extreme value, a NaN, an infinity
+     * or a signed zero placed in each quarter and in the tail must still decide the result, as in the scalar kernel.
+     */
+    @TestFactory
+    Stream<DynamicTest> maxAndMinFloatRowsReadAsFourStreams() {
+        float[] specials = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 1e30f, -1e30f, -0f};
+        return Stream.of(ReduceOp.MAX, ReduceOp.MIN).flatMap(op -> Stream.of(65_536, 65_536 + 17, 100_003, 1_000_003).map(n ->
+                DynamicTest.dynamicTest(op + " n=" + n, () -> {
+                    int quarter = n / 4 / 16 * 16;
+                    // one position in each quarter (first, middle, last element) and in the tail past 4 quarters
+                    int[] places = {0, quarter / 2, 2 * quarter - 1, 3 * quarter + 5, 4 * quarter + (n - 4 * quarter) / 2, n - 1};
+                    for (float special : specials) {
+                        for (int place : places) {
+                            if (place >= n) continue; // no tail when the quarters cover the row
+                            Strided in = Layout.make(DType.FLOAT32, new long[]{1, n}, new long[]{n, 1}, n + 1, 1, n + place);
+                            float[] a = (float[]) Host.array(in);
+                            for (int i = 0; i < a.length; i++) if (!Float.isFinite(a[i]) || Math.abs(a[i]) > 1e6) a[i] = (i % 13) - 6.25f;
+                            a[1 + place] = special; // the row starts at offset 1
+                            Strided expected = Host.allocate(DType.FLOAT32, new long[]{1, 1}), actual = Host.allocate(DType.FLOAT32, new long[]{1, 1});
+                            SCALAR.reduce(op, in, new int[]{1}, expected);
+                            SIMD.reduce(op, in, new int[]{1}, actual);
+                            compareReduction(op + " n=" + n + " " + special + " at " + place, op, expected, actual);
+                        }
+                    }
+                })));
+    }
+
     /** Long finite float32 rows sum to within an ulp of the scalar all-double sum (a float-lane accumulator does not: 3-4 ulp). */
     @TestFactory
     Stream<DynamicTest> floatSumsOfLongRows() {
