@@ -212,6 +212,24 @@ class DifferentialTest {
     }
 
     /**
+     * float32 add/sub/mul/div rows from 2^16 elements run their halves as two interleaved streams, then the rest:
+     * every element, with either operand a broadcast scalar or neither, must equal the scalar kernel's bit for bit.
+     */
+    @TestFactory
+    Stream<DynamicTest> floatArithmeticOfLongRowsReadAsTwoStreams() {
+        return Stream.of(BinaryOp.ADD, BinaryOp.SUB, BinaryOp.MUL, BinaryOp.DIV).flatMap(op -> Stream.of(65_536, 65_536 + 37, 100_003).flatMap(n ->
+                Stream.of("tensor op tensor", "scalar op tensor", "tensor op scalar").map(form -> DynamicTest.dynamicTest(op + " n=" + n + " " + form, () -> {
+                    long[] shape = {n};
+                    Strided x = Layout.make(DType.FLOAT32, shape, form.startsWith("scalar") ? new long[]{0} : new long[]{1}, n + 2, 2, 31L * n + 1);
+                    Strided y = Layout.make(DType.FLOAT32, shape, form.endsWith("scalar") ? new long[]{0} : new long[]{1}, n + 3, 1, 17L * n + 2);
+                    Strided e = Host.allocate(DType.FLOAT32, shape), a = Host.allocate(DType.FLOAT32, shape);
+                    SCALAR.binary(op, x, y, e);
+                    SIMD.binary(op, x, y, a);
+                    compare(op + " n=" + n + " " + form, null, e, a, null);
+                }))));
+    }
+
+    /**
      * Rows from 2^16 floats are read as four interleaved streams plus a tail: the extreme value, a NaN, an infinity
      * or a signed zero placed in each quarter and in the tail must still decide the result, as in the scalar kernel.
      */
