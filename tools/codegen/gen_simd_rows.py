@@ -469,6 +469,27 @@ def reduce_methods():
         return {fold}.reduceLanes(VectorOperators.{op});
     }}
 """)
+    for op in ("MAX", "MIN"):
+        ident = "Float.NEGATIVE_INFINITY" if op == "MAX" else "Float.POSITIVE_INFINITY"
+        loads = "\n".join(f"            a{k} = a{k}.lanewise(VectorOperators.{op}, FloatVector.fromArray(F, x, p + {k} * n + i));" for k in range(4))
+        tails = "\n".join(f"            r{k} = ReduceKernels.combine(ReduceOp.{op}, r{k}, x[p + {k} * n + i]);" for k in range(4))
+        results = "\n".join(f"        acc[a + {k}] = r{k};" for k in range(4))
+        out.append(f"""
+    /** Four rows side by side, one accumulator each (see sumFloatRows4). */
+    static void {camel(op)}FloatRows4(float[] x, int p, int n, double[] acc, int a) {{
+        FloatVector a0 = FloatVector.broadcast(F, {ident}), a1 = a0, a2 = a0, a3 = a0;
+        int i = 0, bound = F.loopBound(n);
+        for (; i < bound; i += F.length()) {{
+{loads}
+        }}
+        double r0 = a0.reduceLanes(VectorOperators.{op}), r1 = a1.reduceLanes(VectorOperators.{op});
+        double r2 = a2.reduceLanes(VectorOperators.{op}), r3 = a3.reduceLanes(VectorOperators.{op});
+        for (; i < n; i++) {{
+{tails}
+        }}
+{results}
+    }}
+""")
     for op in ("PROD",):  # float rows widened to double lanes; SUM has its own four-accumulator loop below
         c0, c1 = REDUCE_DOUBLE[op].format(a="a0"), REDUCE_DOUBLE[op].format(a="a1")
         out.append(f"""
@@ -611,6 +632,22 @@ final class SimdReduceRows {{
         double run(float[] x, int p, int n);
     }}
 
+    /** Four consecutive rows of n floats from p, their results into acc[a .. a+4). */
+    @FunctionalInterface
+    interface FloatRows4 {{
+        void run(float[] x, int p, int n, double[] acc, int a);
+    }}
+
+    /** The four-rows loop for SUM, MAX or MIN (see {{@link FloatRows4}}). */
+    static FloatRows4 floatRows4(ReduceOp op) {{
+        return switch (op) {{
+            case SUM -> SimdReduceRows::sumFloatRows4;
+            case MAX -> SimdReduceRows::maxFloatRows4;
+            case MIN -> SimdReduceRows::minFloatRows4;
+            default -> throw new IllegalArgumentException("no four-row reduction for " + op);
+        }};
+    }}
+
     @FunctionalInterface
     interface DoubleRow {{
         double run(double[] x, int p, int n);
@@ -671,6 +708,39 @@ final class SimdReduceRows {{
             a7 = a7.add(t.convertShape(VectorOperators.F2D, W, 1));
         }}
         return a0.add(a1).add(a2.add(a3)).add(a4.add(a5).add(a6.add(a7))).reduceLanes(VectorOperators.ADD);
+    }}
+
+    /**
+     * Four rows summed side by side, each into two double accumulators: four streams for the memory system instead of
+     * one row after another (sum(1) of 4096x4096 floats 4.4 -> 3.4 ms on 1 thread).
+     */
+    static void sumFloatRows4(float[] x, int p, int n, double[] acc, int a) {{
+        DoubleVector a0 = DoubleVector.zero(W), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+        int i = 0, bound = F.loopBound(n);
+        for (; i < bound; i += F.length()) {{
+            FloatVector u = FloatVector.fromArray(F, x, p + i), v = FloatVector.fromArray(F, x, p + n + i);
+            FloatVector s = FloatVector.fromArray(F, x, p + 2 * n + i), t = FloatVector.fromArray(F, x, p + 3 * n + i);
+            a0 = a0.add(u.convertShape(VectorOperators.F2D, W, 0));
+            a1 = a1.add(u.convertShape(VectorOperators.F2D, W, 1));
+            a2 = a2.add(v.convertShape(VectorOperators.F2D, W, 0));
+            a3 = a3.add(v.convertShape(VectorOperators.F2D, W, 1));
+            a4 = a4.add(s.convertShape(VectorOperators.F2D, W, 0));
+            a5 = a5.add(s.convertShape(VectorOperators.F2D, W, 1));
+            a6 = a6.add(t.convertShape(VectorOperators.F2D, W, 0));
+            a7 = a7.add(t.convertShape(VectorOperators.F2D, W, 1));
+        }}
+        double r0 = a0.add(a1).reduceLanes(VectorOperators.ADD), r1 = a2.add(a3).reduceLanes(VectorOperators.ADD);
+        double r2 = a4.add(a5).reduceLanes(VectorOperators.ADD), r3 = a6.add(a7).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {{
+            r0 += x[p + i];
+            r1 += x[p + n + i];
+            r2 += x[p + 2 * n + i];
+            r3 += x[p + 3 * n + i];
+        }}
+        acc[a] = r0;
+        acc[a + 1] = r1;
+        acc[a + 2] = r2;
+        acc[a + 3] = r3;
     }}
 
     /** Blocks summed in four vector accumulators, block sums added with Kahan compensation. */

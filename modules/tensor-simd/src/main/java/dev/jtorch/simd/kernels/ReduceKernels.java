@@ -39,15 +39,20 @@ public final class ReduceKernels {
         int parts = (long) outN * 64 <= total ? Parallel.parts(total, threads) : 1;
         switch (in.dtype()) {
             case FLOAT64, FLOAT32 -> {
-                double[][] accs = new double[parts][];
-                Parallel.run(parts, t -> {
-                    double[] acc = new double[outN];
-                    java.util.Arrays.fill(acc, identity(op));
-                    walk.forRange(total * t / parts, total * (t + 1) / parts, null, doubleRow(op, in, acc, walk, simd));
-                    accs[t] = acc;
-                });
-                double[] acc = accs[0];
-                for (int t = 1; t < parts; t++) for (int i = 0; i < outN; i++) acc[i] = combine(op, acc[i], accs[t][i]);
+                double[] acc;
+                if (simd && rowsSideBySide(op, in, reduced, outN)) {
+                    acc = fourRowsAtATime(op, in, outN, threads);
+                } else {
+                    double[][] accs = new double[parts][];
+                    Parallel.run(parts, t -> {
+                        double[] a = new double[outN];
+                        java.util.Arrays.fill(a, identity(op));
+                        walk.forRange(total * t / parts, total * (t + 1) / parts, null, doubleRow(op, in, a, walk, simd));
+                        accs[t] = a;
+                    });
+                    acc = accs[0];
+                    for (int t = 1; t < parts; t++) for (int i = 0; i < outN; i++) acc[i] = combine(op, acc[i], accs[t][i]);
+                }
                 Object y = Host.array(out);
                 store.forEach((off, n) -> Rows.writeDoubles(y, out.dtype(), off[0], so, n, slice(acc, off[1], sc, n)));
             }
@@ -68,6 +73,39 @@ public final class ReduceKernels {
             }
             default -> throw new IllegalArgumentException("reduce " + op + ": unsupported compute dtype " + in.dtype());
         }
+    }
+
+    /**
+     * A float32 sum, max or min over the last dim of a contiguous input with at least four rows of at least
+     * {@link #SIDE_BY_SIDE_FROM} elements: read four rows at a time (one row at a time is a single stream for
+     * the memory system, and one stream does not reach the machine's bandwidth).
+     */
+    private static boolean rowsSideBySide(ReduceOp op, Strided in, boolean[] reduced, int rows) {
+        int last = reduced.length - 1;
+        if (in.dtype() != dev.jtorch.DType.FLOAT32 || last < 0 || !in.isContiguous() || rows < 4) return false;
+        if (op != ReduceOp.SUM && op != ReduceOp.MAX && op != ReduceOp.MIN) return false;
+        for (int d = 0; d < last; d++) if (reduced[d]) return false;
+        return reduced[last] && in.shape()[last] >= SIDE_BY_SIDE_FROM;
+    }
+
+    /** Rows shorter than this stay in cache anyway (and are often many): they keep the one-row loops. */
+    static final int SIDE_BY_SIDE_FROM = 256;
+
+    /** Row r's result into acc[r]; groups of four rows are split across threads. */
+    private static double[] fourRowsAtATime(ReduceOp op, Strided in, int rows, int threads) {
+        float[] x = (float[]) Host.array(in);
+        int base = Host.base(in), n = (int) in.shape()[in.dim() - 1], groups = rows / 4;
+        double[] acc = new double[rows];
+        SimdReduceRows.FloatRows4 four = SimdReduceRows.floatRows4(op);
+        int parts = Math.max(1, Math.min(groups, Parallel.parts((long) rows * n, threads)));
+        Parallel.run(parts, t -> {
+            for (int g = (int) ((long) groups * t / parts); g < (long) groups * (t + 1) / parts; g++) {
+                four.run(x, base + 4 * g * n, n, acc, 4 * g);
+            }
+        });
+        SimdReduceRows.FloatRow one = SimdReduceRows.floatRow(op);
+        for (int r = 4 * groups; r < rows; r++) acc[r] = one.run(x, base + r * n, n);
+        return acc;
     }
 
     /** Folds rows of a float input into {@code acc} (walk operands: 0 = accumulators, 1 = input). */

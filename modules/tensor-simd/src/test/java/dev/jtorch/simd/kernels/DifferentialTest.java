@@ -212,6 +212,37 @@ class DifferentialTest {
     }
 
     /**
+     * float32 sum/max/min over the last dim of a contiguous input with 4+ rows of 256+ elements read four rows at a
+     * time, the rows past the last group one by one: with NaN, infinities and the row tails, as the scalar kernel.
+     */
+    @TestFactory
+    Stream<DynamicTest> floatRowsReducedFourAtATime() {
+        long[][] shapes = {{4, 256}, {5, 300}, {8, 257}, {9, 4099}, {2, 3, 301}};
+        return Stream.of(ReduceOp.SUM, ReduceOp.MAX, ReduceOp.MIN).flatMap(op -> Stream.of(shapes).flatMap(shape -> Stream.of(false, true).map(finite ->
+                DynamicTest.dynamicTest(op + " " + java.util.Arrays.toString(shape) + (finite ? " finite" : " with NaN and infinities"), () -> {
+                    int numel = 1;
+                    for (long d : shape) numel *= (int) d;
+                    Strided in = Layout.make(DType.FLOAT32, shape, Strided.contiguousStrides(shape), numel + 3, 3, 7L * numel + shape.length);
+                    // ordinary values (Layout's specials would give every row the same extreme), so that each row's
+                    // result is its own; then NaN, +inf and -inf in rows 1, 2 and 3, in a vector step or in the tail
+                    float[] a = (float[]) Host.array(in);
+                    for (int i = 0; i < a.length; i++) if (!Float.isFinite(a[i]) || Math.abs(a[i]) > 1e6) a[i] = (i % 11) - 5.5f;
+                    int len = (int) shape[shape.length - 1];
+                    if (!finite) {
+                        a[3 + len + len - 1] = Float.NaN;
+                        a[3 + 2 * len + 5] = Float.POSITIVE_INFINITY;
+                        a[3 + 3 * len + len - 2] = Float.NEGATIVE_INFINITY;
+                    }
+                    long[] outShape = shape.clone();
+                    outShape[shape.length - 1] = 1;
+                    Strided expected = Host.allocate(DType.FLOAT32, outShape), actual = Host.allocate(DType.FLOAT32, outShape);
+                    SCALAR.reduce(op, in, new int[]{shape.length - 1}, expected);
+                    SIMD.reduce(op, in, new int[]{shape.length - 1}, actual);
+                    compareReduction(op + " " + java.util.Arrays.toString(shape), op, expected, actual);
+                }))));
+    }
+
+    /**
      * float32 add/sub/mul/div rows from 2^16 elements run their halves as two interleaved streams, then the rest:
      * every element, with either operand a broadcast scalar or neither, must equal the scalar kernel's bit for bit.
      */
