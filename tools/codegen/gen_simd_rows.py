@@ -578,6 +578,17 @@ def reduce_methods():
     return "".join(out)
 
 
+def widening_sums_of_four(stride, index):
+    """One step of four float streams {stride} apart, each widened into two of the double accumulators a0..a7."""
+    names = ["u", "v", "s", "t"]
+    at = [f"p + {index}", f"p + {stride} + {index}", f"p + 2 * {stride} + {index}", f"p + 3 * {stride} + {index}"]
+    lines = [f"            FloatVector u = FloatVector.fromArray(F, x, {at[0]}), v = FloatVector.fromArray(F, x, {at[1]});",
+             f"            FloatVector s = FloatVector.fromArray(F, x, {at[2]}), t = FloatVector.fromArray(F, x, {at[3]});"]
+    for k in range(8):
+        lines.append(f"            a{k} = a{k}.add({names[k // 2]}.convertShape(VectorOperators.F2D, W, {k % 2}));")
+    return "\n".join(lines)
+
+
 def dispatch(name, iface, suffix, ops):
     cases = "\n".join(f"            case {op} -> SimdReduceRows::{camel(op)}{suffix};" for op in ops)
     return f"""
@@ -696,16 +707,7 @@ final class SimdReduceRows {{
     private static double sumFloatStreams(float[] x, int p, int q) {{
         DoubleVector a0 = DoubleVector.zero(W), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
         for (int j = 0; j < q; j += F.length()) {{
-            FloatVector u = FloatVector.fromArray(F, x, p + j), v = FloatVector.fromArray(F, x, p + q + j);
-            FloatVector s = FloatVector.fromArray(F, x, p + 2 * q + j), t = FloatVector.fromArray(F, x, p + 3 * q + j);
-            a0 = a0.add(u.convertShape(VectorOperators.F2D, W, 0));
-            a1 = a1.add(u.convertShape(VectorOperators.F2D, W, 1));
-            a2 = a2.add(v.convertShape(VectorOperators.F2D, W, 0));
-            a3 = a3.add(v.convertShape(VectorOperators.F2D, W, 1));
-            a4 = a4.add(s.convertShape(VectorOperators.F2D, W, 0));
-            a5 = a5.add(s.convertShape(VectorOperators.F2D, W, 1));
-            a6 = a6.add(t.convertShape(VectorOperators.F2D, W, 0));
-            a7 = a7.add(t.convertShape(VectorOperators.F2D, W, 1));
+{widening_sums_of_four("q", "j")}
         }}
         return a0.add(a1).add(a2.add(a3)).add(a4.add(a5).add(a6.add(a7))).reduceLanes(VectorOperators.ADD);
     }}
@@ -718,16 +720,7 @@ final class SimdReduceRows {{
         DoubleVector a0 = DoubleVector.zero(W), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
         int i = 0, bound = F.loopBound(n);
         for (; i < bound; i += F.length()) {{
-            FloatVector u = FloatVector.fromArray(F, x, p + i), v = FloatVector.fromArray(F, x, p + n + i);
-            FloatVector s = FloatVector.fromArray(F, x, p + 2 * n + i), t = FloatVector.fromArray(F, x, p + 3 * n + i);
-            a0 = a0.add(u.convertShape(VectorOperators.F2D, W, 0));
-            a1 = a1.add(u.convertShape(VectorOperators.F2D, W, 1));
-            a2 = a2.add(v.convertShape(VectorOperators.F2D, W, 0));
-            a3 = a3.add(v.convertShape(VectorOperators.F2D, W, 1));
-            a4 = a4.add(s.convertShape(VectorOperators.F2D, W, 0));
-            a5 = a5.add(s.convertShape(VectorOperators.F2D, W, 1));
-            a6 = a6.add(t.convertShape(VectorOperators.F2D, W, 0));
-            a7 = a7.add(t.convertShape(VectorOperators.F2D, W, 1));
+{widening_sums_of_four("n", "i")}
         }}
         double r0 = a0.add(a1).reduceLanes(VectorOperators.ADD), r1 = a2.add(a3).reduceLanes(VectorOperators.ADD);
         double r2 = a4.add(a5).reduceLanes(VectorOperators.ADD), r3 = a6.add(a7).reduceLanes(VectorOperators.ADD);
