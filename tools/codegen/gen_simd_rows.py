@@ -237,11 +237,12 @@ def binary_method(t, op, expr):
     e = expr.format(**t)
     P = t['prim']
     streamed = t['prim'] == "float" and op in STREAMED
-    start = f"n >= STREAMS_FROM ? {camel(op)}Streams(x, p, sa, z, r, sb, y, q, n) : 0" if streamed else "0"
+    start = (f"int i = n >= STREAMS_FROM ? {camel(op)}Streams(x, p, sa, z, r, sb, y, q, n) : 0, bound = i + S.loopBound(n - i);"
+             if streamed else "int i = 0, bound = S.loopBound(n);")
     return f"""
     static void {camel(op)}({P}[] x, int p, int sa, {P}[] z, int r, int sb, {P}[] y, int q, int n) {{
         {t['vec']} ca = {t['vec']}.broadcast(S, x[p]), cb = {t['vec']}.broadcast(S, z[r]);
-        int i = {start}, bound = i + S.loopBound(n - i);
+        {start}
         for (; i < bound; i += S.length()) {{
             {operands(t, False)}
             {e}.intoArray(y, q + i);

@@ -394,7 +394,7 @@ final class SimdDoubleRows {
 
     static void add(double[] x, int p, int sa, double[] z, int r, int sb, double[] y, int q, int n) {
         DoubleVector ca = DoubleVector.broadcast(S, x[p]), cb = DoubleVector.broadcast(S, z[r]);
-        int i = 0, bound = i + S.loopBound(n - i);
+        int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {
             DoubleVector a = sa == 0 ? ca : DoubleVector.fromArray(S, x, p + i);
             DoubleVector b = sb == 0 ? cb : DoubleVector.fromArray(S, z, r + i);
@@ -410,7 +410,7 @@ final class SimdDoubleRows {
 
     static void sub(double[] x, int p, int sa, double[] z, int r, int sb, double[] y, int q, int n) {
         DoubleVector ca = DoubleVector.broadcast(S, x[p]), cb = DoubleVector.broadcast(S, z[r]);
-        int i = 0, bound = i + S.loopBound(n - i);
+        int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {
             DoubleVector a = sa == 0 ? ca : DoubleVector.fromArray(S, x, p + i);
             DoubleVector b = sb == 0 ? cb : DoubleVector.fromArray(S, z, r + i);
@@ -426,7 +426,7 @@ final class SimdDoubleRows {
 
     static void mul(double[] x, int p, int sa, double[] z, int r, int sb, double[] y, int q, int n) {
         DoubleVector ca = DoubleVector.broadcast(S, x[p]), cb = DoubleVector.broadcast(S, z[r]);
-        int i = 0, bound = i + S.loopBound(n - i);
+        int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {
             DoubleVector a = sa == 0 ? ca : DoubleVector.fromArray(S, x, p + i);
             DoubleVector b = sb == 0 ? cb : DoubleVector.fromArray(S, z, r + i);
@@ -442,7 +442,7 @@ final class SimdDoubleRows {
 
     static void div(double[] x, int p, int sa, double[] z, int r, int sb, double[] y, int q, int n) {
         DoubleVector ca = DoubleVector.broadcast(S, x[p]), cb = DoubleVector.broadcast(S, z[r]);
-        int i = 0, bound = i + S.loopBound(n - i);
+        int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {
             DoubleVector a = sa == 0 ? ca : DoubleVector.fromArray(S, x, p + i);
             DoubleVector b = sb == 0 ? cb : DoubleVector.fromArray(S, z, r + i);
@@ -458,7 +458,7 @@ final class SimdDoubleRows {
 
     static void maximum(double[] x, int p, int sa, double[] z, int r, int sb, double[] y, int q, int n) {
         DoubleVector ca = DoubleVector.broadcast(S, x[p]), cb = DoubleVector.broadcast(S, z[r]);
-        int i = 0, bound = i + S.loopBound(n - i);
+        int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {
             DoubleVector a = sa == 0 ? ca : DoubleVector.fromArray(S, x, p + i);
             DoubleVector b = sb == 0 ? cb : DoubleVector.fromArray(S, z, r + i);
@@ -474,7 +474,7 @@ final class SimdDoubleRows {
 
     static void minimum(double[] x, int p, int sa, double[] z, int r, int sb, double[] y, int q, int n) {
         DoubleVector ca = DoubleVector.broadcast(S, x[p]), cb = DoubleVector.broadcast(S, z[r]);
-        int i = 0, bound = i + S.loopBound(n - i);
+        int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {
             DoubleVector a = sa == 0 ? ca : DoubleVector.fromArray(S, x, p + i);
             DoubleVector b = sb == 0 ? cb : DoubleVector.fromArray(S, z, r + i);
@@ -490,7 +490,7 @@ final class SimdDoubleRows {
 
     static void divTrunc(double[] x, int p, int sa, double[] z, int r, int sb, double[] y, int q, int n) {
         DoubleVector ca = DoubleVector.broadcast(S, x[p]), cb = DoubleVector.broadcast(S, z[r]);
-        int i = 0, bound = i + S.loopBound(n - i);
+        int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {
             DoubleVector a = sa == 0 ? ca : DoubleVector.fromArray(S, x, p + i);
             DoubleVector b = sb == 0 ? cb : DoubleVector.fromArray(S, z, r + i);

@@ -625,7 +625,7 @@ final class SimdFloatRows {
 
     static void maximum(float[] x, int p, int sa, float[] z, int r, int sb, float[] y, int q, int n) {
         FloatVector ca = FloatVector.broadcast(S, x[p]), cb = FloatVector.broadcast(S, z[r]);
-        int i = 0, bound = i + S.loopBound(n - i);
+        int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {
             FloatVector a = sa == 0 ? ca : FloatVector.fromArray(S, x, p + i);
             FloatVector b = sb == 0 ? cb : FloatVector.fromArray(S, z, r + i);
@@ -641,7 +641,7 @@ final class SimdFloatRows {
 
     static void minimum(float[] x, int p, int sa, float[] z, int r, int sb, float[] y, int q, int n) {
         FloatVector ca = FloatVector.broadcast(S, x[p]), cb = FloatVector.broadcast(S, z[r]);
-        int i = 0, bound = i + S.loopBound(n - i);
+        int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {
             FloatVector a = sa == 0 ? ca : FloatVector.fromArray(S, x, p + i);
             FloatVector b = sb == 0 ? cb : FloatVector.fromArray(S, z, r + i);
@@ -657,7 +657,7 @@ final class SimdFloatRows {
 
     static void divTrunc(float[] x, int p, int sa, float[] z, int r, int sb, float[] y, int q, int n) {
         FloatVector ca = FloatVector.broadcast(S, x[p]), cb = FloatVector.broadcast(S, z[r]);
-        int i = 0, bound = i + S.loopBound(n - i);
+        int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {
             FloatVector a = sa == 0 ? ca : FloatVector.fromArray(S, x, p + i);
             FloatVector b = sb == 0 ? cb : FloatVector.fromArray(S, z, r + i);

@@ -72,7 +72,7 @@ final class SimdLongRows {
 
     static void add(long[] x, int p, int sa, long[] z, int r, int sb, long[] y, int q, int n) {
         LongVector ca = LongVector.broadcast(S, x[p]), cb = LongVector.broadcast(S, z[r]);
-        int i = 0, bound = i + S.loopBound(n - i);
+        int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {
             LongVector a = sa == 0 ? ca : LongVector.fromArray(S, x, p + i);
             LongVector b = sb == 0 ? cb : LongVector.fromArray(S, z, r + i);
@@ -88,7 +88,7 @@ final class SimdLongRows {
 
     static void sub(long[] x, int p, int sa, long[] z, int r, int sb, long[] y, int q, int n) {
         LongVector ca = LongVector.broadcast(S, x[p]), cb = LongVector.broadcast(S, z[r]);
-        int i = 0, bound = i + S.loopBound(n - i);
+        int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {
             LongVector a = sa == 0 ? ca : LongVector.fromArray(S, x, p + i);
             LongVector b = sb == 0 ? cb : LongVector.fromArray(S, z, r + i);
@@ -104,7 +104,7 @@ final class SimdLongRows {
 
     static void mul(long[] x, int p, int sa, long[] z, int r, int sb, long[] y, int q, int n) {
         LongVector ca = LongVector.broadcast(S, x[p]), cb = LongVector.broadcast(S, z[r]);
-        int i = 0, bound = i + S.loopBound(n - i);
+        int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {
             LongVector a = sa == 0 ? ca : LongVector.fromArray(S, x, p + i);
             LongVector b = sb == 0 ? cb : LongVector.fromArray(S, z, r + i);
@@ -120,7 +120,7 @@ final class SimdLongRows {
 
     static void maximum(long[] x, int p, int sa, long[] z, int r, int sb, long[] y, int q, int n) {
         LongVector ca = LongVector.broadcast(S, x[p]), cb = LongVector.broadcast(S, z[r]);
-        int i = 0, bound = i + S.loopBound(n - i);
+        int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {
             LongVector a = sa == 0 ? ca : LongVector.fromArray(S, x, p + i);
             LongVector b = sb == 0 ? cb : LongVector.fromArray(S, z, r + i);
@@ -136,7 +136,7 @@ final class SimdLongRows {
 
     static void minimum(long[] x, int p, int sa, long[] z, int r, int sb, long[] y, int q, int n) {
         LongVector ca = LongVector.broadcast(S, x[p]), cb = LongVector.broadcast(S, z[r]);
-        int i = 0, bound = i + S.loopBound(n - i);
+        int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {
             LongVector a = sa == 0 ? ca : LongVector.fromArray(S, x, p + i);
             LongVector b = sb == 0 ? cb : LongVector.fromArray(S, z, r + i);
@@ -152,7 +152,7 @@ final class SimdLongRows {
 
     static void bitwiseAnd(long[] x, int p, int sa, long[] z, int r, int sb, long[] y, int q, int n) {
         LongVector ca = LongVector.broadcast(S, x[p]), cb = LongVector.broadcast(S, z[r]);
-        int i = 0, bound = i + S.loopBound(n - i);
+        int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {
             LongVector a = sa == 0 ? ca : LongVector.fromArray(S, x, p + i);
             LongVector b = sb == 0 ? cb : LongVector.fromArray(S, z, r + i);
@@ -168,7 +168,7 @@ final class SimdLongRows {
 
     static void bitwiseOr(long[] x, int p, int sa, long[] z, int r, int sb, long[] y, int q, int n) {
         LongVector ca = LongVector.broadcast(S, x[p]), cb = LongVector.broadcast(S, z[r]);
-        int i = 0, bound = i + S.loopBound(n - i);
+        int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {
             LongVector a = sa == 0 ? ca : LongVector.fromArray(S, x, p + i);
             LongVector b = sb == 0 ? cb : LongVector.fromArray(S, z, r + i);
@@ -184,7 +184,7 @@ final class SimdLongRows {
 
     static void bitwiseXor(long[] x, int p, int sa, long[] z, int r, int sb, long[] y, int q, int n) {
         LongVector ca = LongVector.broadcast(S, x[p]), cb = LongVector.broadcast(S, z[r]);
-        int i = 0, bound = i + S.loopBound(n - i);
+        int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {
             LongVector a = sa == 0 ? ca : LongVector.fromArray(S, x, p + i);
             LongVector b = sb == 0 ? cb : LongVector.fromArray(S, z, r + i);
