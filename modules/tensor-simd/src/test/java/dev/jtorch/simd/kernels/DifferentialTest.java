@@ -334,6 +334,18 @@ class DifferentialTest {
                         compareReduction(op.toString(), op, e, a);
                     }
                 }),
+                DynamicTest.dynamicTest("sum, max and min float32 of 22 rows, four rows at a time on 3 threads", () -> {
+                    int len = n / 16;
+                    Strided x = Layout.make(DType.FLOAT32, new long[]{22, len}, new long[]{len, 1}, 22 * len, 0, 9);
+                    float[] v = (float[]) Host.array(x);
+                    for (int i = 0; i < v.length; i++) if (!Float.isFinite(v[i]) || Math.abs(v[i]) > 1e6) v[i] = (i % 7) - 3.25f;
+                    for (ReduceOp op : List.of(ReduceOp.SUM, ReduceOp.MAX, ReduceOp.MIN)) {
+                        Strided e = Host.allocate(DType.FLOAT32, new long[]{22, 1}), a = Host.allocate(DType.FLOAT32, new long[]{22, 1});
+                        SCALAR.reduce(op, x, new int[]{1}, e);
+                        parallel.reduce(op, x, new int[]{1}, a);
+                        compareReduction(op + " rows", op, e, a);
+                    }
+                }),
                 DynamicTest.dynamicTest("sum int64 over rows", () -> {
                     Strided x = Layout.make(DType.INT64, new long[]{3, n}, new long[]{n, 1}, 3 * n, 0, 8);
                     Strided e = Host.allocate(DType.INT64, new long[]{3, 1}), a = Host.allocate(DType.INT64, new long[]{3, 1});
