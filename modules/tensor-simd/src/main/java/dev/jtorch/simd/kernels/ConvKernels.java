@@ -181,12 +181,11 @@ public final class ConvKernels {
                                  int p0, int p1, boolean simd) {
         int oh = win.outH(), ow = win.outW(), kh = win.kernelH(), kw = win.kernelW();
         int dh = win.dilationH(), dw = win.dilationW();
-        if (simd && SimdMaxPool.ENABLED && kh == 2 && kw == 2 && win.strideW() == 2 && ow >= SimdMaxPool.OUTPUTS
-                && everyWindowInside(win, h, w)) {
-            SimdMaxPool.rows(src, sb, h, w, win.strideH(), oh, ow, dst, db, idx, ib, p0, p1);
-            return;
-        }
         if (kh == 2 && kw == 2 && everyWindowInside(win, h, w)) {
+            if (simd && SimdMaxPool.ENABLED && win.strideW() == 2 && ow >= SimdMaxPool.OUTPUTS) {
+                SimdMaxPool.rows(src, sb, h, w, win.strideH(), oh, ow, dst, db, idx, ib, p0, p1);
+                return;
+            }
             maxPool2x2F(src, sb, h, w, win.strideH(), win.strideW(), oh, ow, dst, db, idx, ib, p0, p1);
             return;
         }

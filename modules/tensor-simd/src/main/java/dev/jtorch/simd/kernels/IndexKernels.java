@@ -99,17 +99,17 @@ public final class IndexKernels {
             long n = index.numel();
             for (int i = 0; i < n; i++) {
                 long v = x[b + i];
-                if (v < 0 || v >= size) {
-                    throw new IndexOutOfBoundsException("index " + v + " is out of bounds for dimension " + dim + " with size " + size);
-                }
+                if (v < 0 || v >= size) throw outOfBounds(v, dim, size);
             }
             return;
         }
         forEachIndex(index, v -> {
-            if (v < 0 || v >= size) {
-                throw new IndexOutOfBoundsException("index " + v + " is out of bounds for dimension " + dim + " with size " + size);
-            }
+            if (v < 0 || v >= size) throw outOfBounds(v, dim, size);
         });
+    }
+
+    private static IndexOutOfBoundsException outOfBounds(long v, int dim, long size) {
+        return new IndexOutOfBoundsException("index " + v + " is out of bounds for dimension " + dim + " with size " + size);
     }
 
     private static void forEachIndex(Strided index, java.util.function.LongConsumer check) {

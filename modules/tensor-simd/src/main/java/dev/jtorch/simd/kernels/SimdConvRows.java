@@ -14,8 +14,7 @@ final class SimdConvRows {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
     private static final int LANES = S.length();
 
-    /** Whether the 8-lane rows run here (C2 intrinsifies 256-bit vectors on AVX2 and later). */
-    static final boolean ENABLED = FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
+    static final boolean ENABLED = SimdMath.EIGHT_FLOAT_LANES;
 
     /** {@code d[dof .. dof+len) = s[so .. so+len)}; a last partial vector overlaps the one before it. */
     static void copy(float[] s, int so, float[] d, int dof, int len) {

@@ -16,6 +16,11 @@ public final class SimdMath {
 
     public static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     public static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    /**
+     * Whether the kernels written for 8 float lanes (256-bit shuffle networks and copies: transpose, max pooling,
+     * im2col runs) can run here: C2 intrinsifies 256-bit vectors on AVX2 and later; below that they would box.
+     */
+    static final boolean EIGHT_FLOAT_LANES = FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
 
     private static final float F_INTEGRAL = 0x1p23f;   // floats at or above this are integers
     private static final double D_INTEGRAL = 0x1p52;

@@ -22,8 +22,7 @@ final class SimdMaxPool {
     private static final VectorSpecies<Long> L = LongVector.SPECIES_256;
     static final int OUTPUTS = 8;
 
-    /** Whether the 8-lane kernel runs here (C2 intrinsifies 256-bit vectors on AVX2 and later). */
-    static final boolean ENABLED = FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
+    static final boolean ENABLED = SimdMath.EIGHT_FLOAT_LANES;
 
     // Indexes 8..15 name lanes of the second operand.
     private static final VectorShuffle<Float> LEFT = VectorShuffle.fromValues(F, 0, 2, 4, 6, 8, 10, 12, 14);

@@ -17,8 +17,7 @@ final class SimdTranspose {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
     static final int B = 8;
 
-    /** Whether the 8-lane network can run here (C2 intrinsifies 256-bit vectors on AVX2 and later). */
-    static final boolean ENABLED = FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
+    static final boolean ENABLED = SimdMath.EIGHT_FLOAT_LANES;
 
     // Two-source shuffles: indexes 8..15 name lanes of the second operand (partially wrapped to -8..-1).
     private static final VectorShuffle<Float> UNPACK_LO = shuffle(0, 8, 1, 9, 4, 12, 5, 13);
