@@ -8,9 +8,9 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * float32 exp and log from exact IEEE lane operations only, so every JIT tier gives the same bits, and erf
- * (which still uses the Vector API's exp; see the generator). The row loops of {@link SimdFloatRows} carry the
- * same code inline: as calls, C2 would not inline them and would box the vectors.
+ * float32 exp, log and erf from exact IEEE lane operations only, so every JIT tier gives the same bits.
+ * The row loops of {@link SimdFloatRows} carry the same code inline: as calls, C2 would not inline them
+ * and would box the vectors.
  */
 public final class SimdFloatMath {
     private SimdFloatMath() {}
@@ -50,8 +50,7 @@ public final class SimdFloatMath {
     public static FloatVector erf(FloatVector v) {
         FloatVector _a = v.abs();
         FloatVector _y = _a.mul(_a);
-        FloatVector _u = _a.broadcast(1f).div(_a).sub(0.625f);
-        FloatVector _r = _a.mul(_y.fma(FloatVector.broadcast(S, 7.847259257687256e-05f), FloatVector.broadcast(S, -0.0008008189033716917f)).fma(_y, FloatVector.broadcast(S, 0.005188099108636379f)).fma(_y, FloatVector.broadcast(S, -0.026853691786527634f)).fma(_y, FloatVector.broadcast(S, 0.1128358244895935f)).fma(_y, FloatVector.broadcast(S, -0.3761262595653534f)).fma(_y, FloatVector.broadcast(S, 1.1283791065216064f))).blend(_a.broadcast(1f).sub(_y.neg().lanewise(VectorOperators.EXP).mul(_u.fma(FloatVector.broadcast(S, 0.029677236452698708f), FloatVector.broadcast(S, -0.007066989317536354f)).fma(_u, FloatVector.broadcast(S, -0.028082631528377533f)).fma(_u, FloatVector.broadcast(S, 0.04465387016534805f)).fma(_u, FloatVector.broadcast(S, -0.04682009294629097f)).fma(_u, FloatVector.broadcast(S, 0.023258987814188004f)).fma(_u, FloatVector.broadcast(S, 0.04376211762428284f)).fma(_u, FloatVector.broadcast(S, -0.17239351570606232f)).fma(_u, FloatVector.broadcast(S, 0.3822838366031647f)).fma(_u, FloatVector.broadcast(S, 0.3059529960155487f)))), _a.compare(VectorOperators.GE, 1f)).blend(1f, _a.compare(VectorOperators.GE, 4f));
+        FloatVector _r = _a.mul(_y.fma(FloatVector.broadcast(S, 2.050084049187717e-06f), FloatVector.broadcast(S, 0.0002848837757483125f)).fma(_y, FloatVector.broadcast(S, 0.003765653120353818f)).fma(_y, FloatVector.broadcast(S, 0.05274883657693863f)).fma(_y, FloatVector.broadcast(S, 0.19040727615356445f)).fma(_y, FloatVector.broadcast(S, 1.1283791065216064f))).div(_y.fma(FloatVector.broadcast(S, 3.809173358604312e-05f), FloatVector.broadcast(S, 0.0011625447077676654f)).fma(_y, FloatVector.broadcast(S, 0.014969289302825928f)).fma(_y, FloatVector.broadcast(S, 0.11410944908857346f)).fma(_y, FloatVector.broadcast(S, 0.5020768046379089f)).fma(_y, FloatVector.broadcast(S, 1f))).blend(1f, _a.compare(VectorOperators.GE, 3.9192059f));
         FloatVector _e = SimdMath.copySign(_r, v).blend(v, v.test(VectorOperators.IS_NAN));
         return _e;
     }
@@ -90,8 +89,7 @@ public final class SimdFloatMath {
         FloatVector _h = v.mul(SQRT1_2F);
         FloatVector _a = _h.abs();
         FloatVector _y = _a.mul(_a);
-        FloatVector _u = _a.broadcast(1f).div(_a).sub(0.625f);
-        FloatVector _r = _a.mul(_y.fma(FloatVector.broadcast(S, 7.847259257687256e-05f), FloatVector.broadcast(S, -0.0008008189033716917f)).fma(_y, FloatVector.broadcast(S, 0.005188099108636379f)).fma(_y, FloatVector.broadcast(S, -0.026853691786527634f)).fma(_y, FloatVector.broadcast(S, 0.1128358244895935f)).fma(_y, FloatVector.broadcast(S, -0.3761262595653534f)).fma(_y, FloatVector.broadcast(S, 1.1283791065216064f))).blend(_a.broadcast(1f).sub(_y.neg().lanewise(VectorOperators.EXP).mul(_u.fma(FloatVector.broadcast(S, 0.029677236452698708f), FloatVector.broadcast(S, -0.007066989317536354f)).fma(_u, FloatVector.broadcast(S, -0.028082631528377533f)).fma(_u, FloatVector.broadcast(S, 0.04465387016534805f)).fma(_u, FloatVector.broadcast(S, -0.04682009294629097f)).fma(_u, FloatVector.broadcast(S, 0.023258987814188004f)).fma(_u, FloatVector.broadcast(S, 0.04376211762428284f)).fma(_u, FloatVector.broadcast(S, -0.17239351570606232f)).fma(_u, FloatVector.broadcast(S, 0.3822838366031647f)).fma(_u, FloatVector.broadcast(S, 0.3059529960155487f)))), _a.compare(VectorOperators.GE, 1f)).blend(1f, _a.compare(VectorOperators.GE, 4f));
+        FloatVector _r = _a.mul(_y.fma(FloatVector.broadcast(S, 2.050084049187717e-06f), FloatVector.broadcast(S, 0.0002848837757483125f)).fma(_y, FloatVector.broadcast(S, 0.003765653120353818f)).fma(_y, FloatVector.broadcast(S, 0.05274883657693863f)).fma(_y, FloatVector.broadcast(S, 0.19040727615356445f)).fma(_y, FloatVector.broadcast(S, 1.1283791065216064f))).div(_y.fma(FloatVector.broadcast(S, 3.809173358604312e-05f), FloatVector.broadcast(S, 0.0011625447077676654f)).fma(_y, FloatVector.broadcast(S, 0.014969289302825928f)).fma(_y, FloatVector.broadcast(S, 0.11410944908857346f)).fma(_y, FloatVector.broadcast(S, 0.5020768046379089f)).fma(_y, FloatVector.broadcast(S, 1f))).blend(1f, _a.compare(VectorOperators.GE, 3.9192059f));
         FloatVector _e = SimdMath.copySign(_r, _h).blend(_h, _h.test(VectorOperators.IS_NAN));
         FloatVector _g = v.mul(0.5f).mul(_e.add(1f));
         return _g;

@@ -385,7 +385,8 @@ class DifferentialTest {
             double budget = switch (approx) {
                 // 1 + erf(x) cancels for x << 0: the error is absolute there, of the size of erf's ulp.
                 case GELU -> 8 * ulp + (expected.dtype() == DType.FLOAT32 ? 4e-7 : 4e-16) * Math.abs(x);
-                case ERF -> 4 * ulp;
+                // the rational erf: within 6 ulp over every float (checked exhaustively), worst just below 1
+                case ERF -> 6 * ulp;
                 default -> 3 * ulp;
             };
             boolean same = e[i] == a[i] || Math.abs(e[i] - a[i]) <= budget;
