@@ -260,7 +260,7 @@ public final class Autocast {
             if (hit != null) return hit;
         }
         Tensor c = t.to(to);
-        if (cacheable) s.cache.put(t, c);
+        if (cacheable) s.cache.put(t, MemoryScope.keep(c)); // the cache may outlive a MemoryScope of one step
         return c;
     }
 

@@ -93,7 +93,7 @@ final class Autograd {
             if (g.dtype != t.dtype) throw new IllegalArgumentException("assigned grad has data of a different type");
             if (!g.device().equals(t.device())) throw new IllegalArgumentException("assigned grad has data located on a different device");
         }
-        t.grad = g;
+        t.grad = MemoryScope.keep(g);
     }
 
     static void retainGrad(Tensor t) {
@@ -248,6 +248,6 @@ final class Autograd {
         }
 
         @Override
-        public void setGrad(Tensor t, Tensor grad) { t.grad = grad; }
+        public void setGrad(Tensor t, Tensor grad) { t.grad = MemoryScope.keep(grad); }
     }
 }

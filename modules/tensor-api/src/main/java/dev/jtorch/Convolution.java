@@ -24,7 +24,7 @@ public final class Convolution {
         DType compute = floatCompute(input.dtype, "im2col");
         Tensor x = input.dtype == compute && input.isContiguous() ? input : Elementwise.castRaw(input, compute);
         long n = x.shape[0], c = x.shape[1];
-        Tensor out = Tensor.allocate(new long[]{c * window.taps(), n * window.outH() * window.outW()}, compute, x.device());
+        Tensor out = Tensor.allocateForWrite(new long[]{c * window.taps(), n * window.outH() * window.outW()}, compute, x.device());
         Elementwise.backend(x).im2col(x.strided(), window, out.strided());
         if (out.dtype != input.dtype) out = Elementwise.castRaw(out, input.dtype);
         Autograd.record(new Op.Im2Col(window, c, x.shape[2], x.shape[3]), new Tensor[]{input}, out);
@@ -41,7 +41,7 @@ public final class Convolution {
         DType compute = floatCompute(cols.dtype, "col2im");
         Tensor c = cols.dtype == compute && cols.isContiguous() ? cols : Elementwise.castRaw(cols, compute);
         long n = l == 0 ? 0 : cols.shape[1] / l;
-        Tensor out = Tensor.allocate(new long[]{n, channels, height, width}, compute, c.device());
+        Tensor out = Tensor.allocateForWrite(new long[]{n, channels, height, width}, compute, c.device());
         Elementwise.backend(c).col2im(c.strided(), window, out.strided());
         if (out.dtype != cols.dtype) out = Elementwise.castRaw(out, cols.dtype);
         Autograd.record(new Op.Col2Im(window, channels, height, width), new Tensor[]{cols}, out);
@@ -54,8 +54,8 @@ public final class Convolution {
         DType compute = floatCompute(planes.dtype, "max_pool2d");
         Tensor x = planes.dtype == compute && planes.isContiguous() ? planes : Elementwise.castRaw(planes, compute);
         long[] shape = {x.shape[0], window.outH(), window.outW()};
-        Tensor values = Tensor.allocate(shape, compute, x.device());
-        Tensor indices = Tensor.allocate(shape, DType.INT64, x.device());
+        Tensor values = Tensor.allocateForWrite(shape, compute, x.device());
+        Tensor indices = Tensor.allocateForWrite(shape, DType.INT64, x.device());
         Elementwise.backend(x).maxPool2d(x.strided(), window, values.strided(), indices.strided());
         if (values.dtype != planes.dtype) values = Elementwise.castRaw(values, planes.dtype);
         Autograd.record(new Op.MaxPool2d(window), new Tensor[]{planes}, values, indices);

@@ -48,14 +48,14 @@ final class Elementwise {
      */
     static Strided operand(Tensor t, DType type, long[] shape, Device device) {
         if (t.device().equals(device)) return operand(t, type, shape);
-        Tensor moved = Tensor.allocate(t.shape, type, device);
+        Tensor moved = Tensor.allocateForWrite(t.shape, type, device);
         Backends.forDevice(device).copy(t.strided(), moved.strided());
         return operand(moved, type, shape);
     }
 
     /** A contiguous copy of {@code t} as {@code dtype}, not recorded. */
     static Tensor castRaw(Tensor t, DType dtype) {
-        Tensor out = Tensor.allocate(t.shape, dtype, t.device());
+        Tensor out = Tensor.allocateForWrite(t.shape, dtype, t.device());
         Backends.forDevice(t.device()).copy(t.strided(), out.strided());
         return out;
     }
@@ -105,7 +105,7 @@ final class Elementwise {
         if (t.device().equals(target)) return t;
         Backend dst = Backends.forDevice(target);
         Backend src = Backends.forDevice(t.device());
-        Tensor out = Tensor.allocate(t.shape, t.dtype, target);
+        Tensor out = Tensor.allocateForWrite(t.shape, t.dtype, target);
         // The non-CPU backend owns host<->device transfers.
         (target.isCpu() ? src : dst).copy(t.contiguous().strided(), out.strided());
         Autograd.record(new Op.Clone(), new Tensor[]{t}, out);
@@ -170,7 +170,7 @@ final class Elementwise {
         if (op == UnaryOp.BITWISE_NOT && x.dtype == DType.BOOL) op = UnaryOp.LOGICAL_NOT;
         DType compute = op == UnaryOp.LOGICAL_NOT ? x.dtype.computeType() : outType.computeType();
         Strided in = operand(x, compute, x.shape);
-        Tensor out = Tensor.allocate(x.shape, op == UnaryOp.LOGICAL_NOT ? DType.BOOL : compute, x.device());
+        Tensor out = Tensor.allocateForWrite(x.shape, op == UnaryOp.LOGICAL_NOT ? DType.BOOL : compute, x.device());
         be.unary(op, in, out.strided());
         return out.dtype == outType ? out : castRaw(out, outType);
     }
@@ -237,7 +237,7 @@ final class Elementwise {
         long[] shape = Broadcast.shapes(a.shape, b.shape);
         DType compute = computeFrom.computeType();
         Device dev = commonDevice(a, b);
-        Tensor out = Tensor.allocate(shape, op.producesBool() ? DType.BOOL : compute, dev);
+        Tensor out = Tensor.allocateForWrite(shape, op.producesBool() ? DType.BOOL : compute, dev);
         be.binary(op, operand(a, compute, shape, dev), operand(b, compute, shape, dev), out.strided());
         return out.dtype == outType ? out : castRaw(out, outType);
     }
@@ -401,7 +401,7 @@ final class Elementwise {
             if (!TypePromotion.canCast(rt, x.dtype)) throw cannotCast(rt, x.dtype);
         }
         DType compute = rt.computeType();
-        Tensor out = Tensor.allocate(x.shape, compute, x.device());
+        Tensor out = Tensor.allocateForWrite(x.shape, compute, x.device());
         backend(x).clamp(operand(x, compute, x.shape), min, max, out.strided());
         Op op = new Op.Clamp(min, max);
         if (inPlace) return writeBack(x, out, op, x);
@@ -423,7 +423,7 @@ final class Elementwise {
         DType rt = TypePromotion.resultType(a, b);
         long[] shape = Broadcast.shapes(cond.shape, a.shape, b.shape);
         Device dev = commonDevice(cond, a, b);
-        Tensor out = Tensor.allocate(shape, rt, dev);
+        Tensor out = Tensor.allocateForWrite(shape, rt, dev);
         be.where(operand(cond, DType.BOOL, shape, dev), operand(a, rt, shape, dev), operand(b, rt, shape, dev), out.strided());
         Autograd.record(new Op.Where(), new Tensor[]{cond, a, b}, out);
         return out;

@@ -14,6 +14,18 @@ final class HostArrays {
         return HostStorage.allocate(dtype, n).array();
     }
 
+    /** The array class that holds {@code dtype}'s elements. */
+    static Class<?> arrayType(DType dtype) {
+        return switch (dtype) {
+            case FLOAT32 -> float[].class;
+            case FLOAT64 -> double[].class;
+            case INT64 -> long[].class;
+            case INT32 -> int[].class;
+            case FLOAT16, BFLOAT16, INT16 -> short[].class;
+            case INT8, UINT8, BOOL -> byte[].class;
+        };
+    }
+
     static int checkedLength(long numel) {
         if (numel > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("tensor of " + numel + " elements exceeds the 2^31 limit of heap storage");

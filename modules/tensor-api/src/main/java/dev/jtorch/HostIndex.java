@@ -13,7 +13,7 @@ final class HostIndex {
     /** The values of an integral or bool tensor in row-major order (a fresh array). */
     static long[] longs(Tensor t) {
         Tensor h = t.device().isCpu() ? t : Elementwise.toDevice(t, Device.CPU);
-        Tensor c = Elementwise.castRaw(h, DType.INT64);
+        Tensor c = MemoryScope.keep(Elementwise.castRaw(h, DType.INT64)); // the array outlives the tensor
         return (long[]) ((HostStorage) c.storage).array();
     }
 

@@ -30,7 +30,7 @@ final class LinAlg {
             sb = sb.withLayout(new long[]{1, b.shape[0], b.shape[1]}, new long[]{0, sb.stride()[0], sb.stride()[1]}, sb.offset());
         }
         long bs = batched ? a.shape[0] : 1, m = a.shape[a.dim() - 2], n = b.shape[b.dim() - 1];
-        Tensor out = Tensor.allocate(new long[]{bs, m, n}, compute, Elementwise.commonDevice(a, b));
+        Tensor out = Tensor.allocateForWrite(new long[]{bs, m, n}, compute, Elementwise.commonDevice(a, b));
         be.matmul(sa, sb, out.strided());
         if (out.dtype != a.dtype) out = Elementwise.castRaw(out, a.dtype);
         if (!batched) out = Reductions.relabel(out, new long[]{m, n});

@@ -56,10 +56,23 @@ public final class Tensor {
         this.wrappedNumber = wrappedNumber;
     }
 
-    /** A new contiguous tensor of uninitialised (zeroed) storage. */
+    /** A new contiguous tensor of zeroed storage. */
     static Tensor allocate(long[] shape, DType dtype, Device device) {
+        return allocate(shape, dtype, device, true);
+    }
+
+    /**
+     * A new contiguous tensor for an op that writes every element: memory reused inside a {@link MemoryScope} is
+     * not zeroed first (fresh memory still is).
+     */
+    static Tensor allocateForWrite(long[] shape, DType dtype, Device device) {
+        return allocate(shape, dtype, device, false);
+    }
+
+    private static Tensor allocate(long[] shape, DType dtype, Device device, boolean zeroed) {
         long[] s = Shapes.checkSizes(shape);
-        Storage st = Backends.forDevice(device).allocate(dtype, Shapes.numel(s), device);
+        Storage st = device.isCpu() ? MemoryScope.allocate(dtype, Shapes.numel(s), zeroed) : null;
+        if (st == null) st = Backends.forDevice(device).allocate(dtype, Shapes.numel(s), device);
         return new Tensor(st, dtype, s, Strided.contiguousStrides(s), 0, new VersionCounter(), false);
     }
 

@@ -3,6 +3,7 @@ package dev.jtorch.nn;
 import dev.jtorch.DType;
 import dev.jtorch.Device;
 import dev.jtorch.GradMode;
+import dev.jtorch.MemoryScope;
 import dev.jtorch.Tensor;
 import dev.jtorch.io.SafeTensors;
 
@@ -65,7 +66,7 @@ public abstract class Module {
             }
             if (param.isFloatingPoint() && !param.requiresGrad()) param.requiresGrad_(true);
         }
-        parameters.put(name, param);
+        parameters.put(name, MemoryScope.keep(param));
         return param;
     }
 
@@ -78,7 +79,7 @@ public abstract class Module {
     public Tensor registerBuffer(String name, Tensor buffer, boolean persistent) {
         checkName("buffer", name);
         if (parameters.containsKey(name) || modules.containsKey(name)) throw alreadyExists(name);
-        buffers.put(name, buffer);
+        buffers.put(name, MemoryScope.keep(buffer));
         if (persistent) nonPersistentBuffers.remove(name);
         else nonPersistentBuffers.add(name);
         return buffer;

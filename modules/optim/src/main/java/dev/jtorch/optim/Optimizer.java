@@ -1,6 +1,7 @@
 package dev.jtorch.optim;
 
 import dev.jtorch.GradMode;
+import dev.jtorch.MemoryScope;
 import dev.jtorch.Tensor;
 import dev.jtorch.optim.internal.PyRepr;
 
@@ -120,7 +121,8 @@ public abstract class Optimizer {
                 loss = closure.get();
             }
         }
-        try (var ignored = GradMode.noGrad()) {
+        // state made here lives across steps: it belongs to no MemoryScope
+        try (var ignored = GradMode.noGrad(); var untracked = MemoryScope.untracked()) {
             for (ParamGroup g : paramGroups) update(g);
         }
         stepCount++;

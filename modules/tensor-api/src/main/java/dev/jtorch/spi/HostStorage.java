@@ -15,6 +15,7 @@ public final class HostStorage extends Storage {
     private MemorySegment segment;
     private Object array; // the heap array behind segment, or null for a native segment
     private final DType elementType;
+    private boolean released; // its array went back to a MemoryScope's pool
 
     private HostStorage(MemorySegment segment, Object array, DType elementType) {
         this.segment = segment;
@@ -37,6 +38,37 @@ public final class HostStorage extends Storage {
         Objects.requireNonNull(segment, "segment");
         if (segment.isReadOnly()) throw new IllegalArgumentException("cannot wrap a read-only segment");
         return new HostStorage(segment, segment.heapBase().orElse(null), dtype);
+    }
+
+    /**
+     * Storage that owns {@code array} (not a caller's memory: {@link #release} may hand it on). For
+     * {@code dev.jtorch.MemoryScope}'s pooled arrays.
+     */
+    public static HostStorage owning(Object array, DType dtype) {
+        return new HostStorage(segmentOf(array), array, dtype);
+    }
+
+    /**
+     * Gives up this storage's array for reuse elsewhere and makes the storage unusable: later access throws
+     * {@link IllegalStateException}. Only for storages made by {@link #allocate} or {@link #owning} whose
+     * tensors are known to be finished with ({@code dev.jtorch.MemoryScope}); returns null for native memory.
+     */
+    public Object release() {
+        Object a = released ? null : array;
+        released = true;
+        array = null;
+        segment = null;
+        return a;
+    }
+
+    /** True once {@link #release} gave the memory away. */
+    public boolean isReleased() { return released; }
+
+    private void checkLive() {
+        if (released) {
+            throw new IllegalStateException("this tensor was made inside a MemoryScope that has closed, and its memory "
+                    + "is being reused: keep it with MemoryScope.keep(tensor) inside the scope to use it afterwards");
+        }
     }
 
     /** Zero-copy wrap of a Java array (float[], double[], long[], int[], short[] or byte[]). */
@@ -71,20 +103,30 @@ public final class HostStorage extends Storage {
     public Device device() { return Device.CPU; }
 
     @Override
-    public long byteSize() { return segment.byteSize(); }
+    public long byteSize() {
+        checkLive();
+        return segment.byteSize();
+    }
 
     @Override
-    public MemorySegment segment() { return segment; }
+    public MemorySegment segment() {
+        checkLive();
+        return segment;
+    }
 
     /**
      * The heap array behind this storage (float[], double[], long[], int[], short[] or byte[]),
      * or null when it wraps native memory. Its element 0 is the storage's byte 0 only when
      * {@link #arrayBaseOffset()} is 0.
      */
-    public Object array() { return array; }
+    public Object array() {
+        checkLive();
+        return array;
+    }
 
     /** Byte offset of the segment inside {@link #array()} (non-zero for a wrapped slice of an array). */
     public long arrayBaseOffset() {
+        checkLive();
         return array == null ? 0 : segment.address();
     }
 
@@ -93,6 +135,7 @@ public final class HostStorage extends Storage {
 
     @Override
     public void resize(long newByteSize) {
+        checkLive();
         if (newByteSize == segment.byteSize()) return;
         long numel = newByteSize / elementType.itemSize();
         HostStorage grown = allocate(elementType, numel);

@@ -2,6 +2,7 @@ package dev.jtorch.optim.amp;
 
 import dev.jtorch.DType;
 import dev.jtorch.GradMode;
+import dev.jtorch.MemoryScope;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
 import dev.jtorch.optim.Optimizer;
@@ -79,7 +80,7 @@ public final class GradScaler {
     public Tensor scale(Tensor outputs) {
         if (!enabled) return outputs;
         if (scale == null) {
-            scale = Torch.full(new long[]{1}, initScale, DType.FLOAT32, outputs.device());
+            scale = MemoryScope.keep(Torch.full(new long[]{1}, initScale, DType.FLOAT32, outputs.device()));
             growthTracker = initGrowthTracker;
         }
         return outputs.mul(scale.to(outputs.device()));
