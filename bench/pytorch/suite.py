@@ -172,6 +172,8 @@ def training_cases():
             # 2 threads: torch's own threads stay at 1 and OpenBLAS gets both cores, Debian torch's default and its
             # fastest 2-core setting (2 torch threads plus 2 OpenBLAS threads oversubscribe: 3x slower for the MLP)
             yield "TrainingStep.step shape=%s,threads=%d" % (name, threads), step, 1, threads, 1
+            # jtorch's step inside a MemoryScope (pooled tensor memory) against the same PyTorch step
+            yield "TrainingStep.scopedStep shape=%s,threads=%d" % (name, threads), step, 1, threads, 1
 
 
 def _nograd(fn):

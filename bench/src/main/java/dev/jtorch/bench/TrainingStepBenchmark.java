@@ -1,5 +1,6 @@
 package dev.jtorch.bench;
 
+import dev.jtorch.MemoryScope;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
 import dev.jtorch.nn.Conv2d;
@@ -29,8 +30,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One training step (zeroGrad, forward, cross-entropy, backward, SGD step) of the demo's MLP and of the bench CNN
  * (conv 1→32 3×3, relu, maxpool 2, conv 32→64 3×3, relu, maxpool 2, fc 1600→128, relu, fc 128→10) on a batch of 64
- * random 28×28 images, on 1 and 2 threads: the steady state of an epoch, without data loading. SIMD only (the
- * kernels' scalar twins are in the other benchmarks).
+ * random 28×28 images, on 1 and 2 threads: the steady state of an epoch, without data loading; {@code scopedStep}
+ * runs it inside a {@link MemoryScope}, as the demo does. SIMD only (the kernels' scalar twins are in the other
+ * benchmarks).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -71,5 +73,17 @@ public class TrainingStepBenchmark {
         loss.backward();
         optimizer.step();
         return loss;
+    }
+
+    /** The same step inside a {@link MemoryScope}, as the demo trains: activations and buffers reuse pooled memory. */
+    @Benchmark
+    public double scopedStep() {
+        try (var scope = MemoryScope.open()) {
+            optimizer.zeroGrad();
+            Tensor loss = F.crossEntropy(model.forward(x), y);
+            loss.backward();
+            optimizer.step();
+            return loss.item();
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.jtorch.demo;
 
 import dev.jtorch.DType;
 import dev.jtorch.GradMode;
+import dev.jtorch.MemoryScope;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
 import dev.jtorch.data.DataLoader;
@@ -31,9 +32,9 @@ final class Training {
 
     /** Points of the loss curve per epoch. */
     private static final int LOSS_POINTS_PER_EPOCH = 20;
-    /** Test images per evaluation batch: large enough for wide GEMMs, small enough that the CNN's activations of one
-     *  batch (~22 MB at 256) die in the young generation instead of pushing the heap up (peak RSS, README). */
-    private static final int TEST_BATCH = 256;
+    /** Test images per evaluation batch: the training batch size, so that evaluation reuses the arrays the training
+     *  steps left in the MemoryScope pool instead of pooling a second set of sizes (peak RSS, README). */
+    private static final int TEST_BATCH = 64;
 
     /** The result: the final test accuracy (in [0, 1]) and where the checkpoint and the curve went. */
     record Result(double testAccuracy, Path checkpoint, Path curves) {}
@@ -74,18 +75,22 @@ final class Training {
             long start = System.nanoTime(), done = 0, correct = 0, seen = 0;
             double lossSum = 0, stretchSum = 0;
             for (Tensor[] batch : trainLoader) {
-                Tensor logits = model.forward(images(batch[0]));
-                Tensor loss = F.crossEntropy(logits, batch[1]);
-                optimizer.zeroGrad();
-                loss.backward();
-                optimizer.step();
-                double l = loss.item();
+                double l;
+                // the step's activations and backward buffers go back to a pool for the next step (no garbage)
+                try (var step = MemoryScope.open()) {
+                    Tensor logits = model.forward(images(batch[0]));
+                    Tensor loss = F.crossEntropy(logits, batch[1]);
+                    optimizer.zeroGrad();
+                    loss.backward();
+                    optimizer.step();
+                    l = loss.item();
+                    try (var ignored = GradMode.noGrad()) {
+                        correct += logits.argmax(1).eq(batch[1]).sum().itemLong();
+                    }
+                }
                 lossSum += l;
                 stretchSum += l;
                 done++;
-                try (var ignored = GradMode.noGrad()) {
-                    correct += logits.argmax(1).eq(batch[1]).sum().itemLong();
-                }
                 seen += batch[1].numel();
                 if (done % stretch == 0 || done == batches) {
                     long n = done % stretch == 0 ? stretch : done % stretch;
@@ -120,7 +125,9 @@ final class Training {
         long correct = 0, total = 0;
         try (var ignored = GradMode.noGrad()) {
             for (Tensor[] batch : loader) {
-                correct += model.forward(images(batch[0])).argmax(1).eq(batch[1]).sum().itemLong();
+                try (var scope = MemoryScope.open()) {
+                    correct += model.forward(images(batch[0])).argmax(1).eq(batch[1]).sum().itemLong();
+                }
                 total += batch[1].numel();
             }
         }
