@@ -26,7 +26,10 @@ import java.util.Map;
  * tensors become unusable: any later use throws {@link IllegalStateException} instead of reading reused memory.
  * What must outlive the step escapes: a tensor given to {@link #keep}, one that becomes a {@code .grad}, a module's
  * registered parameters and buffers, and what optimizers create in {@code step()} (their state). Tensors made
- * before the scope opened, wrapped Java arrays and other devices are never touched.
+ * before the scope opened, wrapped Java arrays and other devices are never touched. One exception, so that a step
+ * needs no new memory at all: {@code zeroGrad()} (set to none) inside a scope gives the dropped gradients, made by
+ * an earlier scope, to this one ({@link #releaseOnClose}); a reference to an old {@code .grad} kept across it stops
+ * working when the scope closes.
  *
  * <p>Scopes nest (a tensor kept in an inner scope then belongs to the outer one) and are per thread; a scope
  * must be closed on its thread, innermost first.
@@ -67,6 +70,23 @@ public final class MemoryScope implements AutoCloseable {
             }
         }
         return t;
+    }
+
+    /**
+     * Hands {@code t}'s memory (its whole storage) to the innermost scope open on this thread, which releases it when
+     * it closes. For a tensor that an earlier scope made and let escape and that is now dropped: {@code zeroGrad()}
+     * passes the gradients it sets to none, so the next step's gradients reuse their memory. Anything else is left
+     * alone: tensors of no scope's making (made outside scopes, wrapped arrays, other devices) and those a scope
+     * still holds. Using {@code t} after that scope closes throws.
+     */
+    public static void releaseOnClose(Tensor t) {
+        MemoryScope current = CURRENT.get();
+        if (current == null || UNTRACKED.get()[0] > 0 || t == null || !(t.storage instanceof HostStorage hs)) return;
+        if (!hs.isOwned() || hs.isReleased()) return;
+        for (MemoryScope s = current; s != null; s = s.parent) {
+            if (s.made.containsKey(hs)) return;
+        }
+        current.made.put(hs, Boolean.TRUE);
     }
 
     /**
@@ -128,7 +148,7 @@ public final class MemoryScope implements AutoCloseable {
         MemoryScope s = CURRENT.get();
         if (s == null || UNTRACKED.get()[0] > 0) return null;
         Object pooled = HostArrayPool.take(dtype, numel, zeroed);
-        HostStorage st = pooled != null ? HostStorage.owning(pooled, dtype) : HostStorage.allocate(dtype, numel);
+        HostStorage st = HostStorage.owning(pooled != null ? pooled : HostStorage.allocate(dtype, numel).array(), dtype);
         s.made.put(st, Boolean.TRUE);
         return st;
     }

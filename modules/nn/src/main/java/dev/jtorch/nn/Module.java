@@ -263,6 +263,7 @@ public abstract class Module {
             if (g == null) continue;
             if (setToNone) {
                 p.setGrad(null);
+                MemoryScope.releaseOnClose(g); // inside a scope, the next gradients reuse its memory
             } else {
                 if (g.gradFn() != null) g.detach_();
                 else g.requiresGrad_(false);

@@ -85,7 +85,10 @@ public abstract class Optimizer {
     /** Checks a group's options (the same checks as the constructor makes on the defaults). */
     protected abstract void validateGroup(ParamGroup group);
 
-    /** Sets every gradient to null (PyTorch 2's default {@code set_to_none=True}). */
+    /**
+     * Sets every gradient to null (PyTorch 2's default {@code set_to_none=True}). Inside a {@link MemoryScope}, gradients
+     * that an earlier scope made are released with this one ({@link MemoryScope#releaseOnClose}).
+     */
     public void zeroGrad() { zeroGrad(true); }
 
     /** {@code setToNone=false} zeroes the existing gradients in place instead (detaching them first). */
@@ -96,6 +99,7 @@ public abstract class Optimizer {
                 if (grad == null) continue;
                 if (setToNone) {
                     p.setGrad(null);
+                    MemoryScope.releaseOnClose(grad); // inside a scope, the next gradients reuse its memory
                 } else {
                     try (var ignored = GradMode.noGrad()) {
                         if (!grad.isLeaf()) grad.detach_();

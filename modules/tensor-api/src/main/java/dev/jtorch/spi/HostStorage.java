@@ -16,6 +16,7 @@ public final class HostStorage extends Storage {
     private Object array; // the heap array behind segment, or null for a native segment
     private final DType elementType;
     private boolean released; // its array went back to a MemoryScope's pool
+    private boolean owned;    // made by owning(): the array is no caller's, so it may be handed on
 
     private HostStorage(MemorySegment segment, Object array, DType elementType) {
         this.segment = segment;
@@ -45,8 +46,13 @@ public final class HostStorage extends Storage {
      * {@code dev.jtorch.MemoryScope}'s pooled arrays.
      */
     public static HostStorage owning(Object array, DType dtype) {
-        return new HostStorage(segmentOf(array), array, dtype);
+        HostStorage s = new HostStorage(segmentOf(array), array, dtype);
+        s.owned = true;
+        return s;
     }
+
+    /** True for storages made by {@link #owning}. */
+    public boolean isOwned() { return owned; }
 
     /**
      * Gives up this storage's array for reuse elsewhere and makes the storage unusable: later access throws

@@ -116,6 +116,26 @@ class MemoryScopeTest {
     }
 
     @Test
+    void releaseOnCloseTakesOnlyWhatAnEarlierScopeMade() {
+        Tensor escaped;
+        try (var first = MemoryScope.open()) {
+            escaped = MemoryScope.keep(Torch.ones(SHAPE));
+        }
+        Tensor outside = Torch.ones(SHAPE);
+        Tensor wrapped = Torch.from(new float[(int) (SHAPE[0] * SHAPE[1])], SHAPE);
+        MemoryScope.releaseOnClose(escaped); // no scope open: nothing happens
+        try (var second = MemoryScope.open()) {
+            Tensor inside = Torch.ones(SHAPE).add(1);
+            for (Tensor t : new Tensor[]{escaped, outside, wrapped, inside}) MemoryScope.releaseOnClose(t);
+            assertEquals(SHAPE[0] * SHAPE[1], escaped.sum().item(), 0, "usable until the scope closes");
+        }
+        assertThrows(IllegalStateException.class, escaped::sum);
+        assertEquals(SHAPE[0] * SHAPE[1], outside.sum().item(), 0);
+        assertEquals(0, wrapped.sum().item(), 0);
+        assertEquals(3 * SHAPE[0] * SHAPE[1] * 4, MemoryScope.pooledBytes(), "escaped, inside and inside's ones()");
+    }
+
+    @Test
     void wrappedArraysAreNeverTaken() {
         float[] data = new float[(int) (SHAPE[0] * SHAPE[1])];
         Tensor wrapped = Torch.from(data, SHAPE);
