@@ -1,15 +1,17 @@
 package dev.jtorch;
 
+import java.lang.reflect.Array;
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The Java arrays that closed {@link MemoryScope}s gave back, by array type and exact length (a training step
- * asks for the same sizes every time), handed out again (zero-filled unless the caller writes every element). Bounded: beyond a quarter of the maximum
- * heap, the oldest size class is dropped first and the collector frees it.
+ * asks for the same sizes every time), handed out again (zero-filled unless the caller writes every element).
+ * Bounded: beyond a quarter of the maximum heap, the size class pooled first is dropped first and the collector
+ * frees it.
  */
 final class HostArrayPool {
     private HostArrayPool() {}
@@ -21,7 +23,7 @@ final class HostArrayPool {
     private record Key(Class<?> type, int length) {}
 
     // insertion-ordered, so the size class pooled longest ago is the first dropped
-    private static final Map<Key, ArrayDeque<Object>> FREE = new java.util.LinkedHashMap<>();
+    private static final Map<Key, ArrayDeque<Object>> FREE = new LinkedHashMap<>();
     private static long bytes;
     /** Pool-sized requests made inside scopes so far: served from the pool, and served with new memory. */
     private static long reused, fresh;
@@ -44,7 +46,7 @@ final class HostArrayPool {
         if (array == null) return;
         long size = byteSize(array);
         if (size < MIN_BYTES || size > CAP_BYTES) return;
-        Key key = new Key(array.getClass(), java.lang.reflect.Array.getLength(array));
+        Key key = new Key(array.getClass(), Array.getLength(array));
         while (bytes + size > CAP_BYTES && !FREE.isEmpty()) {
             Iterator<ArrayDeque<Object>> it = FREE.values().iterator();
             ArrayDeque<Object> oldest = it.next();
