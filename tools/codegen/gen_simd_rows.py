@@ -209,10 +209,13 @@ STREAMED = {"ADD", "SUB", "MUL", "DIV"}
 def streams_method(t, op, e):
     P = t['prim']
     return f"""
-    /** Elements [0, 2h) of a long row as two interleaved streams, its halves side by side; returns 2h. */
-    private static int {camel(op)}Streams({P}[] x, int p, int sa, {P}[] z, int r, int sb, {P}[] y, int q, int n) {{
+    /**
+     * Elements [0, h) of two rows side by side, as two interleaved streams: (x[p], z[r] -> y[q]) and (x[p2], z[r2] ->
+     * y[q2]); h a multiple of S.length(). The two halves of one long row, or two rows of a broadcast op.
+     */
+    static void {camel(op)}Pair({P}[] x, int p, int p2, int sa, {P}[] z, int r, int r2, int sb, {P}[] y, int q, int q2, int h) {{
         {t['vec']} ca = {t['vec']}.broadcast(S, x[p]), cb = {t['vec']}.broadcast(S, z[r]);
-        int h = n / 2 / S.length() * S.length();
+        {t['vec']} ca2 = {t['vec']}.broadcast(S, x[p2]), cb2 = {t['vec']}.broadcast(S, z[r2]);
         for (int j = 0; j < h; j += S.length()) {{
             {{
                 {t['vec']} a = sa == 0 ? ca : {t['vec']}.fromArray(S, x, p + j);
@@ -220,11 +223,17 @@ def streams_method(t, op, e):
                 {e}.intoArray(y, q + j);
             }}
             {{
-                {t['vec']} a = sa == 0 ? ca : {t['vec']}.fromArray(S, x, p + h + j);
-                {t['vec']} b = sb == 0 ? cb : {t['vec']}.fromArray(S, z, r + h + j);
-                {e}.intoArray(y, q + h + j);
+                {t['vec']} a = sa == 0 ? ca2 : {t['vec']}.fromArray(S, x, p2 + j);
+                {t['vec']} b = sb == 0 ? cb2 : {t['vec']}.fromArray(S, z, r2 + j);
+                {e}.intoArray(y, q2 + j);
             }}
         }}
+    }}
+
+    /** Elements [0, 2h) of a long row as two interleaved streams, its halves side by side; returns 2h. */
+    private static int {camel(op)}Streams({P}[] x, int p, int sa, {P}[] z, int r, int sb, {P}[] y, int q, int n) {{
+        int h = n / 2 / S.length() * S.length();
+        {camel(op)}Pair(x, p, p + h * sa, sa, z, r, r + h * sb, sb, y, q, q + h, h);
         return 2 * h;
     }}
 """
@@ -321,6 +330,12 @@ def generate(tname, unary, binary):
     lines.append(f"        void run({P}[] x, int p, int sa, {P}[] z, int r, int sb, {P}[] y, int q, int n);")
     lines.append("    }")
     lines.append("")
+    if tname == "Float":
+        lines.append("    @FunctionalInterface")
+        lines.append("    interface Pair {")
+        lines.append(f"        void run({P}[] x, int p, int p2, int sa, {P}[] z, int r, int r2, int sb, {P}[] y, int q, int q2, int h);")
+        lines.append("    }")
+        lines.append("")
     lines.append("    @FunctionalInterface")
     lines.append("    interface Compare {")
     lines.append(f"        void run({P}[] x, int p, int sa, {P}[] z, int r, int sb, byte[] y, int q, int n);")
@@ -350,6 +365,17 @@ def generate(tname, unary, binary):
     lines.append("        };")
     lines.append("    }")
     lines.append("")
+    if tname == "Float":
+        lines.append("    /** Two rows side by side ({@code addPair} ...) for the memory-bound ops, or null. */")
+        lines.append("    static Pair pair(BinaryOp op) {")
+        lines.append("        return switch (op) {")
+        for op in binary:
+            if op in STREAMED:
+                lines.append(f"            case {op} -> {cls}::{camel(op)}Pair;")
+        lines.append("            default -> null;")
+        lines.append("        };")
+        lines.append("    }")
+        lines.append("")
     lines.append("    /** The row loop for a comparison or logical op (bool result), or null. */")
     lines.append("    static Compare compare(BinaryOp op) {")
     lines.append("        return switch (op) {")

@@ -45,11 +45,52 @@ final class SimdBinary {
         }
         Object xa = Host.array(a), xb = Host.array(b), oa = Host.array(out);
         boolean vec = vectorRow(so, sa, sb);
+        if (vec && t == DType.FLOAT32 && rowsInPairs(loop) && SimdFloatRows.pair(op) != null) {
+            twoRowsAtATime(SimdFloatRows.pair(op), SimdFloatRows.binary(op), loop, (float[]) xa, (float[]) xb, (float[]) oa, threads);
+            return true;
+        }
         Loop.Row row = op.producesBool() ? compareRow(op, t, xa, xb, (byte[]) oa, so, sa, sb, vec)
                 : arithmeticRow(op, t, xa, xb, oa, so, sa, sb, vec);
         if (row == null) return false;
         Parallel.forEach(loop, threads, row);
         return true;
+    }
+
+    /**
+     * Rows of this many floats and more (and under the long-row streams' threshold), two rows or more of them:
+     * run two rows side by side. One row at a time is a single stream for the memory system, which does not reach
+     * the machine's bandwidth (a 4096x4096 + row broadcast add into out=: 7.75 -> 5.16 ms).
+     */
+    static final int PAIR_FROM = 256;
+
+    private static boolean rowsInPairs(Loop loop) {
+        return loop.rank() == 2 && loop.size(0) >= 2 && loop.innerSize() >= PAIR_FROM && loop.innerSize() < (1 << 16);
+    }
+
+    /** Rows (2k, 2k+1) side by side, pairs split across threads; an odd last row and the rows' tails one at a time. */
+    private static void twoRowsAtATime(SimdFloatRows.Pair pair, SimdFloatRows.Binary one, Loop loop, float[] x, float[] z,
+                                       float[] y, int threads) {
+        int rows = loop.size(0), n = loop.innerSize(), pairs = rows / 2, h = n / F.length() * F.length();
+        int sa = loop.innerStride(1), sb = loop.innerStride(2);
+        long ro = loop.stride(0, 0), ra = loop.stride(1, 0), rb = loop.stride(2, 0);
+        int bo = loop.base(0), ba = loop.base(1), bb = loop.base(2);
+        int parts = Math.max(1, Math.min(pairs, Parallel.parts(loop.numel(), threads)));
+        Parallel.run(parts, t -> {
+            for (int k = (int) ((long) pairs * t / parts); k < (long) pairs * (t + 1) / parts; k++) {
+                int r = 2 * k;
+                int q = (int) (bo + r * ro), p = (int) (ba + r * ra), s = (int) (bb + r * rb);
+                int q2 = (int) (q + ro), p2 = (int) (p + ra), s2 = (int) (s + rb);
+                pair.run(x, p, p2, sa, z, s, s2, sb, y, q, q2, h);
+                if (h < n) {
+                    one.run(x, p + h * sa, sa, z, s + h * sb, sb, y, q + h, n - h);
+                    one.run(x, p2 + h * sa, sa, z, s2 + h * sb, sb, y, q2 + h, n - h);
+                }
+            }
+        });
+        if (rows % 2 == 1) {
+            int r = rows - 1;
+            one.run(x, (int) (ba + r * ra), sa, z, (int) (bb + r * rb), sb, y, (int) (bo + r * ro), n);
+        }
     }
 
     /** A contiguous copy of operand {@code x} when it is strided (inner stride not 0 or 1) and not broadcast; else x. */

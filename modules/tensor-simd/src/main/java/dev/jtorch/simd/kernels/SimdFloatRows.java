@@ -37,6 +37,11 @@ final class SimdFloatRows {
     }
 
     @FunctionalInterface
+    interface Pair {
+        void run(float[] x, int p, int p2, int sa, float[] z, int r, int r2, int sb, float[] y, int q, int q2, int h);
+    }
+
+    @FunctionalInterface
     interface Compare {
         void run(float[] x, int p, int sa, float[] z, int r, int sb, byte[] y, int q, int n);
     }
@@ -87,6 +92,17 @@ final class SimdFloatRows {
             case MAXIMUM -> SimdFloatRows::maximum;
             case MINIMUM -> SimdFloatRows::minimum;
             case DIV_TRUNC -> SimdFloatRows::divTrunc;
+            default -> null;
+        };
+    }
+
+    /** Two rows side by side ({@code addPair} ...) for the memory-bound ops, or null. */
+    static Pair pair(BinaryOp op) {
+        return switch (op) {
+            case ADD -> SimdFloatRows::addPair;
+            case SUB -> SimdFloatRows::subPair;
+            case MUL -> SimdFloatRows::mulPair;
+            case DIV -> SimdFloatRows::divPair;
             default -> null;
         };
     }
@@ -497,10 +513,13 @@ final class SimdFloatRows {
         }
     }
 
-    /** Elements [0, 2h) of a long row as two interleaved streams, its halves side by side; returns 2h. */
-    private static int addStreams(float[] x, int p, int sa, float[] z, int r, int sb, float[] y, int q, int n) {
+    /**
+     * Elements [0, h) of two rows side by side, as two interleaved streams: (x[p], z[r] -> y[q]) and (x[p2], z[r2] ->
+     * y[q2]); h a multiple of S.length(). The two halves of one long row, or two rows of a broadcast op.
+     */
+    static void addPair(float[] x, int p, int p2, int sa, float[] z, int r, int r2, int sb, float[] y, int q, int q2, int h) {
         FloatVector ca = FloatVector.broadcast(S, x[p]), cb = FloatVector.broadcast(S, z[r]);
-        int h = n / 2 / S.length() * S.length();
+        FloatVector ca2 = FloatVector.broadcast(S, x[p2]), cb2 = FloatVector.broadcast(S, z[r2]);
         for (int j = 0; j < h; j += S.length()) {
             {
                 FloatVector a = sa == 0 ? ca : FloatVector.fromArray(S, x, p + j);
@@ -508,11 +527,17 @@ final class SimdFloatRows {
                 a.add(b).intoArray(y, q + j);
             }
             {
-                FloatVector a = sa == 0 ? ca : FloatVector.fromArray(S, x, p + h + j);
-                FloatVector b = sb == 0 ? cb : FloatVector.fromArray(S, z, r + h + j);
-                a.add(b).intoArray(y, q + h + j);
+                FloatVector a = sa == 0 ? ca2 : FloatVector.fromArray(S, x, p2 + j);
+                FloatVector b = sb == 0 ? cb2 : FloatVector.fromArray(S, z, r2 + j);
+                a.add(b).intoArray(y, q2 + j);
             }
         }
+    }
+
+    /** Elements [0, 2h) of a long row as two interleaved streams, its halves side by side; returns 2h. */
+    private static int addStreams(float[] x, int p, int sa, float[] z, int r, int sb, float[] y, int q, int n) {
+        int h = n / 2 / S.length() * S.length();
+        addPair(x, p, p + h * sa, sa, z, r, r + h * sb, sb, y, q, q + h, h);
         return 2 * h;
     }
 
@@ -532,10 +557,13 @@ final class SimdFloatRows {
         }
     }
 
-    /** Elements [0, 2h) of a long row as two interleaved streams, its halves side by side; returns 2h. */
-    private static int subStreams(float[] x, int p, int sa, float[] z, int r, int sb, float[] y, int q, int n) {
+    /**
+     * Elements [0, h) of two rows side by side, as two interleaved streams: (x[p], z[r] -> y[q]) and (x[p2], z[r2] ->
+     * y[q2]); h a multiple of S.length(). The two halves of one long row, or two rows of a broadcast op.
+     */
+    static void subPair(float[] x, int p, int p2, int sa, float[] z, int r, int r2, int sb, float[] y, int q, int q2, int h) {
         FloatVector ca = FloatVector.broadcast(S, x[p]), cb = FloatVector.broadcast(S, z[r]);
-        int h = n / 2 / S.length() * S.length();
+        FloatVector ca2 = FloatVector.broadcast(S, x[p2]), cb2 = FloatVector.broadcast(S, z[r2]);
         for (int j = 0; j < h; j += S.length()) {
             {
                 FloatVector a = sa == 0 ? ca : FloatVector.fromArray(S, x, p + j);
@@ -543,11 +571,17 @@ final class SimdFloatRows {
                 a.sub(b).intoArray(y, q + j);
             }
             {
-                FloatVector a = sa == 0 ? ca : FloatVector.fromArray(S, x, p + h + j);
-                FloatVector b = sb == 0 ? cb : FloatVector.fromArray(S, z, r + h + j);
-                a.sub(b).intoArray(y, q + h + j);
+                FloatVector a = sa == 0 ? ca2 : FloatVector.fromArray(S, x, p2 + j);
+                FloatVector b = sb == 0 ? cb2 : FloatVector.fromArray(S, z, r2 + j);
+                a.sub(b).intoArray(y, q2 + j);
             }
         }
+    }
+
+    /** Elements [0, 2h) of a long row as two interleaved streams, its halves side by side; returns 2h. */
+    private static int subStreams(float[] x, int p, int sa, float[] z, int r, int sb, float[] y, int q, int n) {
+        int h = n / 2 / S.length() * S.length();
+        subPair(x, p, p + h * sa, sa, z, r, r + h * sb, sb, y, q, q + h, h);
         return 2 * h;
     }
 
@@ -567,10 +601,13 @@ final class SimdFloatRows {
         }
     }
 
-    /** Elements [0, 2h) of a long row as two interleaved streams, its halves side by side; returns 2h. */
-    private static int mulStreams(float[] x, int p, int sa, float[] z, int r, int sb, float[] y, int q, int n) {
+    /**
+     * Elements [0, h) of two rows side by side, as two interleaved streams: (x[p], z[r] -> y[q]) and (x[p2], z[r2] ->
+     * y[q2]); h a multiple of S.length(). The two halves of one long row, or two rows of a broadcast op.
+     */
+    static void mulPair(float[] x, int p, int p2, int sa, float[] z, int r, int r2, int sb, float[] y, int q, int q2, int h) {
         FloatVector ca = FloatVector.broadcast(S, x[p]), cb = FloatVector.broadcast(S, z[r]);
-        int h = n / 2 / S.length() * S.length();
+        FloatVector ca2 = FloatVector.broadcast(S, x[p2]), cb2 = FloatVector.broadcast(S, z[r2]);
         for (int j = 0; j < h; j += S.length()) {
             {
                 FloatVector a = sa == 0 ? ca : FloatVector.fromArray(S, x, p + j);
@@ -578,11 +615,17 @@ final class SimdFloatRows {
                 a.mul(b).intoArray(y, q + j);
             }
             {
-                FloatVector a = sa == 0 ? ca : FloatVector.fromArray(S, x, p + h + j);
-                FloatVector b = sb == 0 ? cb : FloatVector.fromArray(S, z, r + h + j);
-                a.mul(b).intoArray(y, q + h + j);
+                FloatVector a = sa == 0 ? ca2 : FloatVector.fromArray(S, x, p2 + j);
+                FloatVector b = sb == 0 ? cb2 : FloatVector.fromArray(S, z, r2 + j);
+                a.mul(b).intoArray(y, q2 + j);
             }
         }
+    }
+
+    /** Elements [0, 2h) of a long row as two interleaved streams, its halves side by side; returns 2h. */
+    private static int mulStreams(float[] x, int p, int sa, float[] z, int r, int sb, float[] y, int q, int n) {
+        int h = n / 2 / S.length() * S.length();
+        mulPair(x, p, p + h * sa, sa, z, r, r + h * sb, sb, y, q, q + h, h);
         return 2 * h;
     }
 
@@ -602,10 +645,13 @@ final class SimdFloatRows {
         }
     }
 
-    /** Elements [0, 2h) of a long row as two interleaved streams, its halves side by side; returns 2h. */
-    private static int divStreams(float[] x, int p, int sa, float[] z, int r, int sb, float[] y, int q, int n) {
+    /**
+     * Elements [0, h) of two rows side by side, as two interleaved streams: (x[p], z[r] -> y[q]) and (x[p2], z[r2] ->
+     * y[q2]); h a multiple of S.length(). The two halves of one long row, or two rows of a broadcast op.
+     */
+    static void divPair(float[] x, int p, int p2, int sa, float[] z, int r, int r2, int sb, float[] y, int q, int q2, int h) {
         FloatVector ca = FloatVector.broadcast(S, x[p]), cb = FloatVector.broadcast(S, z[r]);
-        int h = n / 2 / S.length() * S.length();
+        FloatVector ca2 = FloatVector.broadcast(S, x[p2]), cb2 = FloatVector.broadcast(S, z[r2]);
         for (int j = 0; j < h; j += S.length()) {
             {
                 FloatVector a = sa == 0 ? ca : FloatVector.fromArray(S, x, p + j);
@@ -613,11 +659,17 @@ final class SimdFloatRows {
                 a.div(b).intoArray(y, q + j);
             }
             {
-                FloatVector a = sa == 0 ? ca : FloatVector.fromArray(S, x, p + h + j);
-                FloatVector b = sb == 0 ? cb : FloatVector.fromArray(S, z, r + h + j);
-                a.div(b).intoArray(y, q + h + j);
+                FloatVector a = sa == 0 ? ca2 : FloatVector.fromArray(S, x, p2 + j);
+                FloatVector b = sb == 0 ? cb2 : FloatVector.fromArray(S, z, r2 + j);
+                a.div(b).intoArray(y, q2 + j);
             }
         }
+    }
+
+    /** Elements [0, 2h) of a long row as two interleaved streams, its halves side by side; returns 2h. */
+    private static int divStreams(float[] x, int p, int sa, float[] z, int r, int sb, float[] y, int q, int n) {
+        int h = n / 2 / S.length() * S.length();
+        divPair(x, p, p + h * sa, sa, z, r, r + h * sb, sb, y, q, q + h, h);
         return 2 * h;
     }
 
