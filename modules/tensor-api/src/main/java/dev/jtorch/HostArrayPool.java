@@ -18,7 +18,8 @@ final class HostArrayPool {
 
     /** Smaller arrays are cheaper to allocate than to pool. */
     private static final int MIN_BYTES = 1024;
-    private static final long CAP_BYTES = Runtime.getRuntime().maxMemory() / 4;
+    static final long DEFAULT_CAP = Runtime.getRuntime().maxMemory() / 4;
+    private static long cap = DEFAULT_CAP;
 
     private record Key(Class<?> type, int length) {}
 
@@ -45,18 +46,30 @@ final class HostArrayPool {
     static synchronized void give(Object array) {
         if (array == null) return;
         long size = byteSize(array);
-        if (size < MIN_BYTES || size > CAP_BYTES) return;
-        Key key = new Key(array.getClass(), Array.getLength(array));
-        while (bytes + size > CAP_BYTES && !FREE.isEmpty()) {
+        if (size < MIN_BYTES || size > cap) return;
+        trimTo(cap - size);
+        FREE.computeIfAbsent(new Key(array.getClass(), Array.getLength(array)), k -> new ArrayDeque<>()).addLast(array);
+        bytes += size;
+    }
+
+    /** Drops arrays, oldest size class first, until at most {@code limit} bytes stay pooled. */
+    private static void trimTo(long limit) {
+        while (bytes > limit && !FREE.isEmpty()) {
             Iterator<ArrayDeque<Object>> it = FREE.values().iterator();
             ArrayDeque<Object> oldest = it.next();
             Object dropped = oldest.pollFirst();
             if (dropped != null) bytes -= byteSize(dropped);
             if (oldest.isEmpty()) it.remove();
         }
-        FREE.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(array);
-        bytes += size;
     }
+
+    static synchronized void setCap(long limit) {
+        if (limit < 0) throw new IllegalArgumentException("pool limit must be >= 0, got " + limit);
+        cap = limit;
+        trimTo(cap);
+    }
+
+    static synchronized long cap() { return cap; }
 
     static synchronized long bytes() { return bytes; }
 

@@ -124,6 +124,18 @@ public final class MemoryScope implements AutoCloseable {
     /** Bytes of the tensors made inside scopes so far (1 KiB and up) that needed new memory. */
     public static long freshBytes() { return HostArrayPool.freshBytes(); }
 
+    /**
+     * At most this many bytes of released memory stay pooled (default: a quarter of the maximum heap); beyond it the
+     * size class pooled first is dropped first. Lowering the limit drops pooled arrays at once.
+     */
+    public static void setPoolLimit(long bytes) { HostArrayPool.setCap(bytes); }
+
+    /** The pool's limit in bytes (see {@link #setPoolLimit}). */
+    public static long poolLimit() { return HostArrayPool.cap(); }
+
+    /** The default pool limit: a quarter of the maximum heap. */
+    public static long defaultPoolLimit() { return HostArrayPool.DEFAULT_CAP; }
+
     /** Drops the pooled memory (as {@code torch.cuda.empty_cache} does for its cache); the collector frees it. */
     public static void emptyPool() { HostArrayPool.clear(); }
 

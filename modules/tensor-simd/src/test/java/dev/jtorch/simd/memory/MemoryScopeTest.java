@@ -19,7 +19,10 @@ class MemoryScopeTest {
     private static final long[] SHAPE = {64, 256}; // 64 KiB of float32: pooled
 
     @AfterEach
-    void emptyPool() { MemoryScope.emptyPool(); }
+    void emptyPool() {
+        MemoryScope.emptyPool();
+        MemoryScope.setPoolLimit(MemoryScope.defaultPoolLimit());
+    }
 
     private static Object array(Tensor t) { return ((HostStorage) t.untypedStorage()).array(); }
 
@@ -133,6 +136,28 @@ class MemoryScopeTest {
         assertEquals(SHAPE[0] * SHAPE[1], outside.sum().item(), 0);
         assertEquals(0, wrapped.sum().item(), 0);
         assertEquals(3 * SHAPE[0] * SHAPE[1] * 4, MemoryScope.pooledBytes(), "escaped, inside and inside's ones()");
+    }
+
+    @Test
+    void beyondItsLimitThePoolDropsTheSizeClassPooledFirst() {
+        long[][] classes = {{64, 256}, {64, 255}, {64, 254}}; // ~64 KiB each, three lengths
+        MemoryScope.setPoolLimit(2 * 64 * 256 * 4);
+        for (long[] shape : classes) {
+            try (var scope = MemoryScope.open()) {
+                Torch.zeros(shape);
+            }
+        }
+        assertEquals((64 * 255 + 64 * 254) * 4, MemoryScope.pooledBytes(), "the first class was dropped");
+        long fresh = MemoryScope.freshBytes(), reused = MemoryScope.reusedBytes();
+        try (var scope = MemoryScope.open()) {
+            Torch.zeros(classes[0]);
+            Torch.zeros(classes[1]);
+        }
+        assertEquals(64 * 256 * 4, MemoryScope.freshBytes() - fresh, "the dropped class needed new memory");
+        assertEquals(64 * 255 * 4, MemoryScope.reusedBytes() - reused, "the kept class was reused");
+        MemoryScope.setPoolLimit(0);
+        assertEquals(0, MemoryScope.pooledBytes(), "lowering the limit trims at once");
+        assertThrows(IllegalArgumentException.class, () -> MemoryScope.setPoolLimit(-1));
     }
 
     @Test
