@@ -97,6 +97,7 @@ def cases():
     yield "Elementwise.expOut", lambda: torch.exp(a, out=o), 1
     yield "Elementwise.addBroadcastOut", lambda: torch.add(a, row, out=o), 1
     yield "Elementwise.sigmoidOut", lambda: torch.sigmoid(a, out=o), 1
+    yield "Elementwise.geluOut", lambda: torch._C._nn.gelu(a, out=o), 1
     yield "Elementwise.tanh", lambda: torch.tanh(a, out=o), 1
     yield "Elementwise.sigmoid", lambda: torch.sigmoid(a, out=o), 1
     yield "Elementwise.gelu", lambda: torch._C._nn.gelu(a, out=o), 1

@@ -17,7 +17,7 @@ MIB16 = 4096 * 4096 * 4  # bytes of one 16M-float operand
 # bytes moved per call (reads + writes, no write-allocate), for the GB/s column of memory-bound rows
 BYTES = {"Elementwise.add": 3 * MIB16, "Elementwise.addBroadcast": 2 * MIB16, "Elementwise.addStrided": 3 * MIB16,
          "Elementwise.exp": 2 * MIB16, "Elementwise.addOut": 3 * MIB16, "Elementwise.expOut": 2 * MIB16, "Elementwise.tanh": 2 * MIB16, "Elementwise.sigmoid": 2 * MIB16,
-         "Elementwise.gelu": 2 * MIB16, "Elementwise.addBroadcastOut": 2 * MIB16, "Elementwise.sigmoidOut": 2 * MIB16,
+         "Elementwise.gelu": 2 * MIB16, "Elementwise.addBroadcastOut": 2 * MIB16, "Elementwise.sigmoidOut": 2 * MIB16, "Elementwise.geluOut": 2 * MIB16,
          "Reduction.sum": MIB16, "Reduction.amax": MIB16,
          "Reduction.sumRows": MIB16, "Transpose.transpose": 2 * MIB16}
 SHAPES = {"mlpNN": (256, 784, 512), "mlpNT": (256, 784, 512)}

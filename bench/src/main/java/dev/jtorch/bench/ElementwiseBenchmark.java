@@ -63,6 +63,12 @@ public class ElementwiseBenchmark {
     public Tensor addBroadcastOutScalar() { return Torch.add(a, row, out); }
 
     @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.HEAP_FIXED, Forks.PRETOUCH, Forks.SIMD_ON})
+    public Tensor geluOutSimd() { return Torch.gelu(a, out); }
+
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.HEAP_FIXED, Forks.PRETOUCH, Forks.SIMD_OFF})
+    public Tensor geluOutScalar() { return Torch.gelu(a, out); }
+
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.HEAP_FIXED, Forks.PRETOUCH, Forks.SIMD_ON})
     public Tensor sigmoidOutSimd() { return Torch.sigmoid(a, out); }
 
     @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.HEAP_FIXED, Forks.PRETOUCH, Forks.SIMD_OFF})

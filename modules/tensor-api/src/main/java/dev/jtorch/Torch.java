@@ -335,6 +335,9 @@ public final class Torch {
 
     public static Tensor tanh(Tensor x, Tensor out) { return Elementwise.unaryOut(UnaryOp.TANH, x, out); }
 
+    /** The exact (erf) GELU into {@code out}, as {@code torch._C._nn.gelu(x, out=out)}. */
+    public static Tensor gelu(Tensor x, Tensor out) { return Elementwise.unaryOut(UnaryOp.GELU, x, out); }
+
     public static Tensor log(Tensor x) { return x.log(); }
 
     public static Tensor sigmoid(Tensor x) { return x.sigmoid(); }

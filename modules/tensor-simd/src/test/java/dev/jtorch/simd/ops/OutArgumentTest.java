@@ -31,6 +31,7 @@ class OutArgumentTest {
         assertArrayEquals(A.exp().toFloatArray(), Torch.exp(A, out).toFloatArray());
         assertArrayEquals(A.sigmoid().toFloatArray(), Torch.sigmoid(A, out).toFloatArray());
         assertArrayEquals(A.tanh().toFloatArray(), Torch.tanh(A, out).toFloatArray());
+        assertArrayEquals(A.gelu().toFloatArray(), Torch.gelu(A, out).toFloatArray());
         assertArrayEquals(A.abs().log().toFloatArray(), Torch.log(A.abs(), out).toFloatArray());
     }
 
