@@ -323,7 +323,7 @@ def generate(tname, unary, binary):
         lines.append("     * side by side in one loop: the memory system then fetches for each in parallel (16M floats: add 7.8 ->")
         lines.append("     * 7.1 ms in a standalone loop; four streams of three arrays were slower).")
         lines.append("     */")
-        lines.append("    private static final int STREAMS_FROM = 1 << 16;")
+        lines.append("    static final int STREAMS_FROM = 1 << 16;")
     lines.append("")
     lines.append("    @FunctionalInterface")
     lines.append("    interface Binary {")

@@ -160,7 +160,8 @@ public final class MemoryScope implements AutoCloseable {
         MemoryScope s = CURRENT.get();
         if (s == null || UNTRACKED.get()[0] > 0) return null;
         Object pooled = HostArrayPool.take(dtype, numel, zeroed);
-        HostStorage st = HostStorage.owning(pooled != null ? pooled : HostStorage.allocate(dtype, numel).array(), dtype);
+        Object array = pooled != null ? pooled : HostArrays.allocate(dtype, HostArrays.checkedLength(numel));
+        HostStorage st = HostStorage.owning(array, dtype);
         s.made.put(st, Boolean.TRUE);
         return st;
     }

@@ -45,8 +45,9 @@ final class SimdBinary {
         }
         Object xa = Host.array(a), xb = Host.array(b), oa = Host.array(out);
         boolean vec = vectorRow(so, sa, sb);
-        if (vec && t == DType.FLOAT32 && rowsInPairs(loop) && SimdFloatRows.pair(op) != null) {
-            twoRowsAtATime(SimdFloatRows.pair(op), SimdFloatRows.binary(op), loop, (float[]) xa, (float[]) xb, (float[]) oa, threads);
+        SimdFloatRows.Pair pair = vec && t == DType.FLOAT32 && rowsInPairs(loop) ? SimdFloatRows.pair(op) : null;
+        if (pair != null) {
+            twoRowsAtATime(pair, SimdFloatRows.binary(op), loop, (float[]) xa, (float[]) xb, (float[]) oa, threads);
             return true;
         }
         Loop.Row row = op.producesBool() ? compareRow(op, t, xa, xb, (byte[]) oa, so, sa, sb, vec)
@@ -64,7 +65,8 @@ final class SimdBinary {
     static final int PAIR_FROM = 256;
 
     private static boolean rowsInPairs(Loop loop) {
-        return loop.rank() == 2 && loop.size(0) >= 2 && loop.innerSize() >= PAIR_FROM && loop.innerSize() < (1 << 16);
+        return loop.rank() == 2 && loop.size(0) >= 2 && loop.innerSize() >= PAIR_FROM
+                && loop.innerSize() < SimdFloatRows.STREAMS_FROM;
     }
 
     /** Rows (2k, 2k+1) side by side, pairs split across threads; an odd last row and the rows' tails one at a time. */

@@ -29,7 +29,7 @@ final class SimdFloatRows {
      * side by side in one loop: the memory system then fetches for each in parallel (16M floats: add 7.8 ->
      * 7.1 ms in a standalone loop; four streams of three arrays were slower).
      */
-    private static final int STREAMS_FROM = 1 << 16;
+    static final int STREAMS_FROM = 1 << 16;
 
     @FunctionalInterface
     interface Binary {

@@ -7,8 +7,11 @@ import dev.jtorch.spi.HostStorage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -181,9 +184,17 @@ class MemoryScopeTest {
         assertThrows(IllegalStateException.class, outer::close);
         inner.close();
         inner.close(); // twice is fine
-        Thread other = new Thread(() -> assertThrows(IllegalStateException.class, outer::close));
+        AtomicReference<Throwable> fromOther = new AtomicReference<>();
+        Thread other = new Thread(() -> {
+            try {
+                outer.close();
+            } catch (Throwable e) {
+                fromOther.set(e);
+            }
+        });
         other.start();
         other.join();
+        assertInstanceOf(IllegalStateException.class, fromOther.get(), "closing from another thread");
         outer.close();
         try (var next = MemoryScope.open()) {
             assertNotSame(outer, next);
