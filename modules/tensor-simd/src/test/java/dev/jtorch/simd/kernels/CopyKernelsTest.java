@@ -85,7 +85,9 @@ class CopyKernelsTest {
     Stream<DynamicTest> transposedCopiesUseTilesCorrectly() {
         List<DynamicTest> tests = new ArrayList<>();
         for (DType t : List.of(DType.FLOAT32, DType.FLOAT64, DType.INT64, DType.BOOL)) {
-            for (long[] shape : new long[][]{{70, 45}, {3, 97, 64}, {33, 33}, {5, 200}, {64, 48}, {17, 130}}) {
+            for (long[] shape : new long[][]{{70, 45}, {3, 97, 64}, {33, 33}, {5, 200}, {64, 48}, {17, 130},
+                    // more than one 256-wide tile each way, with ragged tiles and edges
+                    {300, 270}, {2, 264, 520}}) {
                 tests.add(DynamicTest.dynamicTest(t.pyName() + " " + java.util.Arrays.toString(shape), () -> {
                     int n = (int) Layout.numel(shape);
                     Strided src = source(t, n).withLayout(shape, Strided.contiguousStrides(shape), 0);
