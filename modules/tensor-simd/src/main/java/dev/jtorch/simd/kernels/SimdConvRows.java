@@ -23,16 +23,36 @@ final class SimdConvRows {
             return;
         }
         int last = len - LANES;
+        if (len <= 2 * LANES) { // the common short run: two vectors and no loop
+            FloatVector head = FloatVector.fromArray(S, s, so);
+            FloatVector.fromArray(S, s, so + last).intoArray(d, dof + last);
+            head.intoArray(d, dof);
+            return;
+        }
         for (int i = 0; i < last; i += LANES) FloatVector.fromArray(S, s, so + i).intoArray(d, dof + i);
         FloatVector.fromArray(S, s, so + last).intoArray(d, dof + last);
     }
 
-    /** {@code d[dof + i] += s[so + i]} for i in [0, len): vectors, then the last len % 8 one by one. */
+    /**
+     * {@code d[dof + i] += s[so + i]} for i in [0, len). A last partial vector overlaps the one before it, as in
+     * {@link #copy}: its sum is formed from d before the loop stores anything, so the lanes both vectors cover
+     * get the same value from each store instead of being added twice.
+     */
     static void add(float[] s, int so, float[] d, int dof, int len) {
-        int i = 0;
-        for (int bound = len - LANES; i <= bound; i += LANES) {
+        if (len < LANES) {
+            for (int i = 0; i < len; i++) d[dof + i] += s[so + i];
+            return;
+        }
+        int last = len - LANES;
+        FloatVector tail = FloatVector.fromArray(S, d, dof + last).add(FloatVector.fromArray(S, s, so + last));
+        if (len <= 2 * LANES) { // the common short run (11 floats in the CNN): two vectors and no loop
+            FloatVector.fromArray(S, d, dof).add(FloatVector.fromArray(S, s, so)).intoArray(d, dof);
+            tail.intoArray(d, dof + last);
+            return;
+        }
+        for (int i = 0; i < last; i += LANES) {
             FloatVector.fromArray(S, d, dof + i).add(FloatVector.fromArray(S, s, so + i)).intoArray(d, dof + i);
         }
-        for (; i < len; i++) d[dof + i] += s[so + i];
+        tail.intoArray(d, dof + last);
     }
 }

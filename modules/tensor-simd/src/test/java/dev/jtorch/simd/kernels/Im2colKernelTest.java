@@ -21,7 +21,7 @@ class Im2colKernelTest {
     Stream<DynamicTest> vectorAndScalarRunsMatchTheNaiveLoops() {
         // {kernel, stride, pad, dilation}
         int[][] windows = {{3, 1, 0, 1}, {3, 1, 1, 1}, {2, 2, 0, 1}, {3, 1, 0, 2}, {1, 1, 0, 1}, {5, 1, 2, 1}};
-        int[][] planes = {{6, 7}, {9, 10}, {13, 13}, {28, 28}, {5, 33}};
+        int[][] planes = {{6, 7}, {9, 10}, {13, 13}, {28, 28}, {5, 33}, {6, 18}, {6, 19}}; // rows of 8, 16, 17 floats too
         return Stream.of(windows).flatMap(k -> Stream.of(planes).flatMap(hw -> Stream.of(false, true).map(simd -> DynamicTest.dynamicTest(
                 "kernel " + k[0] + " stride " + k[1] + " pad " + k[2] + " dilation " + k[3] + " on " + hw[0] + "x" + hw[1]
                         + (simd ? " simd" : " scalar"), () -> check(k, hw[0], hw[1], simd)))));
