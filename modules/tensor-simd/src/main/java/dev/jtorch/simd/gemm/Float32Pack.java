@@ -1,5 +1,6 @@
 package dev.jtorch.simd.gemm;
 
+import dev.jtorch.simd.kernels.SimdTranspose;
 import jdk.incubator.vector.FloatVector;
 
 import java.lang.foreign.MemorySegment;
@@ -80,7 +81,15 @@ final class Float32Pack {
                     FloatVector.fromArray(SPECIES, src, s).intoArray(dst, d);
                     FloatVector.fromArray(SPECIES, src, s + LANES).intoArray(dst, d + LANES);
                 }
-            } else if (rs == 1) { // transposed B (x @ W.T): read each column along k
+            } else if (rs == 1 && nr == NR && SimdTranspose.ENABLED) {
+                // transposed B (x @ W.T, the weight gradient's cols^T): 8×8 blocks through registers, then
+                // the last kc % 8 steps of k element by element
+                int kc8 = kc & -SimdTranspose.B;
+                SimdTranspose.blocks(src, s0, cs, dst, panel, NR, kc8, NR);
+                for (int p = kc8; p < kc; p++) {
+                    for (int j = 0; j < NR; j++) dst[panel + p * NR + j] = src[s0 + j * cs + p];
+                }
+            } else if (rs == 1) { // transposed B: read each column along k
                 for (int j = 0; j < NR; j++) {
                     int d = panel + j;
                     if (j < nr) {

@@ -10,15 +10,15 @@ import jdk.incubator.vector.VectorSpecies;
  * (8 vector loads along the source's contiguous dim, a 3-stage swap network, 8 vector stores along the
  * destination's rows), instead of 64 scalar loads that each touch a different source line.
  * Blocks are grouped in square tiles (see {@link #TILE}). Only 256-bit vectors: the network is written
- * for 8 lanes.
+ * for 8 lanes. Also packs transposed GEMM operands (the gemm package).
  */
-final class SimdTranspose {
+public final class SimdTranspose {
     private SimdTranspose() {}
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
-    static final int B = 8;
+    public static final int B = 8;
 
-    static final boolean ENABLED = SimdMath.EIGHT_FLOAT_LANES;
+    public static final boolean ENABLED = SimdMath.EIGHT_FLOAT_LANES;
 
     /*
      * Stage k (4, 2, 1) pairs rows a and b = a + k and swaps a's lanes with bit k set against b's lanes with
@@ -52,7 +52,7 @@ final class SimdTranspose {
      * {@code dst[d0 + i*dRow + j] = src[s0 + i + j*sCol]} for i in [0, rows), j in [0, cols): rows and cols
      * multiples of 8.
      */
-    static void blocks(float[] src, int s0, int sCol, float[] dst, int d0, int dRow, int rows, int cols) {
+    public static void blocks(float[] src, int s0, int sCol, float[] dst, int d0, int dRow, int rows, int cols) {
         for (int i0 = 0; i0 < rows; i0 += TILE) {
             int count = (Math.min(rows, i0 + TILE) - i0) / B;
             for (int j0 = 0; j0 < cols; j0 += TILE) {
