@@ -72,16 +72,23 @@ final class Float32Pack {
     }
 
     private static void packB(float[] src, int base, int rs, int cs, int kc, int nc, float[] dst) {
-        for (int jr = 0; jr < nc; jr += NR) {
+        int from = 0;
+        if (cs == 1) {
+            // Row-major B: the full panels row by row, so that each row of B is read as one sequential run
+            // (panel by panel, every panel touches all kc rows: kc interleaved streams the prefetcher loses).
+            from = nc / NR * NR;
+            for (int p = 0, s = base; p < kc; p++, s += rs) {
+                for (int jr = 0, d = p * NR; jr < from; jr += NR, d += NR * kc) {
+                    FloatVector.fromArray(SPECIES, src, s + jr).intoArray(dst, d);
+                    FloatVector.fromArray(SPECIES, src, s + jr + LANES).intoArray(dst, d + LANES);
+                }
+            }
+        }
+        for (int jr = from; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             int panel = jr * kc;
             int s0 = base + jr * cs;
-            if (nr == NR && cs == 1) { // row-major B: each step of k is NR adjacent elements
-                for (int p = 0, d = panel, s = s0; p < kc; p++, d += NR, s += rs) {
-                    FloatVector.fromArray(SPECIES, src, s).intoArray(dst, d);
-                    FloatVector.fromArray(SPECIES, src, s + LANES).intoArray(dst, d + LANES);
-                }
-            } else if (rs == 1 && nr == NR && SimdTranspose.ENABLED) {
+            if (rs == 1 && nr == NR && SimdTranspose.ENABLED) {
                 // transposed B (x @ W.T, the weight gradient's cols^T): 8×8 blocks through registers, then
                 // the last kc % 8 steps of k element by element
                 int kc8 = kc & -SimdTranspose.B;
