@@ -62,6 +62,29 @@ public final class Convolution {
         return new ValuesIndices(values, indices);
     }
 
+    /**
+     * Max pooling's backward: {@code grad} [P,outH,outW] added at the winners' flat {@code indices} (INT64, as
+     * {@link #maxPool2d} returns them) of planes [P,height,width], zero elsewhere. One pass per plane instead of
+     * zeros and a scatter-add.
+     */
+    public static Tensor maxPool2dBackward(Tensor grad, Tensor indices, Window2d window, long height, long width) {
+        if (grad.dim() != 3 || !Arrays.equals(grad.shape, indices.shape) || grad.shape[1] != window.outH() || grad.shape[2] != window.outW()) {
+            throw new IllegalArgumentException("max_pool2d backward: expected grad and indices of size [P, " + window.outH() + ", "
+                    + window.outW() + "], got grad " + dims(grad.shape) + " and indices " + dims(indices.shape));
+        }
+        if (indices.dtype != DType.INT64) {
+            throw new IllegalArgumentException("max_pool2d backward: expected indices of dtype int64, got " + indices.dtype.pyName());
+        }
+        DType compute = floatCompute(grad.dtype, "max_pool2d_with_indices_backward");
+        Tensor g = grad.dtype == compute && grad.isContiguous() ? grad : Elementwise.castRaw(grad, compute);
+        Tensor idx = indices.isContiguous() ? indices : Elementwise.castRaw(indices, DType.INT64);
+        Tensor out = Tensor.allocateForWrite(new long[]{grad.shape[0], height, width}, compute, g.device());
+        if (out.numel() > 0) Elementwise.backend(g, idx).maxPool2dBackward(g.strided(), idx.strided(), out.strided());
+        if (out.dtype != grad.dtype) out = Elementwise.castRaw(out, grad.dtype);
+        Autograd.record(new Op.MaxPool2dBackward(window, height, width), new Tensor[]{grad, indices}, out);
+        return out;
+    }
+
     private static DType floatCompute(DType dtype, String what) {
         if (!dtype.isFloatingPoint()) {
             throw Elementwise.notImplemented(what, dtype);

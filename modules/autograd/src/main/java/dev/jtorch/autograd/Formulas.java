@@ -117,12 +117,18 @@ final class Formulas {
             case Op.MaxPool2d(var window) -> {
                 SavedTensor idx = r.saveOut(1);
                 long[] shape = r.inShape(0);
-                yield new Spec("MaxPool2DWithIndicesBackward0", g -> {
-                    // Each output's gradient goes to its winner, found by the flat index in its plane.
-                    long planes = shape[0], plane = shape[1] * shape[2];
-                    Tensor src = g[0].reshape(planes, -1);
-                    // In place into the fresh zeros: the out-of-place form would copy them first.
-                    return one(zeros(new long[]{planes, plane}, g[0]).scatterAdd_(1, idx.get().reshape(planes, -1), src).view(shape));
+                // Each output's gradient goes to its winner, found by the flat index in its plane.
+                yield new Spec("MaxPool2DWithIndicesBackward0",
+                        g -> one(dev.jtorch.Convolution.maxPool2dBackward(g[0], idx.get(), window, shape[1], shape[2])));
+            }
+            case Op.MaxPool2dBackward(var window, long height, long width) -> {
+                SavedTensor idx = r.saveIn(1);
+                // Linear in grad: its adjoint reads each winner's element back (a gather); the indices get none.
+                yield new Spec("MaxPool2DWithIndicesBackwardBackward0", g -> {
+                    Tensor i = idx.get();
+                    long planes = i.size(0);
+                    Tensor picked = g[0].reshape(planes, height * width).gather(1, i.reshape(planes, -1));
+                    return new Tensor[]{picked.view(planes, i.size(1), i.size(2)), null};
                 });
             }
             case Op.ToDType(var from, var to) -> new Spec("ToCopyBackward0", g -> one(g[0].to(from)));

@@ -9,6 +9,8 @@ import dev.jtorch.nn.functional.F;
 import dev.jtorch.ops.Window2d;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Finite-difference checks (float64) of the im2col/col2im primitives and of the layers built on them. */
@@ -48,12 +50,29 @@ class ConvGradCheckTest {
         Torch.manualSeed(6);
         assertTrue(GradCheck.gradcheck(in -> F.maxPool2d(in[0], new int[]{3}, new int[]{2}, new int[]{1}, new int[]{1}, true),
                 rand(2, 2, 6, 7)));
-        // the backward scatters into fresh zeros in place: its graph (create_graph) must still reach the incoming gradient
+        // the backward is its own primitive (MaxPool2dBackward): its graph (create_graph) must still reach the incoming gradient
         assertTrue(GradCheck.gradgradcheck(in -> F.maxPool2d(in[0], new int[]{2}, new int[]{2}, new int[]{0}, new int[]{1}, false),
                 rand(1, 2, 4, 6)));
         assertTrue(GradCheck.gradcheck(in -> F.avgPool2d(in[0], new int[]{3}, new int[]{2}, new int[]{1}, true, false, null),
                 rand(2, 2, 6, 7)));
         assertTrue(GradCheck.gradcheck(in -> F.adaptiveAvgPool2d(in[0], 3, 2), rand(1, 2, 7, 5)));
+    }
+
+    @Test
+    void maxPoolBackwardPrimitive() {
+        Torch.manualSeed(8);
+        // 3x3 windows at stride 1: neighbouring windows share winners, whose gradients add up
+        Window2d win = new Window2d(3, 3, 1, 1, 1, 1, 1, 1, 5, 6);
+        Tensor idx = Convolution.maxPool2d(Torch.randn(2, 5, 6).to(DType.FLOAT64), win).indices();
+        assertTrue(GradCheck.gradcheck(in -> Convolution.maxPool2dBackward(in[0], idx, win, 5, 6), rand(2, 5, 6)));
+        assertTrue(GradCheck.gradgradcheck(in -> Convolution.maxPool2dBackward(in[0], idx, win, 5, 6).pow(2.0), rand(2, 5, 6)));
+        IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
+                () -> Convolution.maxPool2dBackward(Torch.zeros(2, 5, 6), idx.narrow(2, 0, 5), win, 5, 6));
+        assertEquals("max_pool2d backward: expected grad and indices of size [P, 5, 6], got grad [2, 5, 6] and indices [2, 5, 5]",
+                shape.getMessage());
+        IllegalArgumentException dtype = assertThrows(IllegalArgumentException.class,
+                () -> Convolution.maxPool2dBackward(Torch.zeros(2, 5, 6), idx.to(DType.FLOAT32), win, 5, 6));
+        assertEquals("max_pool2d backward: expected indices of dtype int64, got float32", dtype.getMessage());
     }
 
     @Test

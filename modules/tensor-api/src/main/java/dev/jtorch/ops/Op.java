@@ -42,6 +42,11 @@ public sealed interface Op {
     record Col2Im(Window2d window, long channels, long height, long width) implements Op {}
     /** Max pooling of planes [P,H,W] (taps outside are skipped): outputs (values, indices ih*W+iw in the plane). */
     record MaxPool2d(Window2d window) implements Op {}
+    /**
+     * Max pooling's backward: inputs (grad [P,outH,outW], INT64 indices [P,outH,outW]) into planes [P,height,width], each
+     * gradient added at its winner's flat index (winners of overlapping windows sum), zero elsewhere.
+     */
+    record MaxPool2dBackward(Window2d window, long height, long width) implements Op {}
 
     // ---- copies and casts
     record ToDType(dev.jtorch.DType from, dev.jtorch.DType to) implements Op {}

@@ -96,6 +96,13 @@ public interface Backend {
      */
     void maxPool2d(Strided in, dev.jtorch.ops.Window2d window, Strided values, Strided indices);
 
+    /**
+     * Max pooling's backward: overwrites the contiguous {@code out} [P,H,W] with zeros plus, at each flat index of
+     * {@code indices} [P,outH,outW] (INT64), the matching element of the contiguous {@code grad} (same dtype as out).
+     * An index outside [0, H*W) throws {@link IndexOutOfBoundsException}; {@code out} may then be partly written.
+     */
+    void maxPool2dBackward(Strided grad, Strided indices, Strided out);
+
     // ---- indexing (index tensors are INT64; in and out share a dtype of any kind)
     void indexSelect(Strided in, int dim, Strided index, Strided out);
 

@@ -308,6 +308,9 @@ public final class CudaBackend implements Backend {
     public void maxPool2d(Strided in, Window2d window, Strided values, Strided indices) { throw notYet("max_pool2d"); }
 
     @Override
+    public void maxPool2dBackward(Strided grad, Strided indices, Strided out) { throw notYet("max_pool2d_with_indices_backward"); }
+
+    @Override
     public void indexSelect(Strided in, int dim, Strided index, Strided out) { throw notYet("index_select"); }
 
     @Override

@@ -173,6 +173,13 @@ public final class CpuBackend implements Backend {
         Staging.unstage(i, indices);
     }
 
+    @Override
+    public void maxPool2dBackward(Strided grad, Strided indices, Strided out) {
+        Strided o = Staging.stage(out);
+        ConvKernels.maxPool2dBackward(Staging.stage(grad), Staging.stage(indices), o, threads);
+        Staging.unstage(o, out);
+    }
+
     // ---------------------------------------------------------------- indexing
 
     @Override

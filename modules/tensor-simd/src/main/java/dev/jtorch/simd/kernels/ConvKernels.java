@@ -65,6 +65,48 @@ public final class ConvKernels {
         }
     }
 
+    /**
+     * Max pooling's backward, plane by plane: the plane is zeroed and each gradient added at its winner's index in one
+     * pass while the plane is in L1 (a scatter into a separately zeroed tensor goes over memory twice). Indices are
+     * checked as they are read; only {@code out}, which the caller made for this call, can be partly written.
+     * There is no vector form: each gradient goes to one data-dependent place.
+     */
+    public static void maxPool2dBackward(Strided grad, Strided indices, Strided out, int threads) {
+        int planes = (int) out.shape()[0], plane = (int) (out.shape()[1] * out.shape()[2]);
+        int outs = (int) (grad.numel() / Math.max(planes, 1));
+        int parts = parts(out.numel() + grad.numel(), Math.max(planes, 1), threads);
+        long[] idx = (long[]) Host.array(indices);
+        int ib = Host.base(indices), gb = Host.base(grad), ob = Host.base(out);
+        if (out.dtype() == DType.FLOAT32) {
+            float[] g = (float[]) Host.array(grad), o = (float[]) Host.array(out);
+            Parallel.run(parts, p -> {
+                for (int q = planes * p / parts, end = planes * (p + 1) / parts; q < end; q++) {
+                    int base = ob + q * plane, gi = gb + q * outs, ii = ib + q * outs;
+                    Arrays.fill(o, base, base + plane, 0f);
+                    for (int i = 0; i < outs; i++) o[base + winner(idx[ii + i], plane)] += g[gi + i];
+                }
+            });
+        } else if (out.dtype() == DType.FLOAT64) {
+            double[] g = (double[]) Host.array(grad), o = (double[]) Host.array(out);
+            Parallel.run(parts, p -> {
+                for (int q = planes * p / parts, end = planes * (p + 1) / parts; q < end; q++) {
+                    int base = ob + q * plane, gi = gb + q * outs, ii = ib + q * outs;
+                    Arrays.fill(o, base, base + plane, 0d);
+                    for (int i = 0; i < outs; i++) o[base + winner(idx[ii + i], plane)] += g[gi + i];
+                }
+            });
+        } else {
+            throw new IllegalArgumentException("max_pool2d_with_indices_backward: unsupported compute dtype " + out.dtype());
+        }
+    }
+
+    private static int winner(long index, int plane) {
+        if (index < 0 || index >= plane) {
+            throw new IndexOutOfBoundsException("max_pool2d backward: index " + index + " is out of bounds for a plane of " + plane + " elements");
+        }
+        return (int) index;
+    }
+
     private static int parts(long work, int channels, int threads) {
         return Math.max(1, Math.min(Parallel.parts(work, threads), channels));
     }

@@ -67,4 +67,62 @@ class MaxPoolKernelTest {
             }
         }))));
     }
+
+    /**
+     * The backward kernel against zeros plus a scatter-add in output order: the same sums in the same order, so the
+     * same bits, for windows that overlap (winners shared) and that do not, 1 and 3 threads, float32 and float64.
+     */
+    @TestFactory
+    Stream<DynamicTest> backwardSumsEachGradientAtItsWinner() {
+        int[][] windows = {{2, 2, 0, 1}, {3, 1, 1, 1}, {3, 2, 0, 1}};
+        return Stream.of(windows).flatMap(k -> Stream.of(DType.FLOAT32, DType.FLOAT64).flatMap(dt -> Stream.of(1, 3).map(threads ->
+                DynamicTest.dynamicTest("kernel " + k[0] + " stride " + k[1] + " pad " + k[2] + " " + dt.pyName() + " threads " + threads, () -> {
+            int planes = 7, h = 11, w = 13;
+            int oh = (h + 2 * k[2] - k[3] * (k[0] - 1) - 1) / k[1] + 1, ow = (w + 2 * k[2] - k[3] * (k[0] - 1) - 1) / k[1] + 1;
+            Window2d win = new Window2d(k[0], k[0], k[1], k[1], k[2], k[2], k[3], k[3], oh, ow);
+            Random rnd = new Random(k[0] * 13L + k[1] + threads);
+            Strided in = Host.allocate(DType.FLOAT32, new long[]{planes, h, w});
+            float[] x = (float[]) Host.array(in);
+            for (int i = 0; i < x.length; i++) x[i] = VALUES[rnd.nextInt(VALUES.length)];
+            Strided values = Host.allocate(DType.FLOAT32, new long[]{planes, oh, ow}), indices = Host.allocate(DType.INT64, new long[]{planes, oh, ow});
+            ConvKernels.maxPool2d(in, win, values, indices, 1, true);
+            Strided grad = Host.allocate(dt, new long[]{planes, oh, ow}), out = Host.allocate(dt, new long[]{planes, h, w});
+            double[] g = new double[planes * oh * ow];
+            for (int i = 0; i < g.length; i++) g[i] = rnd.nextGaussian();
+            for (int i = 0; i < g.length; i++) {
+                if (dt == DType.FLOAT32) ((float[]) Host.array(grad))[i] = (float) g[i]; else ((double[]) Host.array(grad))[i] = g[i];
+            }
+            // NaN in the output before the call: the kernel must write every element
+            if (dt == DType.FLOAT32) java.util.Arrays.fill((float[]) Host.array(out), Float.NaN); else java.util.Arrays.fill((double[]) Host.array(out), Double.NaN);
+            ConvKernels.maxPool2dBackward(grad, indices, out, threads);
+            long[] ix = (long[]) Host.array(indices);
+            float[] wantF = new float[planes * h * w];
+            double[] wantD = new double[planes * h * w];
+            for (int p = 0; p < planes; p++) {
+                for (int o = 0; o < oh * ow; o++) {
+                    int at = p * h * w + (int) ix[p * oh * ow + o];
+                    wantF[at] += (float) g[p * oh * ow + o];
+                    wantD[at] += g[p * oh * ow + o];
+                }
+            }
+            for (int i = 0; i < wantD.length; i++) {
+                if (dt == DType.FLOAT32) assertEquals(wantF[i], ((float[]) Host.array(out))[i], 0f, "element " + i);
+                else assertEquals(wantD[i], ((double[]) Host.array(out))[i], 0d, "element " + i);
+            }
+        }))));
+    }
+
+    @org.junit.jupiter.api.Test
+    void backwardRejectsAnIndexOutsideThePlane() {
+        Strided grad = Host.allocate(DType.FLOAT32, new long[]{2, 2, 2}), out = Host.allocate(DType.FLOAT32, new long[]{2, 4, 4});
+        Strided indices = Host.allocate(DType.INT64, new long[]{2, 2, 2});
+        long[] ix = (long[]) Host.array(indices);
+        ix[5] = 16;
+        IndexOutOfBoundsException e = org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class,
+                () -> ConvKernels.maxPool2dBackward(grad, indices, out, 1));
+        assertEquals("max_pool2d backward: index 16 is out of bounds for a plane of 16 elements", e.getMessage());
+        ix[5] = -1;
+        e = org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> ConvKernels.maxPool2dBackward(grad, indices, out, 1));
+        assertEquals("max_pool2d backward: index -1 is out of bounds for a plane of 16 elements", e.getMessage());
+    }
 }
