@@ -148,6 +148,8 @@ def conv_cases():
             x.grad = w.grad = b.grad = None
             torch.nn.functional.conv2d(x, w, b).sum().backward()
         yield "Conv.conv2d shape=%s" % name, step, 1
+        # jtorch's conv inside a MemoryScope (pooled arrays, not zeroed by the JVM) against the same PyTorch call
+        yield "Conv.conv2dScoped shape=%s" % name, step, 1
 
 
 def optimizer_cases():

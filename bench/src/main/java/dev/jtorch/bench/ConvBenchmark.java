@@ -1,5 +1,6 @@
 package dev.jtorch.bench;
 
+import dev.jtorch.MemoryScope;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
 import dev.jtorch.nn.functional.F;
@@ -54,6 +55,18 @@ public class ConvBenchmark {
 
     @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.SIMD_ON})
     public Tensor conv2dSimd() { return forwardBackward(); }
+
+    /**
+     * The same inside a {@link MemoryScope}, as the demo trains: the columns, their gradient and the outputs reuse
+     * pooled arrays instead of fresh ones the JVM must zero (PyTorch's allocator hands out memory without clearing it).
+     * The gradients escape the scope ({@code .grad} is kept), so they are fresh each call, as in the other rows.
+     */
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.SIMD_ON})
+    public Tensor conv2dScoped() {
+        try (var scope = MemoryScope.open()) {
+            return forwardBackward();
+        }
+    }
 
     @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.SIMD_OFF})
     @Warmup(iterations = 1, time = 1)
