@@ -5,6 +5,7 @@ import jdk.incubator.vector.FloatVector;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
 
 import static dev.jtorch.simd.gemm.Float32Kernel.LANES;
 import static dev.jtorch.simd.gemm.Float32Kernel.NR;
@@ -39,7 +40,9 @@ final class Float32Pack {
     // Strides are cast to int: inside a heap array every index used fits, and the stride of a
     // size-1 dimension, which may be anything, is only ever multiplied by 0.
     private static void packA(float[] src, int base, int rs, int cs, int mc, int kc, float[] dst) {
-        if (rs == 1) { // transposed A: read each step of k as mc adjacent elements
+        if (cs == 0) { // broadcast along k (the expanded gradient of a sum): each row is one value
+            for (int r = 0; r < mc; r++) Arrays.fill(dst, r * kc, r * kc + kc, src[base + r * rs]);
+        } else if (rs == 1) { // transposed A: read each step of k as mc adjacent elements
             for (int p = 0; p < kc; p++) {
                 int s = base + p * cs;
                 for (int r = 0, d = p; r < mc; r++, d += kc) dst[d] = src[s + r];
@@ -72,6 +75,17 @@ final class Float32Pack {
     }
 
     private static void packB(float[] src, int base, int rs, int cs, int kc, int nc, float[] dst) {
+        if (cs == 0) { // broadcast along n (an expanded gradient): each step of k is one value, zero past nc
+            for (int jr = 0; jr < nc; jr += NR) {
+                int nr = Math.min(NR, nc - jr);
+                for (int p = 0, d = jr * kc; p < kc; p++, d += NR) {
+                    float v = src[base + p * rs];
+                    Arrays.fill(dst, d, d + nr, v);
+                    if (nr < NR) Arrays.fill(dst, d + nr, d + NR, 0f);
+                }
+            }
+            return;
+        }
         int from = 0;
         if (cs == 1) {
             // Row-major B: the full panels row by row, so that each row of B is read as one sequential run

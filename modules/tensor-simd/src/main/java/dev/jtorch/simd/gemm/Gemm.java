@@ -82,7 +82,8 @@ public final class Gemm {
      */
     static boolean transposeIsCheaper(Strided a, Strided bm, long m, long n, long k) {
         boolean bTransposed = bm.stride()[1] == 1 && bm.stride()[2] != 1 && k > 1 && n > 1;
-        boolean aRowMajor = a.stride()[2] == 1 || k == 1;
+        // a broadcast A (stride 0 along k: the expanded gradient of a sum) packs as cheaply as a row-major one
+        boolean aRowMajor = a.stride()[2] == 1 || a.stride()[2] == 0 || k == 1;
         return bTransposed && aRowMajor && 2 * (k * m + m * n) < k * n;
     }
 

@@ -169,6 +169,9 @@ class GemmTest {
             {37, 41, 29, 41, 1, 0, 1},                // B one row expanded over K
             {37, 41, 29, 41, 1, 1, 0},                // B one column expanded over N (transposed branch)
             {37, 41, 29, 41, 0, 29, 1},               // A one column expanded over K
+            {37, 41, 29, 41, 1, 3, 0},                // B one column expanded over N, rows apart
+            {37, 41, 29, 0, 0, 0, 0},                 // A and B one value each (the expanded gradient of a sum)
+            {5, 600, 300, 0, 0, 1, 600 + 7},          // A one value, B transposed: run as (B^T A^T)^T
             {37, 41, 29, 3, 37 * 3, 29 * 2, 2},       // A transposed with a gap between columns
             {5, 600, 300, 600, 1, 1, 600 + 7},        // B transposed sub-block, K past one block
             {37, 203, 50, 203, 1, 1, 203 + 3},        // B transposed: a partial last panel, K odd
