@@ -429,6 +429,23 @@ final class Elementwise {
         return out;
     }
 
+    /** aten's threshold_backward: {@code self <= threshold ? 0 : grad}, broadcast, in the promoted floating dtype. */
+    static Tensor thresholdBackward(Tensor grad, Tensor self, double threshold) {
+        DType rt = TypePromotion.resultType(grad, self);
+        if (!rt.isFloatingPoint()) throw notImplemented("threshold_backward", rt);
+        Backend be = backend(grad, self);
+        long[] shape = Broadcast.shapes(grad.shape, self.shape);
+        Device dev = commonDevice(grad, self);
+        DType compute = rt.computeType();
+        Tensor out = Tensor.allocateForWrite(shape, compute, dev);
+        if (out.numel() > 0) {
+            be.thresholdBackward(operand(grad, compute, shape, dev), operand(self, compute, shape, dev), threshold, out.strided());
+        }
+        Tensor res = out.dtype == rt ? out : castRaw(out, rt);
+        Autograd.record(new Op.ThresholdBackward(threshold), new Tensor[]{grad, self}, res);
+        return res;
+    }
+
     static Tensor fill(Tensor t, double value) {
         Autograd.checkInPlace(t);
         fillRaw(t, value);

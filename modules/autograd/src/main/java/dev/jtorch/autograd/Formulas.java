@@ -67,6 +67,11 @@ final class Formulas {
                     return one(maskGrad(keep, g[0]));
                 });
             }
+            case Op.ThresholdBackward(double threshold) -> {
+                SavedTensor self = r.saveIn(1);
+                // Linear in grad with the same mask; self only chooses, so it gets no gradient (PyTorch: zeros).
+                yield new Spec("ThresholdBackwardBackward0", g -> new Tensor[]{Torch.thresholdBackward(g[0], self.get(), threshold), null});
+            }
             case Op.Where() -> {
                 SavedTensor c = r.needs(1) || r.needs(2) ? r.saveIn(0) : null;
                 yield new Spec("WhereBackward0", g -> new Tensor[]{
@@ -279,7 +284,7 @@ final class Formulas {
                 SavedTensor y = r.saveOut(0);
                 yield spec("SigmoidBackward0", g -> { Tensor yv = y.get(); return g.mul(yv.rsub(1.0).mul(yv)); });
             }
-            case RELU -> { SavedTensor y = r.saveOut(0); yield spec("ReluBackward0", g -> maskGrad(y.get().gt(0.0), g)); }
+            case RELU -> { SavedTensor y = r.saveOut(0); yield spec("ReluBackward0", g -> Torch.thresholdBackward(g, y.get(), 0.0)); }
             case GELU -> {
                 SavedTensor x = r.saveIn(0);
                 yield spec("GeluBackward0", g -> {

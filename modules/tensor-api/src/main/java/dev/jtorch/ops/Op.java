@@ -17,6 +17,8 @@ public sealed interface Op {
     record Clamp(Double min, Double max) implements Op {}
     /** Ternary select: inputs (condition, a, b). */
     record Where() implements Op {}
+    /** aten's threshold_backward, ReLU's gradient: inputs (grad, self), {@code self <= threshold ? 0 : grad}. */
+    record ThresholdBackward(double threshold) implements Op {}
     /** Elementwise comparison or logical op with a bool result. */
     record Compare(BinaryOp kind) implements NonDifferentiable {}
 

@@ -61,6 +61,12 @@ public interface Backend {
     /** {@code out = cond ? a : b}; cond is BOOL, a/b/out share a dtype. */
     void where(Strided cond, Strided a, Strided b, Strided out);
 
+    /**
+     * {@code out = self <= threshold ? 0 : grad} (a NaN in self lets grad through, as PyTorch's threshold_backward);
+     * grad, self and out share a shape and a floating compute dtype, the threshold rounded to it.
+     */
+    void thresholdBackward(Strided grad, Strided self, double threshold, Strided out);
+
     // ---- reductions
     /**
      * Reduces {@code in} over {@code dims}; {@code out} has in's rank with 1 at every reduced dim.

@@ -311,6 +311,9 @@ public final class CudaBackend implements Backend {
     public void maxPool2dBackward(Strided grad, Strided indices, Strided out) { throw notYet("max_pool2d_with_indices_backward"); }
 
     @Override
+    public void thresholdBackward(Strided grad, Strided self, double threshold, Strided out) { throw notYet("threshold_backward"); }
+
+    @Override
     public void indexSelect(Strided in, int dim, Strided index, Strided out) { throw notYet("index_select"); }
 
     @Override

@@ -110,6 +110,13 @@ public final class CpuBackend implements Backend {
         Staging.unstage(o, out);
     }
 
+    @Override
+    public void thresholdBackward(Strided grad, Strided self, double threshold, Strided out) {
+        Strided o = Staging.stage(out);
+        kernels.thresholdBackward(Staging.stage(grad), Staging.stage(self), threshold, o);
+        Staging.unstage(o, out);
+    }
+
     // ---------------------------------------------------------------- reductions
 
     @Override

@@ -251,6 +251,33 @@ public final class BinaryKernels {
     }
 
     /** {@code out = cond ? a : b} for any dtype of a/b/out; cond is bool. */
+    /** {@code out = self <= threshold ? 0 : grad}, float32 or float64 (the threshold rounded to the dtype). */
+    public static void thresholdBackward(Strided grad, Strided self, double threshold, Strided out) {
+        Loop loop = Loop.over(out.shape(), out, grad, self);
+        int so = loop.innerStride(0), sg = loop.innerStride(1), ss = loop.innerStride(2);
+        Object oa = Host.array(out), ga = Host.array(grad), sa = Host.array(self);
+        switch (oa) {
+            case float[] y -> {
+                float[] g = (float[]) ga, s = (float[]) sa;
+                float t = (float) threshold;
+                loop.forEach((off, n) -> {
+                    for (int i = 0, q = off[0], pg = off[1], ps = off[2]; i < n; i++, q += so, pg += sg, ps += ss) {
+                        y[q] = s[ps] <= t ? 0f : g[pg];
+                    }
+                });
+            }
+            case double[] y -> {
+                double[] g = (double[]) ga, s = (double[]) sa;
+                loop.forEach((off, n) -> {
+                    for (int i = 0, q = off[0], pg = off[1], ps = off[2]; i < n; i++, q += so, pg += sg, ps += ss) {
+                        y[q] = s[ps] <= threshold ? 0d : g[pg];
+                    }
+                });
+            }
+            default -> throw new IllegalArgumentException("threshold_backward: unsupported compute dtype " + out.dtype());
+        }
+    }
+
     public static void where(Strided cond, Strided a, Strided b, Strided out) {
         Loop loop = Loop.over(out.shape(), out, cond, a, b);
         byte[] c = (byte[]) Host.array(cond);

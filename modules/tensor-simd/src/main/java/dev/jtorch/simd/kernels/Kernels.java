@@ -26,6 +26,8 @@ public interface Kernels {
 
     void where(Strided cond, Strided a, Strided b, Strided out);
 
+    void thresholdBackward(Strided grad, Strided self, double threshold, Strided out);
+
     void reduce(ReduceOp op, Strided in, int[] dims, Strided out);
 
     void reduceWithIndex(ReduceOp op, Strided in, int dim, Strided values, Strided indices);

@@ -22,6 +22,11 @@ public class ScalarKernels implements Kernels {
 
     @Override public void where(Strided cond, Strided a, Strided b, Strided out) { BinaryKernels.where(cond, a, b, out); }
 
+    @Override
+    public void thresholdBackward(Strided grad, Strided self, double threshold, Strided out) {
+        BinaryKernels.thresholdBackward(grad, self, threshold, out);
+    }
+
     @Override public void reduce(ReduceOp op, Strided in, int[] dims, Strided out) { ReduceKernels.reduce(op, in, dims, out); }
 
     @Override

@@ -42,6 +42,11 @@ public class SimdKernels extends ScalarKernels {
     }
 
     @Override
+    public void thresholdBackward(Strided grad, Strided self, double threshold, Strided out) {
+        if (!SimdThreshold.backward(grad, self, threshold, out, threads.getAsInt())) super.thresholdBackward(grad, self, threshold, out);
+    }
+
+    @Override
     public void copy(Strided src, Strided dst) { CopyKernels.copy(src, dst, true); }
 
     @Override
