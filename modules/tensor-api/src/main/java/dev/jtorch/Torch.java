@@ -293,6 +293,12 @@ public final class Torch {
 
     public static Tensor where(Tensor condition, Tensor a, Tensor b) { return Elementwise.where(condition, a, b); }
 
+    public static Tensor where(Tensor condition, double a, double b) { return Elementwise.where(condition, scalar(a), scalar(b)); }
+
+    public static Tensor where(Tensor condition, Tensor a, double b) { return Elementwise.where(condition, a, scalar(b)); }
+
+    public static Tensor where(Tensor condition, double a, Tensor b) { return Elementwise.where(condition, scalar(a), b); }
+
     /**
      * PyTorch's {@code torch.ops.aten.threshold_backward(grad, self, threshold)}: {@code grad} where {@code self > threshold}
      * or is NaN, else 0 (ReLU's gradient with threshold 0). One pass, no bool tensor in between.
@@ -300,12 +306,6 @@ public final class Torch {
     public static Tensor thresholdBackward(Tensor grad, Tensor self, double threshold) {
         return Elementwise.thresholdBackward(grad, self, threshold);
     }
-
-    public static Tensor where(Tensor condition, double a, double b) { return Elementwise.where(condition, scalar(a), scalar(b)); }
-
-    public static Tensor where(Tensor condition, Tensor a, double b) { return Elementwise.where(condition, a, scalar(b)); }
-
-    public static Tensor where(Tensor condition, double a, Tensor b) { return Elementwise.where(condition, scalar(a), b); }
 
     public static Tensor matmul(Tensor a, Tensor b) { return a.matmul(b); }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.jtorch.autograd.GradOps.maskGrad;
+import static dev.jtorch.autograd.GradOps.thresholdGrad;
 import static dev.jtorch.autograd.GradOps.unsqueezeDims;
 import static dev.jtorch.autograd.GradOps.zeros;
 import static dev.jtorch.autograd.GradOps.zerosLike;
@@ -70,7 +71,7 @@ final class Formulas {
             case Op.ThresholdBackward(double threshold) -> {
                 SavedTensor self = r.saveIn(1);
                 // Linear in grad with the same mask; self only chooses, so it gets no gradient (PyTorch: zeros).
-                yield new Spec("ThresholdBackwardBackward0", g -> new Tensor[]{Torch.thresholdBackward(g[0], self.get(), threshold), null});
+                yield new Spec("ThresholdBackwardBackward0", g -> new Tensor[]{thresholdGrad(g[0], self.get(), threshold), null});
             }
             case Op.Where() -> {
                 SavedTensor c = r.needs(1) || r.needs(2) ? r.saveIn(0) : null;
@@ -284,7 +285,7 @@ final class Formulas {
                 SavedTensor y = r.saveOut(0);
                 yield spec("SigmoidBackward0", g -> { Tensor yv = y.get(); return g.mul(yv.rsub(1.0).mul(yv)); });
             }
-            case RELU -> { SavedTensor y = r.saveOut(0); yield spec("ReluBackward0", g -> Torch.thresholdBackward(g, y.get(), 0.0)); }
+            case RELU -> { SavedTensor y = r.saveOut(0); yield spec("ReluBackward0", g -> thresholdGrad(g, y.get(), 0.0)); }
             case GELU -> {
                 SavedTensor x = r.saveIn(0);
                 yield spec("GeluBackward0", g -> {

@@ -61,6 +61,16 @@ final class GradOps {
     /** {@code g} where {@code cond}, else zero. */
     static Tensor maskGrad(Tensor cond, Tensor g) { return Torch.where(cond, g, 0.0); }
 
+    /**
+     * {@code y <= threshold ? 0 : g} (a NaN in y lets g through, as PyTorch's threshold_backward): one pass on the CPU;
+     * the CUDA backend has no threshold_backward kernel yet, so there the same rule runs as a comparison and a where.
+     */
+    static Tensor thresholdGrad(Tensor g, Tensor y, double threshold) {
+        return y.device().type() == dev.jtorch.Device.Type.CPU
+                ? Torch.thresholdBackward(g, y, threshold)
+                : Torch.where(y.le(threshold), 0.0, g);
+    }
+
     /** Reverse (right-to-left) inclusive cumulative sum along {@code dim}. */
     static Tensor reverseCumsum(Tensor g, int dim) {
         return g.sum(dim, true).sub(g.cumsum(dim)).add(g);
