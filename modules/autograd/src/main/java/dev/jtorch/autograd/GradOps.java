@@ -1,5 +1,6 @@
 package dev.jtorch.autograd;
 
+import dev.jtorch.Device;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
 
@@ -66,7 +67,7 @@ final class GradOps {
      * the CUDA backend has no threshold_backward kernel yet, so there the same rule runs as a comparison and a where.
      */
     static Tensor thresholdGrad(Tensor g, Tensor y, double threshold) {
-        return y.device().type() == dev.jtorch.Device.Type.CPU
+        return y.device().type() == Device.Type.CPU
                 ? Torch.thresholdBackward(g, y, threshold)
                 : Torch.where(y.le(threshold), 0.0, g);
     }
