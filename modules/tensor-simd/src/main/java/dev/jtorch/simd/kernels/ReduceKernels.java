@@ -91,20 +91,23 @@ public final class ReduceKernels {
     /** Rows shorter than this stay in cache anyway (and are often many): they keep the one-row loops. */
     static final int SIDE_BY_SIDE_FROM = 256;
 
-    /** Row r's result into acc[r]; groups of four rows are split across threads. */
+    /**
+     * Row r's result into acc[r]. Rows r, r+q, r+2q, r+3q (q = rows/4) go side by side, so the four streams lie a
+     * quarter of the input apart rather than in neighbouring pages; r's range is split across threads.
+     */
     private static double[] fourRowsAtATime(ReduceOp op, Strided in, int rows, int threads) {
         float[] x = (float[]) Host.array(in);
-        int base = Host.base(in), n = (int) in.shape()[in.dim() - 1], groups = rows / 4;
+        int base = Host.base(in), n = (int) in.shape()[in.dim() - 1], q = rows / 4;
         double[] acc = new double[rows];
         SimdReduceRows.FloatRows4 four = SimdReduceRows.floatRows4(op);
-        int parts = Math.max(1, Math.min(groups, Parallel.parts((long) rows * n, threads)));
+        int parts = Math.max(1, Math.min(q, Parallel.parts((long) rows * n, threads)));
         Parallel.run(parts, t -> {
-            for (int g = (int) ((long) groups * t / parts); g < (long) groups * (t + 1) / parts; g++) {
-                four.run(x, base + 4 * g * n, n, acc, 4 * g);
+            for (int r = (int) ((long) q * t / parts); r < (long) q * (t + 1) / parts; r++) {
+                four.run(x, base + r * n, q * n, n, acc, r, q);
             }
         });
         SimdReduceRows.FloatRow one = SimdReduceRows.floatRow(op);
-        for (int r = 4 * groups; r < rows; r++) acc[r] = one.run(x, base + r * n, n);
+        for (int r = 4 * q; r < rows; r++) acc[r] = one.run(x, base + r * n, n);
         return acc;
     }
 
