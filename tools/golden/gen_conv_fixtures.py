@@ -130,3 +130,17 @@ x = torch.randn(2, 3, 4, 5)
 run('layernorm', lambda x, w, b: F.layer_norm(x, (4, 5), w, b, 1e-5), x, torch.randn(4, 5), torch.randn(4, 5), shape=(4, 5))
 run('groupnorm', lambda x, w, b: F.group_norm(x, 3, w, b, 1e-5), torch.randn(2, 6, 4, 4), torch.randn(6), torch.randn(6),
     groups=3)
+
+# ---- 3x3 stride-1 convolutions with 16+ channels on both sides (jtorch's Winograd path on the CPU); own seed so
+# that the cases above keep their values
+torch.manual_seed(4321)
+for name, xs, ws, bias, padding in [
+    ('conv2d_3x3_wide_pad1', (3, 16, 9, 8), (20, 16, 3, 3), True, 1),
+    ('conv2d_3x3_wide_valid', (2, 17, 7, 10), (16, 17, 3, 3), False, 0),
+    ('conv2d_3x3_wide_same', (2, 24, 6, 5), (16, 24, 3, 3), True, 'same'),
+    ('conv2d_3x3_wide_pad2', (1, 16, 4, 4), (32, 16, 3, 3), True, 2),
+]:
+    x, w = torch.randn(xs), torch.randn(ws)
+    b = torch.randn(ws[0]) if bias else None
+    run(name, lambda x, w, b: F.conv2d(x, w, b, 1, padding), x, w, b,
+        stride=1, padding=PAD_CODES.get(padding, padding), dilation=1, groups=1)

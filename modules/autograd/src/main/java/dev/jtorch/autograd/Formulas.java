@@ -137,6 +137,36 @@ final class Formulas {
                     return new Tensor[]{picked.view(planes, i.size(1), i.size(2)), null};
                 });
             }
+            case Op.Conv3x3(var window) -> {
+                SavedTensor x = r.needs(1) ? r.saveIn(0) : null;
+                SavedTensor w = r.needs(0) ? r.saveIn(1) : null;
+                long[] shape = r.inShape(0);
+                boolean bias = r.in.length > 2;
+                yield new Spec("ConvolutionBackward0", g -> {
+                    // One contiguous copy of a broadcast gradient (the expanded seed of a sum) for both products.
+                    Tensor dy = g[0].contiguous();
+                    Tensor gx = r.needs(0) ? dev.jtorch.Convolution.conv3x3InputGrad(dy, w.get(), window, shape[2], shape[3]) : null;
+                    Tensor gw = r.needs(1) ? dev.jtorch.Convolution.conv3x3WeightGrad(x.get(), dy, window) : null;
+                    return bias ? new Tensor[]{gx, gw, r.needs(2) ? dy.sum(new int[]{0, 2, 3}, false) : null} : new Tensor[]{gx, gw};
+                });
+            }
+            case Op.Conv3x3InputGrad(var window, long height, long width) -> {
+                // Bilinear in (grad, weight): <G, dx(dy, w)> = <conv(G, w), dy> = <w, dW(G, dy)>.
+                SavedTensor dy = r.needs(1) ? r.saveIn(0) : null;
+                SavedTensor w = r.needs(0) ? r.saveIn(1) : null;
+                yield new Spec("ConvolutionBackwardBackward0", g -> new Tensor[]{
+                        r.needs(0) ? dev.jtorch.Convolution.conv3x3(g[0], w.get(), null, window) : null,
+                        r.needs(1) ? dev.jtorch.Convolution.conv3x3WeightGrad(g[0], dy.get(), window) : null});
+            }
+            case Op.Conv3x3WeightGrad(var window) -> {
+                // Bilinear in (input, grad): <G, dW(x, dy)> = <dy, conv(x, G)>, so each gradient is a convolution with G.
+                SavedTensor x = r.needs(1) ? r.saveIn(0) : null;
+                SavedTensor dy = r.needs(0) ? r.saveIn(1) : null;
+                long[] shape = r.inShape(0);
+                yield new Spec("ConvolutionBackwardBackward0", g -> new Tensor[]{
+                        r.needs(0) ? dev.jtorch.Convolution.conv3x3InputGrad(dy.get(), g[0], window, shape[2], shape[3]) : null,
+                        r.needs(1) ? dev.jtorch.Convolution.conv3x3(x.get(), g[0], null, window) : null});
+            }
             case Op.ToDType(var from, var to) -> new Spec("ToCopyBackward0", g -> one(g[0].to(from)));
             case Op.Clone() -> {
                 Device src = r.in[0].device();

@@ -38,6 +38,41 @@ class ConvGradCheckTest {
                 rand(1, 2, 4, 4), rand(2, 2, 2, 3)));
     }
 
+    /**
+     * The 3x3 primitives (float64: the direct sums) and their formulas, which are written in each other: first and
+     * second derivatives. Paddings 1/2 before and 1/1 after, and 3 before and 0 after (the input gradient then crops).
+     */
+    @Test
+    void conv3x3Primitives() {
+        Torch.manualSeed(5);
+        for (Window2d win : new Window2d[]{new Window2d(3, 3, 1, 1, 1, 2, 1, 1, 4, 6), new Window2d(3, 3, 1, 1, 3, 0, 1, 1, 5, 3)}) {
+            assertTrue(GradCheck.gradcheck(in -> Convolution.conv3x3(in[0], in[1], in[2], win), rand(2, 3, 4, 5), rand(2, 3, 3, 3), rand(2)));
+            assertTrue(GradCheck.gradgradcheck(in -> Convolution.conv3x3(in[0], in[1], null, win), rand(1, 2, 4, 5), rand(2, 2, 3, 3)));
+            long oh = win.outH(), ow = win.outW();
+            assertTrue(GradCheck.gradcheck(in -> Convolution.conv3x3InputGrad(in[0], in[1], win, 4, 5), rand(2, 2, oh, ow), rand(2, 3, 3, 3)));
+            assertTrue(GradCheck.gradgradcheck(in -> Convolution.conv3x3InputGrad(in[0], in[1], win, 4, 5), rand(1, 2, oh, ow), rand(2, 2, 3, 3)));
+            assertTrue(GradCheck.gradcheck(in -> Convolution.conv3x3WeightGrad(in[0], in[1], win), rand(2, 3, 4, 5), rand(2, 2, oh, ow)));
+            assertTrue(GradCheck.gradgradcheck(in -> Convolution.conv3x3WeightGrad(in[0], in[1], win), rand(1, 2, 4, 5), rand(1, 2, oh, ow)));
+        }
+    }
+
+    @Test
+    void conv3x3Errors() {
+        Window2d win = new Window2d(3, 3, 1, 1, 1, 1, 1, 1, 4, 4);
+        Tensor x = Torch.randn(1, 2, 4, 4), w = Torch.randn(3, 2, 3, 3);
+        var e = assertThrows(IllegalArgumentException.class, () -> Convolution.conv3x3(x, w, null, new Window2d(3, 3, 2, 2, 1, 1, 1, 1, 2, 2)));
+        assertTrue(e.getMessage().contains("stride 1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Convolution.conv3x3(x, Torch.randn(3, 5, 3, 3), null, win));
+        assertEquals("conv3x3: expected input [N,C,H,W], weight [O,C,3,3] and bias [O], got input [1, 2, 4, 4], weight [3, 5, 3, 3]",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Convolution.conv3x3(x, w.to(DType.FLOAT64), null, win));
+        assertEquals("conv3x3: expected input, weight and bias of one dtype, got float32, float64", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Convolution.conv3x3InputGrad(Torch.randn(1, 3, 4, 5), w, win, 4, 4));
+        assertTrue(e.getMessage().startsWith("conv3x3 input gradient: expected grad [N,O,4,4]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Convolution.conv3x3WeightGrad(x, Torch.randn(2, 3, 4, 4), win));
+        assertTrue(e.getMessage().startsWith("conv3x3 weight gradient: expected input [N,C,H,W] and grad [N,O,4,4]"), e.getMessage());
+    }
+
     @Test
     void convTranspose2d() {
         Torch.manualSeed(5);

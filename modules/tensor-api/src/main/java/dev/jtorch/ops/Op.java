@@ -49,6 +49,15 @@ public sealed interface Op {
      * gradient added at its winner's flat index (winners of overlapping windows sum), zero elsewhere.
      */
     record MaxPool2dBackward(Window2d window, long height, long width) implements Op {}
+    /**
+     * A 3x3, stride-1, undilated, ungrouped convolution of (input [N,C,H,W], weight [O,C,3,3][, bias [O]]) into
+     * [N,O,outH,outW], zero outside the input (the window's padding before the first row/column and its output size).
+     */
+    record Conv3x3(Window2d window) implements Op {}
+    /** Its input gradient: (grad [N,O,outH,outW], weight [O,C,3,3]) into [N,C,height,width]. */
+    record Conv3x3InputGrad(Window2d window, long height, long width) implements Op {}
+    /** Its weight gradient: (input [N,C,H,W], grad [N,O,outH,outW]) into [O,C,3,3]. */
+    record Conv3x3WeightGrad(Window2d window) implements Op {}
 
     // ---- copies and casts
     record ToDType(dev.jtorch.DType from, dev.jtorch.DType to) implements Op {}

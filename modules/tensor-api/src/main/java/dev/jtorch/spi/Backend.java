@@ -109,6 +109,25 @@ public interface Backend {
      */
     void maxPool2dBackward(Strided grad, Strided indices, Strided out);
 
+    /**
+     * Overwrites the contiguous {@code out} [N,O,outH,outW] with the 3x3 stride-1 convolution of the contiguous
+     * {@code in} [N,C,H,W] and {@code weight} [O,C,3,3], plus {@code bias} [O] unless it is null; taps outside the
+     * input (the window's padding) read zero. All operands share a floating dtype.
+     */
+    void conv3x3(Strided in, Strided weight, Strided bias, dev.jtorch.ops.Window2d window, Strided out);
+
+    /**
+     * Overwrites the contiguous {@code out} [N,C,H,W] with the input gradient of {@link #conv3x3} for the contiguous
+     * output gradient {@code grad} [N,O,outH,outW] and {@code weight} [O,C,3,3].
+     */
+    void conv3x3InputGrad(Strided grad, Strided weight, dev.jtorch.ops.Window2d window, Strided out);
+
+    /**
+     * Overwrites the contiguous {@code out} [O,C,3,3] with the weight gradient of {@link #conv3x3} for the contiguous
+     * {@code in} [N,C,H,W] and output gradient {@code grad} [N,O,outH,outW].
+     */
+    void conv3x3WeightGrad(Strided in, Strided grad, dev.jtorch.ops.Window2d window, Strided out);
+
     // ---- indexing (index tensors are INT64; in and out share a dtype of any kind)
     void indexSelect(Strided in, int dim, Strided index, Strided out);
 

@@ -311,6 +311,15 @@ public final class CudaBackend implements Backend {
     public void maxPool2dBackward(Strided grad, Strided indices, Strided out) { throw notYet("max_pool2d_with_indices_backward"); }
 
     @Override
+    public void conv3x3(Strided in, Strided weight, Strided bias, dev.jtorch.ops.Window2d window, Strided out) { throw notYet("conv3x3"); }
+
+    @Override
+    public void conv3x3InputGrad(Strided grad, Strided weight, dev.jtorch.ops.Window2d window, Strided out) { throw notYet("conv3x3 input gradient"); }
+
+    @Override
+    public void conv3x3WeightGrad(Strided in, Strided grad, dev.jtorch.ops.Window2d window, Strided out) { throw notYet("conv3x3 weight gradient"); }
+
+    @Override
     public void thresholdBackward(Strided grad, Strided self, double threshold, Strided out) { throw notYet("threshold_backward"); }
 
     @Override

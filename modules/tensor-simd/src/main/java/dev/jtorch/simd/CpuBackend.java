@@ -7,6 +7,7 @@ import dev.jtorch.ops.ReduceOp;
 import dev.jtorch.ops.ScanOp;
 import dev.jtorch.ops.UnaryOp;
 import dev.jtorch.ops.Window2d;
+import dev.jtorch.simd.conv.Conv3x3Kernels;
 import dev.jtorch.simd.kernels.ConvKernels;
 import dev.jtorch.simd.kernels.Host;
 import dev.jtorch.simd.kernels.Kernels;
@@ -184,6 +185,27 @@ public final class CpuBackend implements Backend {
     public void maxPool2dBackward(Strided grad, Strided indices, Strided out) {
         Strided o = Staging.stage(out);
         ConvKernels.maxPool2dBackward(Staging.stage(grad), Staging.stage(indices), o, threads);
+        Staging.unstage(o, out);
+    }
+
+    @Override
+    public void conv3x3(Strided in, Strided weight, Strided bias, Window2d window, Strided out) {
+        Strided o = Staging.stage(out);
+        Conv3x3Kernels.forward(Staging.stage(in), Staging.stage(weight), bias == null ? null : Staging.stage(bias), window, o, threads, SIMD);
+        Staging.unstage(o, out);
+    }
+
+    @Override
+    public void conv3x3InputGrad(Strided grad, Strided weight, Window2d window, Strided out) {
+        Strided o = Staging.stage(out);
+        Conv3x3Kernels.inputGrad(Staging.stage(grad), Staging.stage(weight), window, o, threads, SIMD);
+        Staging.unstage(o, out);
+    }
+
+    @Override
+    public void conv3x3WeightGrad(Strided in, Strided grad, Window2d window, Strided out) {
+        Strided o = Staging.stage(out);
+        Conv3x3Kernels.weightGrad(Staging.stage(in), Staging.stage(grad), window, o, threads, SIMD);
         Staging.unstage(o, out);
     }
 

@@ -42,11 +42,8 @@ final class Float32Pack {
     private static void packA(float[] src, int base, int rs, int cs, int mc, int kc, float[] dst) {
         if (cs == 0) { // broadcast along k (the expanded gradient of a sum): each row is one value
             for (int r = 0; r < mc; r++) Arrays.fill(dst, r * kc, r * kc + kc, src[base + r * rs]);
-        } else if (rs == 1) { // transposed A: read each step of k as mc adjacent elements
-            for (int p = 0; p < kc; p++) {
-                int s = base + p * cs;
-                for (int r = 0, d = p; r < mc; r++, d += kc) dst[d] = src[s + r];
-            }
+        } else if (rs == 1) { // transposed A: 8x8 blocks through registers
+            SimdTranspose.transpose(src, base, cs, dst, 0, kc, mc, kc);
         } else {
             for (int r = 0; r < mc; r++) {
                 int s = base + r * rs;

@@ -63,6 +63,22 @@ public final class SimdTranspose {
     }
 
     /**
+     * {@code dst[d0 + i*dRow + j] = src[s0 + i + j*sCol]} for any rows and cols: whole 8×8 blocks through
+     * {@link #blocks} (when {@link #ENABLED}), the ragged right and bottom edges element by element.
+     */
+    public static void transpose(float[] src, int s0, int sCol, float[] dst, int d0, int dRow, int rows, int cols) {
+        int rows8 = ENABLED ? rows / B * B : 0, cols8 = ENABLED ? cols / B * B : 0;
+        if (rows8 > 0 && cols8 > 0) blocks(src, s0, sCol, dst, d0, dRow, rows8, cols8);
+        else rows8 = cols8 = 0;
+        for (int i = 0; i < rows8; i++) {
+            for (int j = cols8; j < cols; j++) dst[d0 + i * dRow + j] = src[s0 + i + j * sCol];
+        }
+        for (int i = rows8; i < rows; i++) {
+            for (int j = 0; j < cols; j++) dst[d0 + i * dRow + j] = src[s0 + i + j * sCol];
+        }
+    }
+
+    /**
      * {@code count} 8×8 blocks side by side along the source's rows {@code s + k*sCol}: block c reads source
      * columns {@code 8c..8c+7} and writes destination rows {@code 8c..8c+7}. One loop in one method, so C2
      * keeps the shuffle and mask constants in registers (a call per block re-materialises them: the block's

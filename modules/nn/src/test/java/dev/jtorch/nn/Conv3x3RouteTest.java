@@ -1,0 +1,58 @@
+package dev.jtorch.nn;
+
+import dev.jtorch.DType;
+import dev.jtorch.Tensor;
+import dev.jtorch.Torch;
+import dev.jtorch.autograd.Autograd;
+import dev.jtorch.nn.functional.F;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * conv2d on the CPU in float32 with a 3x3 kernel, stride 1, one group and 16+ channels on both sides goes through
+ * the conv3x3 primitive (Winograd in the CPU backend); float64 takes im2col and a GEMM. Both routes must give the
+ * same outputs, gradients and second derivatives (create_graph), and the other shapes must keep the im2col route.
+ */
+class Conv3x3RouteTest {
+    @Test
+    void winogradRouteMatchesTheIm2colRoute() {
+        Torch.manualSeed(11);
+        for (int[] pad : new int[][]{{1, 1}, {0, 2}, {2, 0}}) {
+            Tensor x = Torch.randn(3, 16, 9, 7), w = Torch.randn(24, 16, 3, 3).mul(0.2), b = Torch.randn(24);
+            Tensor[] f32 = run(x, w, b, pad), f64 = run(x.to(DType.FLOAT64), w.to(DType.FLOAT64), b.to(DType.FLOAT64), pad);
+            String[] names = {"output", "input gradient", "weight gradient", "bias gradient", "second-order weight gradient"};
+            for (int i = 0; i < names.length; i++) {
+                Tensor got = f32[i], want = f64[i].to(DType.FLOAT32);
+                assertTrue(got.allclose(want, 1e-4, 1e-4), names[i] + " with padding " + pad[0] + "," + pad[1] + ": max abs diff "
+                        + got.sub(want).abs().max().item());
+            }
+        }
+    }
+
+    /** Output, then (after backward with a fixed seed gradient) x.grad, w.grad, b.grad, then d/dw of |dL/dx|^2. */
+    private static Tensor[] run(Tensor x0, Tensor w0, Tensor b0, int[] pad) {
+        Tensor x = x0.detach().requiresGrad_(), w = w0.detach().requiresGrad_(), b = b0.detach().requiresGrad_();
+        Tensor y = F.conv2d(x, w, b, new int[]{1}, pad, new int[]{1}, 1);
+        if (x.dtype() == DType.FLOAT32) assertEquals("ConvolutionBackward0", y.gradFn().name());
+        Torch.manualSeed(12);
+        Tensor gy = Torch.randn(y.size().toArray()).to(y.dtype());
+        List<Tensor> g = Autograd.grad(List.of(y), List.of(x, w, b), List.of(gy), true);
+        Tensor second = Autograd.grad(List.of(g.get(0).pow(2.0).sum()), List.of(w), null, false).get(0);
+        return new Tensor[]{y.detach(), g.get(0).detach(), g.get(1).detach(), g.get(2).detach(), second};
+    }
+
+    @Test
+    void otherShapesKeepTheIm2colRoute() {
+        Tensor x = Torch.randn(2, 16, 8, 8).requiresGrad_();
+        assertNotEquals("ConvolutionBackward0", F.conv2d(x, Torch.randn(16, 16, 3, 3), null, new int[]{2}, new int[]{1}, new int[]{1}, 1).gradFn().name());
+        assertNotEquals("ConvolutionBackward0", F.conv2d(x, Torch.randn(16, 8, 3, 3), null, new int[]{1}, new int[]{1}, new int[]{1}, 2).gradFn().name());
+        assertNotEquals("ConvolutionBackward0", F.conv2d(x, Torch.randn(8, 16, 3, 3), null, new int[]{1}, new int[]{1}, new int[]{1}, 1).gradFn().name());
+        assertNotEquals("ConvolutionBackward0", F.conv2d(x, Torch.randn(16, 16, 5, 5), null, new int[]{1}, new int[]{2}, new int[]{1}, 1).gradFn().name());
+        assertNotEquals("ConvolutionBackward0", F.conv2d(x, Torch.randn(16, 16, 3, 3), null, new int[]{1}, new int[]{2}, new int[]{2}, 1).gradFn().name());
+    }
+}

@@ -1,0 +1,101 @@
+package dev.jtorch.simd.conv;
+
+import dev.jtorch.DType;
+import dev.jtorch.ops.Window2d;
+import dev.jtorch.simd.kernels.Host;
+import dev.jtorch.spi.Strided;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Winograd kernels (SIMD on, float32) against the direct sums (SIMD off, the reference): forward with and
+ * without bias, input gradient and weight gradient, over channel counts below, at and past a vector, odd and even
+ * output sizes, paddings 0..4 on either side (the input gradient then crops), batches that take several chunks, and
+ * 1 or 3 threads. Each element must lie within 1e-5 of the sum of the absolute values of its terms.
+ */
+class Conv3x3KernelTest {
+    // {n, c, o, h, w, padTop, padLeft, padBottom, padRight}
+    private static final int[][] CASES = {
+            {2, 16, 16, 13, 13, 0, 0, 0, 0}, {3, 17, 20, 9, 7, 1, 1, 1, 1}, {1, 32, 9, 5, 6, 2, 1, 2, 1},
+            {4, 8, 8, 1, 1, 1, 1, 1, 1}, {5, 3, 5, 4, 5, 1, 0, 1, 0}, {2, 9, 10, 6, 7, 3, 4, 3, 4},
+            {2, 1, 1, 3, 3, 0, 0, 0, 0}, {1, 24, 7, 8, 9, 0, 2, 1, 0}, {12, 64, 64, 10, 10, 1, 1, 1, 1},
+            {3, 12, 33, 12, 4, 2, 2, 0, 1},
+    };
+
+    @TestFactory
+    Stream<DynamicTest> winogradMatchesTheDirectSums() {
+        return Stream.of(CASES).flatMap(k -> Stream.of(1, 3).map(threads -> DynamicTest.dynamicTest(
+                java.util.Arrays.toString(k) + " on " + threads + " thread(s)", () -> check(k, threads))));
+    }
+
+    private static void check(int[] k, int threads) {
+        int n = k[0], c = k[1], o = k[2], h = k[3], w = k[4];
+        int oh = h + k[5] + k[7] - 2, ow = w + k[6] + k[8] - 2;
+        Window2d win = new Window2d(3, 3, 1, 1, k[5], k[6], 1, 1, oh, ow);
+        Random rnd = new Random(java.util.Arrays.hashCode(k));
+        Strided x = random(rnd, n, c, h, w), wt = random(rnd, o, c, 3, 3), bias = random(rnd, o), dy = random(rnd, n, o, oh, ow);
+        Strided ax = abs(x), awt = abs(wt), abias = abs(bias), ady = abs(dy);
+        String what = java.util.Arrays.toString(k);
+
+        for (boolean withBias : new boolean[]{false, true}) {
+            Strided got = Host.allocate(DType.FLOAT32, new long[]{n, o, oh, ow}), want = Host.allocate(DType.FLOAT32, new long[]{n, o, oh, ow});
+            Strided scale = Host.allocate(DType.FLOAT64, new long[]{n, o, oh, ow});
+            Conv3x3Kernels.forward(x, wt, withBias ? bias : null, win, got, threads, true);
+            Conv3x3Kernels.forward(x, wt, withBias ? bias : null, win, want, 1, false);
+            Conv3x3Kernels.forward(f64(ax), f64(awt), withBias ? f64(abias) : null, win, scale, 1, false);
+            compare("forward" + (withBias ? " with bias " : " ") + what, got, want, scale);
+        }
+
+        Strided got = Host.allocate(DType.FLOAT32, new long[]{n, c, h, w}), want = Host.allocate(DType.FLOAT32, new long[]{n, c, h, w});
+        Strided scale = Host.allocate(DType.FLOAT64, new long[]{n, c, h, w});
+        Conv3x3Kernels.inputGrad(dy, wt, win, got, threads, true);
+        Conv3x3Kernels.inputGrad(dy, wt, win, want, 1, false);
+        Conv3x3Kernels.inputGrad(f64(ady), f64(awt), win, scale, 1, false);
+        compare("input gradient " + what, got, want, scale);
+
+        got = Host.allocate(DType.FLOAT32, new long[]{o, c, 3, 3});
+        want = Host.allocate(DType.FLOAT32, new long[]{o, c, 3, 3});
+        scale = Host.allocate(DType.FLOAT64, new long[]{o, c, 3, 3});
+        Conv3x3Kernels.weightGrad(x, dy, win, got, threads, true);
+        Conv3x3Kernels.weightGrad(x, dy, win, want, 1, false);
+        Conv3x3Kernels.weightGrad(f64(ax), f64(ady), win, scale, 1, false);
+        compare("weight gradient " + what, got, want, scale);
+    }
+
+    private static void compare(String what, Strided got, Strided want, Strided scale) {
+        float[] g = (float[]) Host.array(got), e = (float[]) Host.array(want);
+        double[] s = (double[]) Host.array(scale);
+        for (int i = 0; i < g.length; i++) {
+            double tol = 1e-5 * (s[i] + 1e-3);
+            int at = i;
+            assertTrue(Math.abs(g[i] - e[i]) <= tol, () -> what + ": element " + at + " is " + g[at] + ", expected " + e[at]);
+        }
+    }
+
+    private static Strided random(Random rnd, long... shape) {
+        Strided s = Host.allocate(DType.FLOAT32, shape);
+        float[] a = (float[]) Host.array(s);
+        for (int i = 0; i < a.length; i++) a[i] = (float) rnd.nextGaussian();
+        return s;
+    }
+
+    private static Strided abs(Strided s) {
+        Strided r = Host.allocate(DType.FLOAT32, s.shape());
+        float[] a = (float[]) Host.array(s), b = (float[]) Host.array(r);
+        for (int i = 0; i < a.length; i++) b[i] = Math.abs(a[i]);
+        return r;
+    }
+
+    private static Strided f64(Strided s) {
+        Strided r = Host.allocate(DType.FLOAT64, s.shape());
+        float[] a = (float[]) Host.array(s);
+        double[] b = (double[]) Host.array(r);
+        for (int i = 0; i < a.length; i++) b[i] = a[i];
+        return r;
+    }
+}
