@@ -8,8 +8,8 @@ import dev.jtorch.spi.Strided;
 /**
  * 3x3 stride-1 convolutions and their weight gradient on contiguous float32/float64 operands: float32 with SIMD on
  * through {@link Winograd3x3}, everything else through the direct sums here (the scalar reference, accumulated in
- * double). Taps outside the input read zero; the window gives the padding before the first row and column and the
- * output size.
+ * double; also where one image's Winograd buffers would not fit a Java array). Taps outside the input read zero; the
+ * window gives the padding before the first row and column and the output size.
  */
 public final class Conv3x3Kernels {
     private Conv3x3Kernels() {}
@@ -17,7 +17,7 @@ public final class Conv3x3Kernels {
     /** out [N,O,oh,ow] = x [N,C,H,W] correlated with w [O,C,3,3], plus bias [O] when not null. */
     public static void forward(Strided x, Strided w, Strided bias, Window2d win, Strided out, int threads, boolean simd) {
         Winograd3x3.Geometry g = geometry(x, (int) w.shape()[0], win);
-        if (simd && x.dtype() == DType.FLOAT32 && g.n() > 0 && g.c() > 0 && g.o() > 0) {
+        if (simd && x.dtype() == DType.FLOAT32 && g.n() > 0 && g.c() > 0 && g.o() > 0 && g.fits()) {
             Winograd3x3.forward(g, (float[]) Host.array(x), Host.base(x), (float[]) Host.array(w), Host.base(w), false,
                     bias == null ? null : (float[]) Host.array(bias), bias == null ? 0 : Host.base(bias),
                     (float[]) Host.array(out), Host.base(out), threads);
@@ -60,8 +60,8 @@ public final class Conv3x3Kernels {
         if (out.dtype() != DType.FLOAT32 && out.dtype() != DType.FLOAT64) {
             throw new IllegalArgumentException("conv3x3: unsupported compute dtype " + out.dtype());
         }
-        if (simd && out.dtype() == DType.FLOAT32 && n > 0 && c > 0 && o > 0) {
-            Winograd3x3.Geometry g = new Winograd3x3.Geometry(n, o, win.outH(), win.outW(), c, 2 - win.padH(), 2 - win.padW(), h, wd);
+        Winograd3x3.Geometry g = new Winograd3x3.Geometry(n, o, win.outH(), win.outW(), c, 2 - win.padH(), 2 - win.padW(), h, wd);
+        if (simd && out.dtype() == DType.FLOAT32 && n > 0 && c > 0 && o > 0 && g.fits()) {
             Winograd3x3.forward(g, (float[]) Host.array(grad), Host.base(grad), (float[]) Host.array(w), Host.base(w), true,
                     null, 0, (float[]) Host.array(out), Host.base(out), threads);
             return;
@@ -95,7 +95,7 @@ public final class Conv3x3Kernels {
     /** out [O,C,3,3] = the sum over images and output positions of grad [N,O,oh,ow] times the input tap it multiplied. */
     public static void weightGrad(Strided x, Strided grad, Window2d win, Strided out, int threads, boolean simd) {
         Winograd3x3.Geometry g = geometry(x, (int) grad.shape()[1], win);
-        if (simd && x.dtype() == DType.FLOAT32 && g.n() > 0 && g.c() > 0 && g.o() > 0) {
+        if (simd && x.dtype() == DType.FLOAT32 && g.n() > 0 && g.c() > 0 && g.o() > 0 && g.fits()) {
             Winograd3x3.weightGrad(g, (float[]) Host.array(x), Host.base(x), (float[]) Host.array(grad), Host.base(grad),
                     (float[]) Host.array(out), Host.base(out), threads);
             return;

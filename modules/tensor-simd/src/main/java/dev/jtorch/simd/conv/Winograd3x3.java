@@ -32,11 +32,22 @@ final class Winograd3x3 {
      */
     static final int CHUNK_FLOATS = 1 << 18;
 
-    /** Buffers of one calling thread, grown on demand and reused (the worker threads only write disjoint parts). */
-    private static final class Workspace {
-        float[] padded = new float[0], inputs = new float[0], products = new float[0], outputs = new float[0];
+    /** Buffers larger than this (4 MiB; one big image per chunk) are dropped after the call instead of kept. */
+    private static final int KEEP_FLOATS = 1 << 20;
 
-        static float[] grow(float[] a, int size) { return a.length >= size ? a : new float[size]; }
+    /**
+     * Buffers of one calling thread, grown on demand and reused (the worker threads only write disjoint parts):
+     * 0 the padded images, 1 the transformed inputs, 2 the products (or transformed gradients), 3 the outputs.
+     */
+    private static final class Workspace {
+        private final float[][] kept = {new float[0], new float[0], new float[0], new float[0]};
+
+        float[] get(int which, int size) {
+            if (kept[which].length >= size) return kept[which];
+            float[] a = new float[size];
+            if (size <= KEEP_FLOATS) kept[which] = a;
+            return a;
+        }
     }
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
@@ -54,7 +65,11 @@ final class Winograd3x3 {
         /** Rows and columns of a padded image: every tile's 4x4 patch lies inside. */
         int hp() { return 2 * tilesH() + 2; }
         int wp() { return 2 * tilesW() + 2; }
-        int imagesPerChunk() { return Math.max(1, Math.min(n, CHUNK_FLOATS / (16 * tilesPerImage() * Math.max(cp(), op())))); }
+        /** Floats of the largest transformed buffer for one image. */
+        long imageFloats() { return 16L * tilesPerImage() * Math.max(cp(), op()); }
+        int imagesPerChunk() { return (int) Math.max(1, Math.min(n, CHUNK_FLOATS / imageFloats())); }
+        /** Whether one image's buffers fit Java arrays (else the caller takes the direct sums). */
+        boolean fits() { return imageFloats() <= Integer.MAX_VALUE / 2 && (long) hp() * wp() * cp() <= Integer.MAX_VALUE / 2; }
     }
 
     // ---------------------------------------------------------------- forward
@@ -74,9 +89,9 @@ final class Winograd3x3 {
         for (int n0 = 0; n0 < g.n(); n0 += per) {
             int nb = Math.min(per, g.n() - n0), tiles = nb * tpi;
             float[] v = transformInputs(g, x, xb + n0 * g.c() * g.h() * g.w(), nb, ws, threads);
-            float[] m = ws.products = Workspace.grow(ws.products, 16 * tiles * op);
+            float[] m = ws.get(2, 16 * tiles * op);
             Gemm.matmul(view(v, 16, tiles, cp), view(u, 16, cp, op), view(m, 16, tiles, op), threads, true);
-            float[] y = ws.outputs = Workspace.grow(ws.outputs, nb * g.oh() * g.ow() * op);
+            float[] y = ws.get(3, nb * g.oh() * g.ow() * op);
             int tileParts = parts(tiles, 16 * op, threads);
             Parallel.run(tileParts, p -> {
                 for (int t = tiles * p / tileParts; t < tiles * (p + 1) / tileParts; t++) outputTile(g, m, tiles, t, b, y);
@@ -169,7 +184,7 @@ final class Winograd3x3 {
             int nb = Math.min(per, g.n() - n0), tiles = nb * tpi;
             float[] v = transformInputs(g, x, xb + n0 * g.c() * g.h() * g.w(), nb, ws, threads);
             // dy channels-last [nb, oh, ow, op], zero in the padding channels
-            float[] gl = ws.outputs = Workspace.grow(ws.outputs, nb * g.oh() * g.ow() * op);
+            float[] gl = ws.get(3, nb * g.oh() * g.ow() * op);
             if (op != g.o()) Arrays.fill(gl, 0, nb * g.oh() * g.ow() * op, 0f);
             int ohw = g.oh() * g.ow(), first = n0, imgParts = parts(nb, ohw * op, threads);
             Parallel.run(imgParts, p -> {
@@ -177,7 +192,7 @@ final class Winograd3x3 {
                     SimdTranspose.transpose(dy, db + (first + i) * g.o() * ohw, ohw, gl, i * ohw * op, op, ohw, g.o());
                 }
             });
-            float[] gt = ws.products = Workspace.grow(ws.products, 16 * tiles * op);
+            float[] gt = ws.get(2, 16 * tiles * op);
             int tileParts = parts(tiles, 16 * op, threads);
             Parallel.run(tileParts, p -> {
                 for (int t = tiles * p / tileParts; t < tiles * (p + 1) / tileParts; t++) gradTile(g, gl, t, tiles, gt);
@@ -252,8 +267,8 @@ final class Winograd3x3 {
     private static float[] transformInputs(Geometry g, float[] x, int xb, int nb, Workspace ws, int threads) {
         int cp = g.cp(), hp = g.hp(), wp = g.wp(), tiles = nb * g.tilesPerImage();
         int image = hp * wp * cp;
-        float[] xp = ws.padded = Workspace.grow(ws.padded, nb * image);
-        float[] v = ws.inputs = Workspace.grow(ws.inputs, 16 * tiles * cp);
+        float[] xp = ws.get(0, nb * image);
+        float[] v = ws.get(1, 16 * tiles * cp);
         int imgParts = parts(nb, image, threads);
         Parallel.run(imgParts, p -> {
             float[] tmp = new float[g.h() * g.w() * cp];
