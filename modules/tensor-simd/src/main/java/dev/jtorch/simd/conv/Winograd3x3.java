@@ -81,29 +81,40 @@ final class Winograd3x3 {
      */
     static void forward(Geometry g, float[] x, int xb, float[] wt, int wb, boolean flipped, float[] bias, int bb,
                         float[] out, int ob, int threads) {
-        int cp = g.cp(), op = g.op(), tpi = g.tilesPerImage(), per = g.imagesPerChunk();
         float[] u = weightTransform(g, wt, wb, flipped);
-        float[] b = new float[op];
+        float[] b = new float[g.op()];
         if (bias != null) System.arraycopy(bias, bb, b, 0, g.o());
-        Workspace ws = WORKSPACE.get();
-        for (int n0 = 0; n0 < g.n(); n0 += per) {
-            int nb = Math.min(per, g.n() - n0), tiles = nb * tpi;
-            float[] v = transformInputs(g, x, xb + n0 * g.c() * g.h() * g.w(), nb, ws, threads);
-            float[] m = ws.get(2, 16 * tiles * op);
-            Gemm.matmul(view(v, 16, tiles, cp), view(u, 16, cp, op), view(m, 16, tiles, op), threads, true);
-            float[] y = ws.get(3, nb * g.oh() * g.ow() * op);
-            int tileParts = parts(tiles, 16 * op, threads);
-            Parallel.run(tileParts, p -> {
-                for (int t = tiles * p / tileParts; t < tiles * (p + 1) / tileParts; t++) outputTile(g, m, tiles, t, b, y);
-            });
-            // channels-last [nb, oh*ow, op] to the caller's [nb, o, oh*ow], image by image
-            int ohw = g.oh() * g.ow(), first = n0, imgParts = parts(nb, ohw * op, threads);
-            Parallel.run(imgParts, p -> {
-                for (int i = nb * p / imgParts; i < nb * (p + 1) / imgParts; i++) {
-                    SimdTranspose.transpose(y, i * ohw * op, op, out, ob + (first + i) * g.o() * ohw, ohw, g.o(), ohw);
-                }
-            });
-        }
+        int per = g.imagesPerChunk(), chunks = (g.n() + per - 1) / per;
+        // Whole chunks per thread: each runs its own pipeline in its own buffers (finer splits of each step
+        // measured slower on 2 threads, the steps' hand-overs crossing cores); one chunk: every step split.
+        int parts = Math.min(threads, chunks), inner = parts == 1 ? threads : 1;
+        Parallel.run(parts, p -> {
+            Workspace ws = WORKSPACE.get();
+            for (int k = chunks * p / parts; k < chunks * (p + 1) / parts; k++) {
+                forwardChunk(g, k * per, Math.min(per, g.n() - k * per), x, xb, u, b, out, ob, ws, inner);
+            }
+        });
+    }
+
+    /** Images n0 .. n0+nb of {@link #forward}. */
+    private static void forwardChunk(Geometry g, int n0, int nb, float[] x, int xb, float[] u, float[] b, float[] out, int ob,
+                                     Workspace ws, int threads) {
+        int cp = g.cp(), op = g.op(), tiles = nb * g.tilesPerImage();
+        float[] v = transformInputs(g, x, xb + n0 * g.c() * g.h() * g.w(), nb, ws, threads);
+        float[] m = ws.get(2, 16 * tiles * op);
+        Gemm.matmul(view(v, 16, tiles, cp), view(u, 16, cp, op), view(m, 16, tiles, op), threads, true);
+        float[] y = ws.get(3, nb * g.oh() * g.ow() * op);
+        int tileParts = parts(tiles, 16 * op, threads);
+        Parallel.run(tileParts, p -> {
+            for (int t = tiles * p / tileParts; t < tiles * (p + 1) / tileParts; t++) outputTile(g, m, tiles, t, b, y);
+        });
+        // channels-last [nb, oh*ow, op] to the caller's [nb, o, oh*ow], image by image
+        int ohw = g.oh() * g.ow(), first = n0, imgParts = parts(nb, ohw * op, threads);
+        Parallel.run(imgParts, p -> {
+            for (int i = nb * p / imgParts; i < nb * (p + 1) / imgParts; i++) {
+                SimdTranspose.transpose(y, i * ohw * op, op, out, ob + (first + i) * g.o() * ohw, ohw, g.o(), ohw);
+            }
+        });
     }
 
     /** G g G^T of every filter: u[e][c][o] for e = 4i+j, zero for the padding channels. */
@@ -176,33 +187,50 @@ final class Winograd3x3 {
 
     /** out [o,c,3,3] (contiguous at ob) = the gradient of the weight given x [n,c,h,w] and dy [n,o,oh,ow]. */
     static void weightGrad(Geometry g, float[] x, int xb, float[] dy, int db, float[] out, int ob, int threads) {
-        int cp = g.cp(), op = g.op(), tpi = g.tilesPerImage(), per = g.imagesPerChunk();
-        float[] z = new float[16 * op * cp], part = new float[16 * op * cp];
-        Workspace ws = WORKSPACE.get();
-        long plane = (long) g.oh() * g.ow();
-        for (int n0 = 0; n0 < g.n(); n0 += per) {
-            int nb = Math.min(per, g.n() - n0), tiles = nb * tpi;
-            float[] v = transformInputs(g, x, xb + n0 * g.c() * g.h() * g.w(), nb, ws, threads);
-            // dy channels-last [nb, oh, ow, op], zero in the padding channels
-            float[] gl = ws.get(3, nb * g.oh() * g.ow() * op);
-            if (op != g.o()) Arrays.fill(gl, 0, nb * g.oh() * g.ow() * op, 0f);
-            int ohw = g.oh() * g.ow(), first = n0, imgParts = parts(nb, ohw * op, threads);
-            Parallel.run(imgParts, p -> {
-                for (int i = nb * p / imgParts; i < nb * (p + 1) / imgParts; i++) {
-                    SimdTranspose.transpose(dy, db + (first + i) * g.o() * ohw, ohw, gl, i * ohw * op, op, ohw, g.o());
-                }
-            });
-            float[] gt = ws.get(2, 16 * tiles * op);
-            int tileParts = parts(tiles, 16 * op, threads);
-            Parallel.run(tileParts, p -> {
-                for (int t = tiles * p / tileParts; t < tiles * (p + 1) / tileParts; t++) gradTile(g, gl, t, tiles, gt);
-            });
-            // z[e] (+)= gt[e]^T [op x tiles] @ v[e] [tiles x cp]
-            Strided a = new Strided(HostStorage.wrapArray(gt, DType.FLOAT32), DType.FLOAT32, new long[]{16, op, tiles},
-                    new long[]{(long) tiles * op, 1, op}, 0);
-            Gemm.matmul(a, view(v, 16, tiles, cp), view(n0 == 0 ? z : part, 16, op, cp), threads, true);
-            if (n0 > 0) for (int i = 0; i < z.length; i++) z[i] += part[i];
-        }
+        int cp = g.cp(), op = g.op(), per = g.imagesPerChunk(), chunks = (g.n() + per - 1) / per;
+        // Each chunk's sums apart, added in chunk order afterwards: the same bits on any number of threads.
+        float[][] sums = new float[chunks][];
+        int parts = Math.min(threads, chunks), inner = parts == 1 ? threads : 1;
+        Parallel.run(parts, p -> {
+            Workspace ws = WORKSPACE.get();
+            for (int k = chunks * p / parts; k < chunks * (p + 1) / parts; k++) {
+                sums[k] = new float[16 * op * cp];
+                weightGradChunk(g, k * per, Math.min(per, g.n() - k * per), x, xb, dy, db, sums[k], ws, inner);
+            }
+        });
+        float[] z = sums[0];
+        for (int k = 1; k < chunks; k++) for (int i = 0; i < z.length; i++) z[i] += sums[k][i];
+        transformWeightGrad(g, z, out, ob);
+    }
+
+    /** The products of images n0 .. n0+nb of {@link #weightGrad}, before G^T . G: z[e][o][c]. */
+    private static void weightGradChunk(Geometry g, int n0, int nb, float[] x, int xb, float[] dy, int db, float[] z,
+                                        Workspace ws, int threads) {
+        int cp = g.cp(), op = g.op(), tiles = nb * g.tilesPerImage();
+        float[] v = transformInputs(g, x, xb + n0 * g.c() * g.h() * g.w(), nb, ws, threads);
+        // dy channels-last [nb, oh, ow, op], zero in the padding channels
+        float[] gl = ws.get(3, nb * g.oh() * g.ow() * op);
+        if (op != g.o()) Arrays.fill(gl, 0, nb * g.oh() * g.ow() * op, 0f);
+        int ohw = g.oh() * g.ow(), first = n0, imgParts = parts(nb, ohw * op, threads);
+        Parallel.run(imgParts, p -> {
+            for (int i = nb * p / imgParts; i < nb * (p + 1) / imgParts; i++) {
+                SimdTranspose.transpose(dy, db + (first + i) * g.o() * ohw, ohw, gl, i * ohw * op, op, ohw, g.o());
+            }
+        });
+        float[] gt = ws.get(2, 16 * tiles * op);
+        int tileParts = parts(tiles, 16 * op, threads);
+        Parallel.run(tileParts, p -> {
+            for (int t = tiles * p / tileParts; t < tiles * (p + 1) / tileParts; t++) gradTile(g, gl, t, tiles, gt);
+        });
+        // z[e] (+)= gt[e]^T [op x tiles] @ v[e] [tiles x cp]
+        Strided a = new Strided(HostStorage.wrapArray(gt, DType.FLOAT32), DType.FLOAT32, new long[]{16, op, tiles},
+                new long[]{(long) tiles * op, 1, op}, 0);
+        Gemm.matmul(a, view(v, 16, tiles, cp), view(z, 16, op, cp), threads, true);
+    }
+
+    /** out [o,c,3,3] = G^T z G for every (o, c). */
+    private static void transformWeightGrad(Geometry g, float[] z, float[] out, int ob) {
+        int cp = g.cp(), op = g.op();
         // G^T z G per (o, c): rows z0 + (z1+z2)/2, (z1-z2)/2, (z1+z2)/2 + z3, then the same over columns
         int planeZ = op * cp;
         float[] r = new float[12];

@@ -10,13 +10,15 @@ import org.junit.jupiter.api.TestFactory;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Winograd kernels (SIMD on, float32) against the direct sums (SIMD off, the reference): forward with and
  * without bias, input gradient and weight gradient, over channel counts below, at and past a vector, odd and even
  * output sizes, paddings 0..4 on either side (the input gradient then crops), batches that take several chunks, and
- * 1 or 3 threads. Each element must lie within 1e-5 of the sum of the absolute values of its terms.
+ * 1 or 3 threads. Each element must lie within 1e-5 of the sum of the absolute values of its terms, and 3 threads
+ * must give the same bits as 1.
  */
 class Conv3x3KernelTest {
     // {n, c, o, h, w, padTop, padLeft, padBottom, padRight}
@@ -49,6 +51,11 @@ class Conv3x3KernelTest {
             Conv3x3Kernels.forward(x, wt, withBias ? bias : null, win, want, 1, false);
             Conv3x3Kernels.forward(f64(ax), f64(awt), withBias ? f64(abias) : null, win, scale, 1, false);
             compare("forward" + (withBias ? " with bias " : " ") + what, got, want, scale);
+            if (threads > 1) {
+                Strided one = Host.allocate(DType.FLOAT32, new long[]{n, o, oh, ow});
+                Conv3x3Kernels.forward(x, wt, withBias ? bias : null, win, one, 1, true);
+                sameBits("forward on 1 and " + threads + " threads " + what, one, got);
+            }
         }
 
         Strided got = Host.allocate(DType.FLOAT32, new long[]{n, c, h, w}), want = Host.allocate(DType.FLOAT32, new long[]{n, c, h, w});
@@ -57,6 +64,11 @@ class Conv3x3KernelTest {
         Conv3x3Kernels.inputGrad(dy, wt, win, want, 1, false);
         Conv3x3Kernels.inputGrad(f64(ady), f64(awt), win, scale, 1, false);
         compare("input gradient " + what, got, want, scale);
+        if (threads > 1) {
+            Strided one = Host.allocate(DType.FLOAT32, new long[]{n, c, h, w});
+            Conv3x3Kernels.inputGrad(dy, wt, win, one, 1, true);
+            sameBits("input gradient on 1 and " + threads + " threads " + what, one, got);
+        }
 
         got = Host.allocate(DType.FLOAT32, new long[]{o, c, 3, 3});
         want = Host.allocate(DType.FLOAT32, new long[]{o, c, 3, 3});
@@ -65,6 +77,15 @@ class Conv3x3KernelTest {
         Conv3x3Kernels.weightGrad(x, dy, win, want, 1, false);
         Conv3x3Kernels.weightGrad(f64(ax), f64(ady), win, scale, 1, false);
         compare("weight gradient " + what, got, want, scale);
+        if (threads > 1) {
+            Strided one = Host.allocate(DType.FLOAT32, new long[]{o, c, 3, 3});
+            Conv3x3Kernels.weightGrad(x, dy, win, one, 1, true);
+            sameBits("weight gradient on 1 and " + threads + " threads " + what, one, got);
+        }
+    }
+
+    private static void sameBits(String what, Strided a, Strided b) {
+        assertArrayEquals((float[]) Host.array(a), (float[]) Host.array(b), what);
     }
 
     private static void compare(String what, Strided got, Strided want, Strided scale) {
