@@ -203,7 +203,7 @@ final class Winograd3x3 {
         transformWeightGrad(g, z, out, ob);
     }
 
-    /** The products of images n0 .. n0+nb of {@link #weightGrad}, before G^T . G: z[e][o][c]. */
+    /** The products of images n0 .. n0+nb of {@link #weightGrad}, before G^T . G: z[e][c][o] or z[e][o][c]. */
     private static void weightGradChunk(Geometry g, int n0, int nb, float[] x, int xb, float[] dy, int db, float[] z,
                                         Workspace ws, int threads) {
         int cp = g.cp(), op = g.op(), tiles = nb * g.tilesPerImage();
@@ -222,21 +222,29 @@ final class Winograd3x3 {
         Parallel.run(tileParts, p -> {
             for (int t = tiles * p / tileParts; t < tiles * (p + 1) / tileParts; t++) gradTile(g, gl, t, tiles, gt);
         });
-        // z[e] (+)= gt[e]^T [op x tiles] @ v[e] [tiles x cp]
-        Strided a = new Strided(HostStorage.wrapArray(gt, DType.FLOAT32), DType.FLOAT32, new long[]{16, op, tiles},
-                new long[]{(long) tiles * op, 1, op}, 0);
-        Gemm.matmul(a, view(v, 16, tiles, cp), view(z, 16, op, cp), threads, true);
+        // z[e] = v[e]^T [cp x tiles] @ gt[e] [tiles x op], or gt[e]^T @ v[e] into [op x cp]: the GEMM packs its
+        // transposed A, so the operand with fewer channels goes first (conv2's weight gradient 3.5 -> 3.4 ms)
+        boolean byInput = byInputChannels(g);
+        float[] left = byInput ? v : gt, right = byInput ? gt : v;
+        int rows = byInput ? cp : op, cols = byInput ? op : cp;
+        Strided a = new Strided(HostStorage.wrapArray(left, DType.FLOAT32), DType.FLOAT32, new long[]{16, rows, tiles},
+                new long[]{(long) tiles * rows, 1, rows}, 0);
+        Gemm.matmul(a, view(right, 16, tiles, cols), view(z, 16, rows, cols), threads, true);
     }
+
+    /** Whether {@link #weightGradChunk} leaves z[e][c][o] (else z[e][o][c]). */
+    private static boolean byInputChannels(Geometry g) { return g.cp() <= g.op(); }
 
     /** out [o,c,3,3] = G^T z G for every (o, c). */
     private static void transformWeightGrad(Geometry g, float[] z, float[] out, int ob) {
         int cp = g.cp(), op = g.op();
+        boolean byInput = byInputChannels(g);
         // G^T z G per (o, c): rows z0 + (z1+z2)/2, (z1-z2)/2, (z1+z2)/2 + z3, then the same over columns
         int planeZ = op * cp;
         float[] r = new float[12];
         for (int o = 0; o < g.o(); o++) {
             for (int c = 0; c < g.c(); c++) {
-                int at = o * cp + c;
+                int at = byInput ? c * op + o : o * cp + c;
                 for (int j = 0; j < 4; j++) {
                     float z0 = z[j * planeZ + at], z1 = z[(4 + j) * planeZ + at], z2 = z[(8 + j) * planeZ + at], z3 = z[(12 + j) * planeZ + at];
                     r[j] = z0 + 0.5f * (z1 + z2);
