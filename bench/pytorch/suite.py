@@ -61,7 +61,7 @@ def timed(fn):
 
 
 def softmax_rows(x):
-    # the same composite as ReductionBenchmark.softmaxRows, and torch.softmax itself
+    # the same composite as ReductionBenchmark.softmaxRows (torch.softmax itself is Reduction.softmaxFused)
     e = (x - x.amax(1, keepdim=True)).exp()
     return e / e.sum(1, keepdim=True)
 
@@ -105,7 +105,10 @@ def cases():
     yield "Reduction.amax", lambda: a.amax(), 1
     yield "Reduction.sumRows", lambda: torch.sum(a, 1, out=rows_out), 1
     yield "Reduction.softmax", lambda: softmax_rows(logits), 1
-    yield "Reduction.softmax (torch.softmax)", lambda: torch.softmax(logits, 1), 1
+    yield "Reduction.softmaxFused", lambda: torch.softmax(logits, 1), 1
+    yield "Reduction.logSoftmaxFused", lambda: torch.log_softmax(logits, 1), 1
+    yield "Reduction.softmaxFusedScoped", lambda: torch.softmax(logits, 1), 1       # the same call: jtorch's row runs
+    yield "Reduction.logSoftmaxFusedScoped", lambda: torch.log_softmax(logits, 1), 1  # inside a MemoryScope
     yield "Transpose.transpose", lambda: a.t().contiguous(), 1
     yield "Transpose.transpose (copy_ into out)", lambda: o.copy_(a.t()), 1
     yield "AutogradChain.forwardBackward", forward_backward, 100

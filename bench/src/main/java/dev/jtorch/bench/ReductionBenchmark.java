@@ -1,5 +1,6 @@
 package dev.jtorch.bench;
 
+import dev.jtorch.MemoryScope;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,8 +18,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reductions on 16M float32 (a 4096×4096 matrix), one thread, SIMD against scalar: full {@code sum} and
- * {@code amax}, a row-wise {@code sum(1)}, and softmax over the rows of a 4096×1024 matrix, written as the
- * max/exp/sum/div composite (the nn module's fused softmax is not in main yet).
+ * {@code amax}, a row-wise {@code sum(1)}, and softmax over the rows of a 4096×1024 matrix: as the max/exp/sum/div
+ * composite ({@code softmax}, against PyTorch's same composite) and as the primitive {@code x.softmax(1)} /
+ * {@code x.logSoftmax(1)} that {@code F.softmax}/{@code F.logSoftmax} call ({@code softmaxFused},
+ * {@code logSoftmaxFused}, against {@code torch.softmax}/{@code torch.log_softmax}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -67,4 +70,31 @@ public class ReductionBenchmark {
 
     @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.HEAP_FIXED, Forks.PRETOUCH, Forks.SIMD_OFF})
     public Tensor softmaxScalar() { return softmaxRows(logits); }
+
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.HEAP_FIXED, Forks.PRETOUCH, Forks.SIMD_ON})
+    public Tensor softmaxFusedSimd() { return logits.softmax(1); }
+
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.HEAP_FIXED, Forks.PRETOUCH, Forks.SIMD_OFF})
+    public Tensor softmaxFusedScalar() { return logits.softmax(1); }
+
+    /** The same inside a {@link MemoryScope}, as a training step: the result reuses a pooled array the JVM need not zero. */
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.HEAP_FIXED, Forks.PRETOUCH, Forks.SIMD_ON})
+    public Tensor softmaxFusedScoped() {
+        try (var scope = MemoryScope.open()) {
+            return logits.softmax(1);
+        }
+    }
+
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.HEAP_FIXED, Forks.PRETOUCH, Forks.SIMD_ON})
+    public Tensor logSoftmaxFusedSimd() { return logits.logSoftmax(1); }
+
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.HEAP_FIXED, Forks.PRETOUCH, Forks.SIMD_ON})
+    public Tensor logSoftmaxFusedScoped() {
+        try (var scope = MemoryScope.open()) {
+            return logits.logSoftmax(1);
+        }
+    }
+
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.HEAP_FIXED, Forks.PRETOUCH, Forks.SIMD_OFF})
+    public Tensor logSoftmaxFusedScalar() { return logits.logSoftmax(1); }
 }

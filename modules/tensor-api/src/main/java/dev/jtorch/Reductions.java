@@ -185,6 +185,27 @@ final class Reductions {
         return out;
     }
 
+    /**
+     * softmax ({@code log}: log-softmax) along {@code dim} as one primitive: the row's maximum subtracted, with no
+     * special case, as PyTorch's kernels (a row holding +inf or NaN, or only -inf, gives NaN). Floating dtypes only.
+     */
+    static Tensor softmax(Tensor x, int dim, boolean log) {
+        if (Autocast.maybeActive() && Autocast.redo(log ? AutocastOp.LOG_SOFTMAX : AutocastOp.SOFTMAX,
+                t -> softmax(t[0], dim, log), x) instanceof Tensor r) return r;
+        int d = Shapes.wrapDim(dim, x.dim());
+        if (!x.dtype.isFloatingPoint()) {
+            throw Elementwise.notImplemented(log ? "log_softmax_lastdim_kernel_impl" : "softmax_lastdim_kernel_impl", x.dtype);
+        }
+        DType compute = x.dtype.computeType();
+        Tensor src = x.dim() == 0 ? relabel(x.contiguous(), new long[]{1}) : x;
+        Tensor out = Tensor.allocateForWrite(src.shape, compute, x.device());
+        if (out.numel() > 0) Elementwise.backend(x).softmax(Elementwise.operand(src, compute, src.shape), x.dim() == 0 ? 0 : d, log, out.strided());
+        if (out.dtype != x.dtype) out = Elementwise.castRaw(out, x.dtype);
+        if (x.dim() == 0) out = relabel(out, new long[0]);
+        Autograd.record(log ? new Op.LogSoftmax(d) : new Op.Softmax(d), new Tensor[]{x}, out);
+        return out;
+    }
+
     // ---- composites
 
     static Tensor var(Tensor x, int[] dims, double correction, boolean keepdim) {

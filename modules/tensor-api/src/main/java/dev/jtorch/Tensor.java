@@ -849,6 +849,15 @@ public final class Tensor {
 
     public Tensor cumsum(int dim) { return Reductions.scan(ScanOp.CUMSUM, this, dim); }
 
+    /**
+     * {@code x.softmax(dim)}: exp(x - max) / sum exp(x - max) along dim, one primitive (a row holding +inf or NaN, or
+     * only -inf, gives NaN, as in PyTorch). Floating dtypes.
+     */
+    public Tensor softmax(int dim) { return Reductions.softmax(this, dim, false); }
+
+    /** {@code x.log_softmax(dim)}: x - max - log sum exp(x - max) along dim, one primitive. Floating dtypes. */
+    public Tensor logSoftmax(int dim) { return Reductions.softmax(this, dim, true); }
+
     public Tensor cumprod(int dim) { return Reductions.scan(ScanOp.CUMPROD, this, dim); }
 
     public Tensor all() { return Reductions.reduce(ReduceOp.ALL, this, null, false); }

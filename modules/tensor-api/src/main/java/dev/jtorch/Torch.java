@@ -307,6 +307,12 @@ public final class Torch {
         return Elementwise.thresholdBackward(grad, self, threshold);
     }
 
+    /** {@code torch.softmax(x, dim)}: one pass per row on the CPU, PyTorch's special values (see {@link Tensor#softmax}). */
+    public static Tensor softmax(Tensor x, int dim) { return Reductions.softmax(x, dim, false); }
+
+    /** {@code torch.log_softmax(x, dim)}. */
+    public static Tensor logSoftmax(Tensor x, int dim) { return Reductions.softmax(x, dim, true); }
+
     public static Tensor matmul(Tensor a, Tensor b) { return a.matmul(b); }
 
     public static Tensor mm(Tensor a, Tensor b) { return a.mm(b); }

@@ -100,6 +100,19 @@ final class Formulas {
                 yield new Spec(name, g -> one(selectBackward(g[0], idx.get(), dim, keepdim, shape)));
             }
             case Op.Scan(ScanOp kind, int dim) -> scan(kind, dim, r);
+            case Op.Softmax(int dim) -> {
+                SavedTensor y = r.saveOut(0);
+                // PyTorch's _softmax_backward_data: (g - sum(g * y)) * y
+                yield new Spec("SoftmaxBackward0", g -> {
+                    Tensor out = y.get();
+                    return one(g[0].sub(g[0].mul(out).sum(new int[]{dim}, true)).mul(out));
+                });
+            }
+            case Op.LogSoftmax(int dim) -> {
+                SavedTensor y = r.saveOut(0);
+                // PyTorch's _log_softmax_backward_data: g - exp(y) * sum(g)
+                yield new Spec("LogSoftmaxBackward0", g -> one(g[0].sub(y.get().exp().mul(g[0].sum(new int[]{dim}, true)))));
+            }
             case Op.Sort(int dim, boolean descending, boolean stable) -> {
                 SavedTensor idx = r.saveOut(1);
                 long[] shape = r.inShape(0);

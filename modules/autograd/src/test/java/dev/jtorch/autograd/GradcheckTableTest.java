@@ -178,6 +178,10 @@ class GradcheckTableTest {
         both("norm", x -> x[0].norm(), () -> in(r(2, 3)));
         first("norm 1", x -> x[0].norm(1), () -> in(away(4)));
         both("logsumexp", x -> x[0].logsumexp(1), () -> in(r(2, 3)));
+        both("softmax last dim", x -> x[0].softmax(1), () -> in(r(2, 3)));
+        both("softmax dim 0", x -> x[0].softmax(0), () -> in(r(3, 2, 2)));
+        both("log_softmax last dim", x -> x[0].logSoftmax(-1), () -> in(r(2, 4)));
+        both("log_softmax dim 1", x -> x[0].logSoftmax(1), () -> in(r(2, 3, 2)));
 
         // linear algebra
         both("mm", x -> x[0].mm(x[1]), () -> in(r(2, 3), r(3, 4)));

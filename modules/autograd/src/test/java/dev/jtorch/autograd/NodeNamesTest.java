@@ -94,6 +94,8 @@ class NodeNamesTest {
         c("MinBackward0: x.min(0)[0]", () -> x().min(0).values());
         c("CumsumBackward0: x.cumsum(0)", () -> x().cumsum(0));
         c("CumprodBackward0: x.cumprod(0)", () -> x().cumprod(0));
+        c("SoftmaxBackward0: x.softmax(0)", () -> x().softmax(0));
+        c("LogSoftmaxBackward0: m.log_softmax(1)", () -> m().logSoftmax(1));
         c("SortBackward0: x.sort()[0]", () -> x().sort().values());
         c("MmBackward0: m.mm(m.t())", () -> { Tensor t = m(); return t.mm(t.t()); });
         c("BmmBackward0: m.unsqueeze(0).bmm(m.t().unsqueeze(0))", () -> { Tensor t = m(); return t.unsqueeze(0).bmm(t.t().unsqueeze(0)); });

@@ -30,6 +30,10 @@ public sealed interface Op {
     record ReduceWithIndex(ReduceOp kind, int dim, boolean keepdim) implements Op {}
     record ArgReduce(ReduceOp kind, int dim, boolean keepdim) implements NonDifferentiable {}
     record Scan(ScanOp kind, int dim) implements Op {}
+    /** exp(x - max) / sum exp(x - max) along dim (dim already wrapped). */
+    record Softmax(int dim) implements Op {}
+    /** x - max - log sum exp(x - max) along dim (dim already wrapped). */
+    record LogSoftmax(int dim) implements Op {}
     /** outputs (values, indices). */
     record Sort(int dim, boolean descending, boolean stable) implements Op {}
 

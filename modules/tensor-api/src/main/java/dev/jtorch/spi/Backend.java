@@ -79,6 +79,13 @@ public interface Backend {
 
     void scan(ScanOp op, Strided in, int dim, Strided out);
 
+    /**
+     * Overwrites the contiguous {@code out} with the softmax ({@code log}: log-softmax) of the contiguous {@code in}
+     * along {@code dim}: the row's maximum subtracted first, with no special case (a row holding +inf, NaN or only
+     * -inf gives NaN, as PyTorch's kernels do). Floating dtypes, the same in and out.
+     */
+    void softmax(Strided in, int dim, boolean log, Strided out);
+
     /** Sorts along {@code dim}; indices are INT64. NaN sorts as the largest value. */
     void sort(Strided in, int dim, boolean descending, boolean stable, Strided values, Strided indices);
 

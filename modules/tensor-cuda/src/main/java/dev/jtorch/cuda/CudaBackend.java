@@ -311,6 +311,9 @@ public final class CudaBackend implements Backend {
     public void maxPool2dBackward(Strided grad, Strided indices, Strided out) { throw notYet("max_pool2d_with_indices_backward"); }
 
     @Override
+    public void softmax(Strided in, int dim, boolean log, Strided out) { throw notYet(log ? "_log_softmax" : "_softmax"); }
+
+    @Override
     public void conv3x3(Strided in, Strided weight, Strided bias, dev.jtorch.ops.Window2d window, Strided out) { throw notYet("conv3x3"); }
 
     @Override

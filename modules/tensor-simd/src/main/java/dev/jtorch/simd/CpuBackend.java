@@ -14,6 +14,7 @@ import dev.jtorch.simd.kernels.Kernels;
 import dev.jtorch.simd.kernels.OptimKernels;
 import dev.jtorch.simd.kernels.ScalarKernels;
 import dev.jtorch.simd.kernels.SimdKernels;
+import dev.jtorch.simd.kernels.SoftmaxKernels;
 import dev.jtorch.simd.kernels.Staging;
 import dev.jtorch.spi.Backend;
 import dev.jtorch.spi.HostStorage;
@@ -139,6 +140,13 @@ public final class CpuBackend implements Backend {
     public void scan(ScanOp op, Strided in, int dim, Strided out) {
         Strided o = Staging.stage(out);
         kernels.scan(op, Staging.stage(in), dim, o);
+        Staging.unstage(o, out);
+    }
+
+    @Override
+    public void softmax(Strided in, int dim, boolean log, Strided out) {
+        Strided o = Staging.stage(out);
+        SoftmaxKernels.softmax(Staging.stage(in), dim, log, o, threads, SIMD);
         Staging.unstage(o, out);
     }
 

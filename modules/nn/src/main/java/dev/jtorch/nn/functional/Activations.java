@@ -2,6 +2,7 @@ package dev.jtorch.nn.functional;
 
 import dev.jtorch.Autocast;
 import dev.jtorch.AutocastOp;
+import dev.jtorch.Device;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
 
@@ -30,11 +31,15 @@ final class Activations {
         };
     }
 
-    /** Subtracts the (constant, hence untracked) maximum first, so large inputs neither overflow nor lose precision. */
+    /**
+     * On the CPU the softmax primitive (one pass per row, PyTorch's special values); elsewhere the composite, which
+     * subtracts the (constant, hence untracked) maximum first, so large inputs neither overflow nor lose precision.
+     */
     static Tensor softmax(Tensor x, int dim) {
         if (Autocast.maybeActive() && Autocast.redo(AutocastOp.SOFTMAX,
                 t -> softmax(t[0], dim), x) instanceof Tensor r) return r;
         Tensor xf = floating(x);
+        if (xf.device().type() == Device.Type.CPU) return xf.softmax(dim);
         Tensor shifted = xf.sub(rowMax(xf, dim));
         Tensor e = shifted.exp();
         return e.div(e.sum(dim, true));
@@ -45,6 +50,7 @@ final class Activations {
         if (Autocast.maybeActive() && Autocast.redo(AutocastOp.LOG_SOFTMAX,
                 t -> logSoftmax(t[0], dim), x) instanceof Tensor r) return r;
         Tensor xf = floating(x);
+        if (xf.device().type() == Device.Type.CPU) return xf.logSoftmax(dim);
         Tensor shifted = xf.sub(rowMax(xf, dim));
         return shifted.sub(shifted.exp().sum(dim, true).log());
     }

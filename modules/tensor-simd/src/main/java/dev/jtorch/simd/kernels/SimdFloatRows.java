@@ -495,6 +495,35 @@ final class SimdFloatRows {
         }
     }
 
+    /** y = exp(x - c) over the row (the same exp as {@link #exp}), returning the sum of y: softmax's middle pass. */
+    static float expShiftedSum(float[] x, int p, float c, float[] y, int q, int n) {
+        FloatVector acc = FloatVector.zero(S);
+        int i = 0, bound = S.loopBound(n);
+        for (; i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, p + i).sub(c);
+            FloatVector _c = v.blend(-104f, v.compare(VectorOperators.LT, -104f)); // beyond: 0 and +inf,
+            FloatVector _x = _c.blend(89f, _c.compare(VectorOperators.GT, 89f));    // reached by the scaling; NaN stays
+            FloatVector _t = _x.fma(FloatVector.broadcast(S, 1.44269504088896341f), FloatVector.broadcast(S, 0x1.8p23f)); // round(x log2 e) in the low bits
+            FloatVector _n = _t.sub(0x1.8p23f);
+            IntVector _k = _t.reinterpretAsInts().sub(0x4B400000);
+            FloatVector _r = _n.fma(FloatVector.broadcast(S, -0.693359375f), _x).add(_n.mul(2.12194440e-4f)); // x - n ln 2 in two parts
+            FloatVector _q = _r.fma(FloatVector.broadcast(S, 1.9875691500e-4f), FloatVector.broadcast(S, 1.3981999507e-3f)).fma(_r, FloatVector.broadcast(S, 8.3334519073e-3f)).fma(_r, FloatVector.broadcast(S, 4.1665795894e-2f)).fma(_r, FloatVector.broadcast(S, 1.6666665459e-1f)).fma(_r, FloatVector.broadcast(S, 5.0000001201e-1f));
+            FloatVector _y = _q.mul(_r).fma(_r, _r).add(1f);
+            IntVector _k1 = _k.lanewise(VectorOperators.ASHR, 1); // 2^n as two normal factors: subnormal results round once
+            FloatVector _e = _y.mul(_k1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats()).mul(_k.sub(_k1).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+            _e.intoArray(y, q + i);
+            acc = acc.add(_e);
+        }
+        float sum = acc.reduceLanes(VectorOperators.ADD);
+        if (i < n) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = SimdFloatMath.exp(FloatVector.fromArray(S, x, p + i, m).sub(c));
+            v.intoArray(y, q + i, m);
+            sum += v.reduceLanes(VectorOperators.ADD, m);
+        }
+        return sum;
+    }
+
     // ---------------------------------------------------------------- binary
 
     static void add(float[] x, int p, int sa, float[] z, int r, int sb, float[] y, int q, int n) {

@@ -1,0 +1,47 @@
+package dev.jtorch.nn;
+
+import dev.jtorch.DType;
+import dev.jtorch.Tensor;
+import dev.jtorch.Torch;
+import dev.jtorch.nn.functional.F;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The softmax primitive at the API: shapes, dtypes and errors as PyTorch 1.13, and F's forms taking it. */
+class SoftmaxPrimitiveTest {
+    @Test
+    void scalarsEmptyAndHalfTypes() {
+        assertEquals(1.0, Torch.scalar(3.0).softmax(0).item(), 0);
+        assertEquals(0.0, Torch.scalar(3.0).logSoftmax(-1).item(), 0);
+        assertArrayEquals(new long[]{0, 3}, Torch.zeros(0, 3).softmax(1).size().toArray());
+        Tensor x = Torch.randn(4, 5);
+        Tensor half = x.to(DType.BFLOAT16).softmax(1);
+        assertEquals(DType.BFLOAT16, half.dtype());
+        assertTrue(half.to(DType.FLOAT32).allclose(x.to(DType.BFLOAT16).to(DType.FLOAT32).softmax(1), 1e-2, 1e-3));
+        assertTrue(x.logSoftmax(0).exp().sum(0).allclose(Torch.ones(5), 1e-6, 1e-6));
+    }
+
+    @Test
+    void errorsAsPyTorch() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Torch.tensor(1L, 2L).softmax(0));
+        assertEquals("\"softmax_lastdim_kernel_impl\" not implemented for 'Long'", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Torch.tensor(1L, 2L).logSoftmax(0));
+        assertEquals("\"log_softmax_lastdim_kernel_impl\" not implemented for 'Long'", e.getMessage());
+        var d = assertThrows(IndexOutOfBoundsException.class, () -> Torch.randn(2, 3).softmax(2));
+        assertEquals("Dimension out of range (expected to be in range of [-2, 1], but got 2)", d.getMessage());
+    }
+
+    @Test
+    void functionalFormsTakeThePrimitive() {
+        Tensor x = Torch.randn(3, 4).requiresGrad_();
+        assertEquals("SoftmaxBackward0", F.softmax(x, 1).gradFn().name());
+        assertEquals("LogSoftmaxBackward0", F.logSoftmax(x, -1).gradFn().name());
+        // +inf in a row: NaN across it, as torch.softmax (the former composite left 0 beside the NaN)
+        Tensor y = F.softmax(Torch.tensor(new float[][]{{Float.POSITIVE_INFINITY, 1, 2}}), 1);
+        for (float v : y.toFloatArray()) assertTrue(Float.isNaN(v));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.jtorch.simd.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * float32 softmax and log-softmax of one contiguous row, as PyTorch's last-dim kernels: the maximum, then
+ * exp(x - max) summed in float, then a multiplication by 1/sum (softmax) or x - max - log(sum) (log-softmax). Three
+ * Vector API passes over a row that stays in L1; the middle one is {@link SimdFloatRows#expShiftedSum} (the exp of the
+ * exp kernel, inline, the same bits in every JIT tier). Accumulators are vectors, reduced once per pass.
+ */
+final class SimdSoftmax {
+    private SimdSoftmax() {}
+
+    private static final VectorSpecies<Float> S = SimdMath.F;
+
+    /** y[q..q+n) = softmax of x[p..p+n). */
+    static void softmax(float[] x, int p, float[] y, int q, int n) {
+        float max = max(x, p, n);
+        float sum = SimdFloatRows.expShiftedSum(x, p, max, y, q, n);
+        scale(y, q, 1f / sum, n);
+    }
+
+    /**
+     * y[q..q+n) = log-softmax of x[p..p+n). The exponentials go into y first, so that y's lines come from memory while
+     * the exp is computed (and the last pass finds them in L1), then are overwritten.
+     */
+    static void logSoftmax(float[] x, int p, float[] y, int q, int n) {
+        float max = max(x, p, n);
+        float sum = SimdFloatRows.expShiftedSum(x, p, max, y, q, n);
+        shift(x, p, max, (float) Math.log(sum), y, q, n);
+    }
+
+    /** The row's maximum; NaN if it holds one. */
+    private static float max(float[] x, int p, int n) {
+        FloatVector m0 = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY), m1 = m0;
+        int i = 0, step = 2 * S.length(), bound = n / step * step;
+        for (; i < bound; i += step) {
+            m0 = m0.lanewise(VectorOperators.MAX, FloatVector.fromArray(S, x, p + i));
+            m1 = m1.lanewise(VectorOperators.MAX, FloatVector.fromArray(S, x, p + i + S.length()));
+        }
+        if (i < n) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            m0 = m0.lanewise(VectorOperators.MAX, FloatVector.fromArray(S, x, p + i, m).blend(Float.NEGATIVE_INFINITY, m.not()));
+            if (i + S.length() < n) {
+                VectorMask<Float> m2 = S.indexInRange(i + S.length(), n);
+                m1 = m1.lanewise(VectorOperators.MAX, FloatVector.fromArray(S, x, p + i + S.length(), m2).blend(Float.NEGATIVE_INFINITY, m2.not()));
+            }
+        }
+        return m0.lanewise(VectorOperators.MAX, m1).reduceLanes(VectorOperators.MAX);
+    }
+
+    /** y = (x - a) - b over the row, in that order (x - a is exact near the maximum; a + b first would round). */
+    private static void shift(float[] x, int p, float a, float b, float[] y, int q, int n) {
+        int i = 0, bound = S.loopBound(n);
+        for (; i < bound; i += S.length()) FloatVector.fromArray(S, x, p + i).sub(a).sub(b).intoArray(y, q + i);
+        if (i < n) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector.fromArray(S, x, p + i, m).sub(a).sub(b).intoArray(y, q + i, m);
+        }
+    }
+
+    private static void scale(float[] y, int q, float f, int n) {
+        int i = 0, bound = S.loopBound(n);
+        for (; i < bound; i += S.length()) FloatVector.fromArray(S, y, q + i).mul(f).intoArray(y, q + i);
+        for (; i < n; i++) y[q + i] *= f;
+    }
+}

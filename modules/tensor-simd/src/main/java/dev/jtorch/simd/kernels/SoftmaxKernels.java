@@ -1,0 +1,71 @@
+package dev.jtorch.simd.kernels;
+
+import dev.jtorch.DType;
+import dev.jtorch.spi.Strided;
+
+/**
+ * softmax and log-softmax along one dim of a contiguous float32/float64 tensor, seen as [outer, n, inner]. float32
+ * rows along the last dim (inner = 1) go through {@link SimdSoftmax} when SIMD is on; everything else through the
+ * reference loops here, in double. Rows are split across threads.
+ */
+public final class SoftmaxKernels {
+    private SoftmaxKernels() {}
+
+    public static void softmax(Strided in, int dim, boolean log, Strided out, int threads, boolean simd) {
+        if (in.dtype() != DType.FLOAT32 && in.dtype() != DType.FLOAT64) {
+            throw new IllegalArgumentException((log ? "log_softmax" : "softmax") + ": unsupported compute dtype " + in.dtype());
+        }
+        long[] shape = in.shape();
+        int n = shape.length == 0 ? 1 : (int) shape[dim];
+        long outerL = 1, innerL = 1;
+        for (int d = 0; d < dim; d++) outerL *= shape[d];
+        for (int d = dim + 1; d < shape.length; d++) innerL *= shape[d];
+        int outer = (int) outerL, inner = (int) innerL, rows = outer * inner;
+        if (rows == 0 || n == 0) return;
+        int xb = Host.base(in), yb = Host.base(out);
+        int parts = Math.max(1, Math.min(rows, Parallel.parts((long) rows * n, threads)));
+        if (in.dtype() == DType.FLOAT32 && simd && inner == 1) {
+            float[] x = (float[]) Host.array(in), y = (float[]) Host.array(out);
+            Parallel.run(parts, p -> {
+                for (int r = rows * p / parts; r < rows * (p + 1) / parts; r++) {
+                    if (log) SimdSoftmax.logSoftmax(x, xb + r * n, y, yb + r * n, n);
+                    else SimdSoftmax.softmax(x, xb + r * n, y, yb + r * n, n);
+                }
+            });
+            return;
+        }
+        Object x = Host.array(in), y = Host.array(out);
+        Parallel.run(parts, p -> {
+            for (int r = rows * p / parts; r < rows * (p + 1) / parts; r++) {
+                int o = r / inner, i = r % inner;
+                reference(x, xb + o * n * inner + i, y, yb + o * n * inner + i, n, inner, log);
+            }
+        });
+    }
+
+    /** One row of n elements, stride s, in double: max, then exp(x - max) and its sum, then the division or the log. */
+    private static void reference(Object x, int p, Object y, int q, int n, int s, boolean log) {
+        double max = Double.NEGATIVE_INFINITY;
+        boolean nan = false;
+        for (int i = 0; i < n; i++) {
+            double v = get(x, p + i * s);
+            if (Double.isNaN(v)) nan = true;
+            else max = Math.max(max, v);
+        }
+        if (nan) max = Double.NaN;
+        double sum = 0;
+        for (int i = 0; i < n; i++) sum += Math.exp(get(x, p + i * s) - max);
+        double logSum = Math.log(sum);
+        for (int i = 0; i < n; i++) {
+            double shifted = get(x, p + i * s) - max;
+            set(y, q + i * s, log ? shifted - logSum : Math.exp(shifted) / sum);
+        }
+    }
+
+    private static double get(Object a, int i) { return a instanceof float[] f ? f[i] : ((double[]) a)[i]; }
+
+    private static void set(Object a, int i, double v) {
+        if (a instanceof float[] f) f[i] = (float) v;
+        else ((double[]) a)[i] = v;
+    }
+}

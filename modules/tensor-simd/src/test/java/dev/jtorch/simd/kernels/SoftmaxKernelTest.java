@@ -1,0 +1,104 @@
+package dev.jtorch.simd.kernels;
+
+import dev.jtorch.DType;
+import dev.jtorch.spi.Strided;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * softmax and log-softmax: the Vector API rows (float32, last dim) against the reference loops over row lengths
+ * 0..3×lanes+1, three rows at an offset, and on 3 threads (the bits of 1); the reference against PyTorch 1.13's
+ * printed outputs for rows holding ±inf, NaN or extreme values (both kernels), and along a middle dim.
+ */
+class SoftmaxKernelTest {
+    @TestFactory
+    List<DynamicTest> simdRowsMatchTheReference() {
+        List<DynamicTest> tests = new ArrayList<>();
+        int lanes = SimdMath.F.length();
+        for (boolean log : new boolean[]{false, true}) {
+            tests.add(DynamicTest.dynamicTest(log ? "log_softmax" : "softmax", () -> {
+                Random rnd = new Random(log ? 2 : 1);
+                for (int n = 0; n <= 3 * lanes + 1; n++) {
+                    Strided x = Host.allocate(DType.FLOAT32, new long[]{3 * n + 2});
+                    float[] a = (float[]) Host.array(x);
+                    // spreads of 6 and of 100 (exp overflows unless the true maximum is subtracted)
+                    for (int i = 0; i < a.length; i++) a[i] = (float) (rnd.nextGaussian() * (n % 2 == 0 ? 6 : 100));
+                    Strided in = x.withLayout(new long[]{3, n}, new long[]{n, 1}, 2);
+                    float[] got = run(in, 1, log, 1, true), want = run(in, 1, log, 1, false);
+                    for (int i = 0; i < got.length; i++) {
+                        double tol = log ? 2e-6 * (1 + Math.abs(want[i])) : 2e-6 * Math.max(Math.abs(want[i]), 1e-6);
+                        int at = i, len = n;
+                        assertTrue(Math.abs(got[i] - want[i]) <= tol, () -> "n " + len + " at " + at + ": " + got[at] + " vs " + want[at]);
+                    }
+                }
+            }));
+        }
+        return tests;
+    }
+
+    @Test
+    void threeThreadsGiveTheBitsOfOne() {
+        Random rnd = new Random(3);
+        Strided in = Host.allocate(DType.FLOAT32, new long[]{600, 333});
+        float[] a = (float[]) Host.array(in);
+        for (int i = 0; i < a.length; i++) a[i] = (float) rnd.nextGaussian();
+        for (boolean log : new boolean[]{false, true}) assertArrayEquals(run(in, 1, log, 1, true), run(in, 1, log, 3, true));
+    }
+
+    /** Rows printed by torch.softmax / torch.log_softmax (PyTorch 1.13) for these inputs. */
+    @Test
+    void specialValuesAsPyTorch() {
+        float inf = Float.POSITIVE_INFINITY, nan = Float.NaN;
+        float[][] rows = {{inf, 1, 2}, {-inf, -inf, -inf}, {-inf, 1, 2}, {nan, 1, 2}, {inf, inf, 1}, {1e30f, 1, -1e30f}};
+        float[][] soft = {{nan, nan, nan}, {nan, nan, nan}, {0, 0.26894142f, 0.7310586f}, {nan, nan, nan}, {nan, nan, nan}, {1, 0, 0}};
+        float[][] logs = {{nan, nan, nan}, {nan, nan, nan}, {-inf, -1.3132617f, -0.31326166f}, {nan, nan, nan}, {nan, nan, nan},
+                {0, -1e30f, -2e30f}};
+        Strided in = Host.allocate(DType.FLOAT32, new long[]{rows.length, 3});
+        float[] a = (float[]) Host.array(in);
+        for (int r = 0; r < rows.length; r++) System.arraycopy(rows[r], 0, a, 3 * r, 3);
+        for (boolean simd : new boolean[]{true, false}) {
+            float[] s = run(in, 1, false, 1, simd), l = run(in, 1, true, 1, simd);
+            for (int r = 0; r < rows.length; r++) {
+                for (int j = 0; j < 3; j++) {
+                    String what = (simd ? "simd" : "scalar") + " row " + r + " column " + j;
+                    assertEquals(soft[r][j], s[3 * r + j], 1e-6f, "softmax " + what);
+                    float tol = Float.isFinite(logs[r][j]) ? Math.abs(logs[r][j]) * 1e-6f + 1e-6f : 0f; // NaN and -inf exactly
+                    assertEquals(logs[r][j], l[3 * r + j], tol, "log_softmax " + what);
+                }
+            }
+        }
+    }
+
+    /** Along the middle dim of [2, 3, 2]: each (outer, inner) column is its own row; float64. */
+    @Test
+    void middleDimInFloat64() {
+        Strided in = Host.allocate(DType.FLOAT64, new long[]{2, 3, 2});
+        double[] a = (double[]) Host.array(in);
+        for (int i = 0; i < a.length; i++) a[i] = i * 0.7 - 3;
+        Strided out = Host.allocate(DType.FLOAT64, new long[]{2, 3, 2});
+        SoftmaxKernels.softmax(in, 1, false, out, 1, true);
+        double[] y = (double[]) Host.array(out);
+        for (int o = 0; o < 2; o++) {
+            for (int i = 0; i < 2; i++) {
+                double sum = 0;
+                for (int k = 0; k < 3; k++) sum += Math.exp(a[o * 6 + k * 2 + i]);
+                for (int k = 0; k < 3; k++) assertEquals(Math.exp(a[o * 6 + k * 2 + i]) / sum, y[o * 6 + k * 2 + i], 1e-15);
+            }
+        }
+    }
+
+    private static float[] run(Strided in, int dim, boolean log, int threads, boolean simd) {
+        Strided out = Host.allocate(DType.FLOAT32, in.shape());
+        SoftmaxKernels.softmax(in, dim, log, out, threads, simd);
+        return (float[]) Host.array(out);
+    }
+}
