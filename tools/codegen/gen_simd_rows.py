@@ -210,13 +210,16 @@ def exp_shifted_sum_method():
 {body}            {e}.intoArray(y, q + i);
             acc = acc.add({e});
         }}
-        float sum = acc.reduceLanes(VectorOperators.ADD);
         if (i < n) {{
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = SimdFloatMath.exp(FloatVector.fromArray(S, x, p + i, m).sub(c));
             v.intoArray(y, q + i, m);
-            sum += v.reduceLanes(VectorOperators.ADD, m);
+            acc = acc.add(v, m);
         }}
+        // lane by lane in a fixed order: reduceLanes(ADD) may add in another order once C2 compiles it, and the
+        // same row would then sum to different bits at different JIT tiers
+        float sum = 0;
+        for (int l = 0; l < S.length(); l++) sum += acc.lane(l);
         return sum;
     }}
 """

@@ -54,6 +54,28 @@ class SoftmaxKernelTest {
         for (boolean log : new boolean[]{false, true}) assertArrayEquals(run(in, 1, log, 1, true), run(in, 1, log, 3, true));
     }
 
+    /**
+     * The middle pass's sum is lane sums added lane by lane in a fixed order, bit for bit: a reduceLanes(ADD) there
+     * gave other bits once C2 compiled it (the order is free for floats), and a training run then depended on when
+     * the JIT got to the kernel.
+     */
+    @Test
+    void theRowSumHasOneOrder() {
+        int lanes = SimdMath.F.length();
+        Random rnd = new Random(4);
+        // enough calls for C2 to compile the kernel while the checks go on
+        for (int rep = 0; rep < 2000; rep++) for (int n = 1; n <= 5 * lanes + 3; n++) {
+            float[] x = new float[n], y = new float[n];
+            for (int i = 0; i < n; i++) x[i] = (float) rnd.nextGaussian() * 3;
+            float sum = SimdFloatRows.expShiftedSum(x, 0, 0.5f, y, 0, n);
+            float[] lane = new float[lanes];
+            for (int i = 0; i < n; i++) lane[i % lanes] += y[i];
+            float want = 0;
+            for (float v : lane) want += v;
+            assertEquals(Float.floatToIntBits(want), Float.floatToIntBits(sum), "n " + n);
+        }
+    }
+
     /** Rows printed by torch.softmax / torch.log_softmax (PyTorch 1.13) for these inputs. */
     @Test
     void specialValuesAsPyTorch() {
