@@ -36,11 +36,13 @@ final class Winograd3x3 {
     private static final int KEEP_FLOATS = 1 << 20;
 
     /**
-     * Buffers of one calling thread, grown on demand and reused (the worker threads only write disjoint parts):
-     * 0 the padded images, 1 the transformed inputs, 2 the products (or transformed gradients), 3 the outputs.
+     * Buffers of one thread, grown on demand and reused, so that a training step leaves no garbage the size of its
+     * tensors: 0 the padded images, 1 the transformed inputs, 2 the products (or transformed gradients), 3 the
+     * outputs, 4 the transformed filters, 5 the weight gradient's per-chunk sums (both filled on the calling thread or
+     * in disjoint parts), 6 one image channels-last.
      */
     private static final class Workspace {
-        private final float[][] kept = {new float[0], new float[0], new float[0], new float[0]};
+        private final float[][] kept = new float[7][0];
 
         float[] get(int which, int size) {
             if (kept[which].length >= size) return kept[which];
@@ -81,7 +83,7 @@ final class Winograd3x3 {
      */
     static void forward(Geometry g, float[] x, int xb, float[] wt, int wb, boolean flipped, float[] bias, int bb,
                         float[] out, int ob, int threads) {
-        float[] u = weightTransform(g, wt, wb, flipped);
+        float[] u = weightTransform(g, wt, wb, flipped, WORKSPACE.get());
         float[] b = new float[g.op()];
         if (bias != null) System.arraycopy(bias, bb, b, 0, g.o());
         int per = g.imagesPerChunk(), chunks = (g.n() + per - 1) / per;
@@ -118,9 +120,10 @@ final class Winograd3x3 {
     }
 
     /** G g G^T of every filter: u[e][c][o] for e = 4i+j, zero for the padding channels. */
-    private static float[] weightTransform(Geometry g, float[] wt, int wb, boolean flipped) {
+    private static float[] weightTransform(Geometry g, float[] wt, int wb, boolean flipped, Workspace ws) {
         int cp = g.cp(), op = g.op(), plane = cp * op;
-        float[] u = new float[16 * plane];
+        float[] u = ws.get(4, 16 * plane);
+        if (cp != g.c() || op != g.o()) Arrays.fill(u, 0, 16 * plane, 0f); // the padding channels stay zero
         float[] gg = new float[12];
         for (int o = 0; o < g.o(); o++) {
             for (int c = 0; c < g.c(); c++) {
@@ -189,22 +192,21 @@ final class Winograd3x3 {
     static void weightGrad(Geometry g, float[] x, int xb, float[] dy, int db, float[] out, int ob, int threads) {
         int cp = g.cp(), op = g.op(), per = g.imagesPerChunk(), chunks = (g.n() + per - 1) / per;
         // Each chunk's sums apart, added in chunk order afterwards: the same bits on any number of threads.
-        float[][] sums = new float[chunks][];
+        int size = 16 * op * cp;
+        float[] sums = WORKSPACE.get().get(5, chunks * size);
         int parts = Math.min(threads, chunks), inner = parts == 1 ? threads : 1;
         Parallel.run(parts, p -> {
             Workspace ws = WORKSPACE.get();
             for (int k = chunks * p / parts; k < chunks * (p + 1) / parts; k++) {
-                sums[k] = new float[16 * op * cp];
-                weightGradChunk(g, k * per, Math.min(per, g.n() - k * per), x, xb, dy, db, sums[k], ws, inner);
+                weightGradChunk(g, k * per, Math.min(per, g.n() - k * per), x, xb, dy, db, sums, k * size, ws, inner);
             }
         });
-        float[] z = sums[0];
-        for (int k = 1; k < chunks; k++) for (int i = 0; i < z.length; i++) z[i] += sums[k][i];
-        transformWeightGrad(g, z, out, ob);
+        for (int k = 1; k < chunks; k++) for (int i = 0; i < size; i++) sums[i] += sums[k * size + i];
+        transformWeightGrad(g, sums, out, ob);
     }
 
     /** The products of images n0 .. n0+nb of {@link #weightGrad}, before G^T . G: z[e][c][o] or z[e][o][c]. */
-    private static void weightGradChunk(Geometry g, int n0, int nb, float[] x, int xb, float[] dy, int db, float[] z,
+    private static void weightGradChunk(Geometry g, int n0, int nb, float[] x, int xb, float[] dy, int db, float[] z, int zb,
                                         Workspace ws, int threads) {
         int cp = g.cp(), op = g.op(), tiles = nb * g.tilesPerImage();
         float[] v = transformInputs(g, x, xb + n0 * g.c() * g.h() * g.w(), nb, ws, threads);
@@ -229,7 +231,9 @@ final class Winograd3x3 {
         int rows = byInput ? cp : op, cols = byInput ? op : cp;
         Strided a = new Strided(HostStorage.wrapArray(left, DType.FLOAT32), DType.FLOAT32, new long[]{16, rows, tiles},
                 new long[]{(long) tiles * rows, 1, rows}, 0);
-        Gemm.matmul(a, view(right, 16, tiles, cols), view(z, 16, rows, cols), threads, true);
+        long[] zs = {16, rows, cols};
+        Gemm.matmul(a, view(right, 16, tiles, cols),
+                new Strided(HostStorage.wrapArray(z, DType.FLOAT32), DType.FLOAT32, zs, Strided.contiguousStrides(zs), zb), threads, true);
     }
 
     /** Whether {@link #weightGradChunk} leaves z[e][c][o] (else z[e][o][c]). */
@@ -307,7 +311,8 @@ final class Winograd3x3 {
         float[] v = ws.get(1, 16 * tiles * cp);
         int imgParts = parts(nb, image, threads);
         Parallel.run(imgParts, p -> {
-            float[] tmp = new float[g.h() * g.w() * cp];
+            float[] tmp = WORKSPACE.get().get(6, g.h() * g.w() * cp);
+            if (cp != g.c()) Arrays.fill(tmp, 0, g.h() * g.w() * cp, 0f); // the padding channels stay zero
             for (int i = nb * p / imgParts; i < nb * (p + 1) / imgParts; i++) pad(g, x, xb + i * g.c() * g.h() * g.w(), xp, i * image, tmp);
         });
         int tileParts = parts(tiles, 16 * cp, threads);
