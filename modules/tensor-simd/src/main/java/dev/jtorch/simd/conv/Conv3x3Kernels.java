@@ -30,7 +30,7 @@ public final class Conv3x3Kernels {
             for (int o = 0; o < g.o(); o++) {
                 for (int y = 0; y < g.oh(); y++) {
                     for (int xo = 0; xo < g.ow(); xo++) {
-                        double s = ba == null ? 0 : get(ba, bb + o);
+                        double s = ba == null ? 0 : Host.floating(ba, bb + o);
                         for (int c = 0; c < g.c(); c++) {
                             for (int i = 0; i < 3; i++) {
                                 int r = y + i - g.padH();
@@ -38,11 +38,11 @@ public final class Conv3x3Kernels {
                                 for (int j = 0; j < 3; j++) {
                                     int col = xo + j - g.padW();
                                     if (col < 0 || col >= g.w()) continue;
-                                    s += get(wa, wb + ((o * g.c() + c) * 3 + i) * 3 + j) * get(xa, xb + (n * g.c() + c) * hw + r * g.w() + col);
+                                    s += Host.floating(wa, wb + ((o * g.c() + c) * 3 + i) * 3 + j) * Host.floating(xa, xb + (n * g.c() + c) * hw + r * g.w() + col);
                                 }
                             }
                         }
-                        set(oa, ob + ((n * g.o() + o) * g.oh() + y) * g.ow() + xo, s);
+                        Host.setFloating(oa, ob + ((n * g.o() + o) * g.oh() + y) * g.ow() + xo, s);
                     }
                 }
             }
@@ -81,11 +81,11 @@ public final class Conv3x3Kernels {
                                 for (int j = 0; j < 3; j++) {
                                     int x = col + win.padW() - j;
                                     if (x < 0 || x >= ow) continue;
-                                    sum += get(ga, gb + ((b * o + k) * oh + y) * ow + x) * get(wa, wb + ((k * c + ch) * 3 + i) * 3 + j);
+                                    sum += Host.floating(ga, gb + ((b * o + k) * oh + y) * ow + x) * Host.floating(wa, wb + ((k * c + ch) * 3 + i) * 3 + j);
                                 }
                             }
                         }
-                        set(oa, ob + ((b * c + ch) * h + r) * wd + col, sum);
+                        Host.setFloating(oa, ob + ((b * c + ch) * h + r) * wd + col, sum);
                     }
                 }
             }
@@ -115,11 +115,11 @@ public final class Conv3x3Kernels {
                                 for (int xo = 0; xo < g.ow(); xo++) {
                                     int col = xo + j - g.padW();
                                     if (col < 0 || col >= g.w()) continue;
-                                    s += get(ga, gb + (n * g.o() + o) * ohw + y * g.ow() + xo) * get(xa, xb + (n * g.c() + c) * hw + r * g.w() + col);
+                                    s += Host.floating(ga, gb + (n * g.o() + o) * ohw + y * g.ow() + xo) * Host.floating(xa, xb + (n * g.c() + c) * hw + r * g.w() + col);
                                 }
                             }
                         }
-                        set(oa, ob + ((o * g.c() + c) * 3 + i) * 3 + j, s);
+                        Host.setFloating(oa, ob + ((o * g.c() + c) * 3 + i) * 3 + j, s);
                     }
                 }
             }
@@ -132,12 +132,5 @@ public final class Conv3x3Kernels {
             throw new IllegalArgumentException("conv3x3: unsupported compute dtype " + x.dtype());
         }
         return new Winograd3x3.Geometry((int) s[0], (int) s[1], (int) s[2], (int) s[3], o, win.padH(), win.padW(), win.outH(), win.outW());
-    }
-
-    private static double get(Object a, int i) { return a instanceof float[] f ? f[i] : ((double[]) a)[i]; }
-
-    private static void set(Object a, int i, double v) {
-        if (a instanceof float[] f) f[i] = (float) v;
-        else ((double[]) a)[i] = v;
     }
 }

@@ -35,6 +35,15 @@ public final class Host {
         return Math.toIntExact(h.arrayBaseOffset() / s.dtype().itemSize() + s.offset());
     }
 
+    /** Element i of a float[] or double[], as a double (the reference loops' element access). */
+    public static double floating(Object array, int i) { return array instanceof float[] f ? f[i] : ((double[]) array)[i]; }
+
+    /** Stores v at element i of a float[] (rounded) or double[]. */
+    public static void setFloating(Object array, int i, double v) {
+        if (array instanceof float[] f) f[i] = (float) v;
+        else ((double[]) array)[i] = v;
+    }
+
     /** A zero-filled contiguous host tensor of the given dtype and shape. */
     public static Strided allocate(DType dtype, long[] shape) {
         long n = 1;

@@ -27,7 +27,7 @@ public final class SoftmaxKernels {
         if (in.dtype() == DType.FLOAT32 && simd && inner == 1) {
             float[] x = (float[]) Host.array(in), y = (float[]) Host.array(out);
             Parallel.run(parts, p -> {
-                for (int r = rows * p / parts; r < rows * (p + 1) / parts; r++) {
+                for (int r = (int) ((long) rows * p / parts); r < (long) rows * (p + 1) / parts; r++) {
                     if (log) SimdSoftmax.logSoftmax(x, xb + r * n, y, yb + r * n, n);
                     else SimdSoftmax.softmax(x, xb + r * n, y, yb + r * n, n);
                 }
@@ -36,7 +36,7 @@ public final class SoftmaxKernels {
         }
         Object x = Host.array(in), y = Host.array(out);
         Parallel.run(parts, p -> {
-            for (int r = rows * p / parts; r < rows * (p + 1) / parts; r++) {
+            for (int r = (int) ((long) rows * p / parts); r < (long) rows * (p + 1) / parts; r++) {
                 int o = r / inner, i = r % inner;
                 reference(x, xb + o * n * inner + i, y, yb + o * n * inner + i, n, inner, log);
             }
@@ -48,24 +48,17 @@ public final class SoftmaxKernels {
         double max = Double.NEGATIVE_INFINITY;
         boolean nan = false;
         for (int i = 0; i < n; i++) {
-            double v = get(x, p + i * s);
+            double v = Host.floating(x, p + i * s);
             if (Double.isNaN(v)) nan = true;
             else max = Math.max(max, v);
         }
         if (nan) max = Double.NaN;
         double sum = 0;
-        for (int i = 0; i < n; i++) sum += Math.exp(get(x, p + i * s) - max);
+        for (int i = 0; i < n; i++) sum += Math.exp(Host.floating(x, p + i * s) - max);
         double logSum = Math.log(sum);
         for (int i = 0; i < n; i++) {
-            double shifted = get(x, p + i * s) - max;
-            set(y, q + i * s, log ? shifted - logSum : Math.exp(shifted) / sum);
+            double shifted = Host.floating(x, p + i * s) - max;
+            Host.setFloating(y, q + i * s, log ? shifted - logSum : Math.exp(shifted) / sum);
         }
-    }
-
-    private static double get(Object a, int i) { return a instanceof float[] f ? f[i] : ((double[]) a)[i]; }
-
-    private static void set(Object a, int i, double v) {
-        if (a instanceof float[] f) f[i] = (float) v;
-        else ((double[]) a)[i] = v;
     }
 }
