@@ -6,9 +6,21 @@ Each op gets its own loop method so that the JIT compiles every op separately: o
 switch over ops slows down once several ops have run through it (the JIT stops inlining the
 vector calls and boxes the vectors). Run from the repository root: python3 tools/codegen/gen_simd_rows.py
 """
+import hashlib
 import os
 
 OUT = "modules/tensor-simd/src/main/java/dev/jtorch/simd/kernels"
+
+
+def write_generated(name, body):
+    """Writes a generated file with a second line holding the SHA-256 of this generator and of the rest of the file:
+    GeneratedRowsUpToDateTest (Java, no Python needed) then catches a hand edit and a generator not run again."""
+    head, rest = body.split("\n", 1)
+    with open(__file__, "rb") as g:
+        gen = hashlib.sha256(g.read()).hexdigest()
+    stamp = f"// generator sha256 {gen}; rest of the file sha256 {hashlib.sha256(rest.encode('utf-8')).hexdigest()}"
+    with open(os.path.join(OUT, name), "w") as f:
+        f.write(head + "\n" + stamp + "\n" + rest)
 
 TYPES = {
     "Float": dict(prim="float", vec="FloatVector", box="Float", species="SimdMath.F", one="1f", zero="0f", half="0.5f"),
@@ -434,8 +446,7 @@ def generate(tname, unary, binary):
     for op, e in COMPARE.items():
         body += compare_method(t, op, e)
     body += "}\n"
-    with open(os.path.join(OUT, cls + ".java"), "w") as f:
-        f.write(body)
+    write_generated(cls + ".java", body)
 
 
 generate("Float", FLOAT_UNARY, FLOAT_BINARY)
@@ -468,8 +479,7 @@ def generate_float_math():
         out.append(f"        return {result};")
         out.append("    }")
     out.append("}")
-    with open(os.path.join(OUT, "SimdFloatMath.java"), "w") as f:
-        f.write("\n".join(out) + "\n")
+    write_generated("SimdFloatMath.java", "\n".join(out) + "\n")
 
 
 generate_float_math()
@@ -818,8 +828,7 @@ final class SimdReduceRows {{
     // ---------------------------------------------------------------- other rows and runs of accumulators
 {reduce_methods()}}}
 """
-    with open(os.path.join(OUT, "SimdReduceRows.java"), "w") as f:
-        f.write(body)
+    write_generated("SimdReduceRows.java", body)
 
 
 generate_reduce()
