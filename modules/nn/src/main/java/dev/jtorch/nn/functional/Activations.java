@@ -55,11 +55,9 @@ final class Activations {
         return shifted.sub(shifted.exp().sum(dim, true).log());
     }
 
+    /** The row maximum, untracked; a row holding +inf or only -inf then gives NaN through inf - inf, as the primitive. */
     private static Tensor rowMax(Tensor x, int dim) {
-        if (x.dim() == 0) return Torch.zerosLike(x);
-        Tensor m = x.detach().amax(new int[]{dim}, true);
-        // An all -inf (or +inf) row must not turn into NaN through inf - inf.
-        return Torch.where(m.abs().eq(Double.POSITIVE_INFINITY), Torch.zerosLike(m), m);
+        return x.dim() == 0 ? Torch.zerosLike(x) : x.detach().amax(new int[]{dim}, true);
     }
 
     private static Tensor floating(Tensor x) {
