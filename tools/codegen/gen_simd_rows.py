@@ -80,10 +80,15 @@ def horner(var, coeffs):
     return e
 
 
-def exp_block(src, p):
-    return [
+def exp_block(src, p, at_most_zero=False):
+    """at_most_zero: src is known to be <= 0 or NaN (x - max in softmax), so the upper clamp can go."""
+    clamp = [
         f"FloatVector {p}c = {src}.blend(-104f, {src}.compare(VectorOperators.LT, -104f)); // beyond: 0 and +inf,",
         f"FloatVector {p}x = {p}c.blend(89f, {p}c.compare(VectorOperators.GT, 89f));    // reached by the scaling; NaN stays",
+    ]
+    if at_most_zero:
+        clamp = [f"FloatVector {p}x = {src}.blend(-104f, {src}.compare(VectorOperators.LT, -104f)); // beyond: 0; NaN stays"]
+    return clamp + [
         f"FloatVector {p}t = {p}x.fma({bc('1.44269504088896341f')}, {bc('0x1.8p23f')}); // round(x log2 e) in the low bits",
         f"FloatVector {p}n = {p}t.sub(0x1.8p23f);",
         f"IntVector {p}k = {p}t.reinterpretAsInts().sub(0x4B400000);",
@@ -232,6 +237,45 @@ def exp_shifted_sum_method():
         // same row would then sum to different bits at different JIT tiers
         float sum = 0;
         for (int l = 0; l < S.length(); l++) sum += acc.lane(l);
+        return sum;
+    }}
+"""
+
+
+def exp_shifted_sum_next_max_method():
+    """expShiftedSum that also reads the next row and returns its maximum: that row's loads from memory overlap the
+    exp, which keeps the vector units busy, instead of a max pass of their own that waits on memory."""
+    lines, e = exp_block("v", "_", at_most_zero=True)
+    body = "".join(" " * 12 + l + "\n" for l in lines)
+    return f"""
+    /**
+     * {{@link #expShiftedSum}} over x[p..p+n), which also finds the maximum of the next row x[pn..pn+n) into
+     * nextMax[0]: that row comes from memory while the exp keeps the vector units busy, and is in L1 for its own turn.
+     * The maximum skips NaN (a compare and a blend, cheaper than MAX, which keeps NaN): a row holding NaN sums to NaN
+     * through its exp anyway, which is what softmax needs of it. x - c is at most 0 (c is the row's maximum), so the
+     * exp has no upper clamp: the same bits as {{@link #exp}} for these arguments, two vector operations fewer.
+     */
+    static float expShiftedSumNextMax(float[] x, int p, float c, float[] y, int q, int n, int pn, float[] nextMax) {{
+        FloatVector acc = FloatVector.zero(S), mx = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+        int i = 0, bound = S.loopBound(n);
+        for (; i < bound; i += S.length()) {{
+            FloatVector w = FloatVector.fromArray(S, x, pn + i);
+            mx = mx.blend(w, w.compare(VectorOperators.GT, mx));
+            FloatVector v = FloatVector.fromArray(S, x, p + i).sub(c);
+{body}            {e}.intoArray(y, q + i);
+            acc = acc.add({e});
+        }}
+        if (i < n) {{
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector w = FloatVector.fromArray(S, x, pn + i, m);
+            mx = mx.blend(w, w.compare(VectorOperators.GT, mx).and(m));
+            FloatVector v = SimdFloatMath.exp(FloatVector.fromArray(S, x, p + i, m).sub(c));
+            v.intoArray(y, q + i, m);
+            acc = acc.add(v, m);
+        }}
+        nextMax[0] = mx.reduceLanes(VectorOperators.MAX); // no NaN in mx: any order gives the same maximum
+        float sum = 0;
+        for (int l = 0; l < S.length(); l++) sum += acc.lane(l); // the order of expShiftedSum
         return sum;
     }}
 """
@@ -437,6 +481,7 @@ def generate(tname, unary, binary):
             body += unary_method(t, op, e)
     if tname == "Float":
         body += exp_shifted_sum_method()
+        body += exp_shifted_sum_next_max_method()
     body += "\n    // ---------------------------------------------------------------- binary\n"
     for op, e in binary.items():
         body += binary_method(t, op, e)

@@ -6,31 +6,36 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * float32 softmax and log-softmax of one contiguous row, as PyTorch's last-dim kernels: the maximum, then
- * exp(x - max) summed in float, then a multiplication by 1/sum (softmax) or x - max - log(sum) (log-softmax). Three
- * Vector API passes over a row that stays in L1; the middle one is {@link SimdFloatRows#expShiftedSum} (the exp of the
- * exp kernel, inline, the same bits in every JIT tier). Accumulators are vectors, reduced once per pass.
+ * float32 softmax and log-softmax of contiguous rows, as PyTorch's last-dim kernels: the maximum, then
+ * exp(x - max) summed in float, then a multiplication by 1/sum (softmax) or x - max - log(sum) (log-softmax). Vector
+ * API passes over a row that stays in L1; the exp pass is {@link SimdFloatRows#expShiftedSumNextMax} (the exp of the exp
+ * kernel, inline, the same bits in every JIT tier), which also finds the next row's maximum. Accumulators are vectors,
+ * reduced once per pass.
  */
 final class SimdSoftmax {
     private SimdSoftmax() {}
 
     private static final VectorSpecies<Float> S = SimdMath.F;
 
-    /** y[q..q+n) = softmax of x[p..p+n). */
-    static void softmax(float[] x, int p, float[] y, int q, int n) {
-        float max = max(x, p, n);
-        float sum = SimdFloatRows.expShiftedSum(x, p, max, y, q, n);
-        scale(y, q, 1f / sum, n);
-    }
-
     /**
-     * y[q..q+n) = log-softmax of x[p..p+n). The exponentials go into y first, so that y's lines come from memory while
-     * the exp is computed (and the last pass finds them in L1), then are overwritten.
+     * Rows [r0, r1) of n elements from x[xb..] into y[yb..]: softmax, or log-softmax when {@code log}. Each row's
+     * maximum is found while the row before it goes through the exp ({@link SimdFloatRows#expShiftedSumNextMax}), so
+     * that its loads from memory overlap the exp's arithmetic; only the first row has a max pass of its own.
      */
-    static void logSoftmax(float[] x, int p, float[] y, int q, int n) {
-        float max = max(x, p, n);
-        float sum = SimdFloatRows.expShiftedSum(x, p, max, y, q, n);
-        shift(x, p, max, (float) Math.log(sum), y, q, n);
+    static void rows(float[] x, int xb, float[] y, int yb, int n, int r0, int r1, boolean log) {
+        float[] nextMax = new float[1];
+        float max = max(x, xb + r0 * n, n);
+        for (int r = r0; r < r1; r++) {
+            int p = xb + r * n, q = yb + r * n;
+            float sum = r + 1 < r1
+                    ? SimdFloatRows.expShiftedSumNextMax(x, p, max, y, q, n, p + n, nextMax)
+                    : SimdFloatRows.expShiftedSum(x, p, max, y, q, n);
+            // log-softmax: the exponentials went into y first, so that y's lines came from memory while the exp was
+            // computed (and this pass finds them in L1), and are now overwritten
+            if (log) shift(x, p, max, (float) Math.log(sum), y, q, n);
+            else scale(y, q, 1f / sum, n);
+            max = nextMax[0];
+        }
     }
 
     /** The row's maximum; NaN if it holds one. */

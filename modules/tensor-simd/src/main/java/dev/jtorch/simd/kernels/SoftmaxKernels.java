@@ -26,12 +26,8 @@ public final class SoftmaxKernels {
         int parts = Math.max(1, Math.min(rows, Parallel.parts((long) rows * n, threads)));
         if (in.dtype() == DType.FLOAT32 && simd && inner == 1) {
             float[] x = (float[]) Host.array(in), y = (float[]) Host.array(out);
-            Parallel.run(parts, p -> {
-                for (int r = (int) ((long) rows * p / parts); r < (long) rows * (p + 1) / parts; r++) {
-                    if (log) SimdSoftmax.logSoftmax(x, xb + r * n, y, yb + r * n, n);
-                    else SimdSoftmax.softmax(x, xb + r * n, y, yb + r * n, n);
-                }
-            });
+            Parallel.run(parts, p -> SimdSoftmax.rows(x, xb, y, yb, n,
+                    (int) ((long) rows * p / parts), (int) ((long) rows * (p + 1) / parts), log));
             return;
         }
         Object x = Host.array(in), y = Host.array(out);

@@ -100,6 +100,43 @@ class SoftmaxKernelTest {
         }
     }
 
+    /**
+     * Rows long enough for whole vectors, one after another, so that each row's maximum is the one gathered while
+     * the row before it went through the exp: rows holding +inf, NaN or only -inf (in the vector part or in the
+     * tail), after and before ordinary rows whose maxima differ by hundreds (a wrong maximum overflows the exp).
+     */
+    @Test
+    void rowsAfterRowsWithSpecialValuesAsTheReference() {
+        int lanes = SimdMath.F.length();
+        float inf = Float.POSITIVE_INFINITY, nan = Float.NaN;
+        for (int n : new int[]{2 * lanes, 2 * lanes + 3}) {
+            float[][] specials = {{inf, 0}, {nan, 1}, {inf, n - 1}, {nan, n - 1}, {-inf, -1}};
+            int rows = 2 * specials.length + 1;
+            Strided in = Host.allocate(DType.FLOAT32, new long[]{rows, n});
+            float[] a = (float[]) Host.array(in);
+            Random rnd = new Random(n);
+            for (int r = 0; r < rows; r++) {
+                float shift = (r % 3 - 1) * 300f;
+                for (int i = 0; i < n; i++) a[r * n + i] = shift + (float) rnd.nextGaussian() * 20;
+                if (r % 2 == 1) {
+                    float[] sp = specials[r / 2];
+                    if (sp[1] < 0) java.util.Arrays.fill(a, r * n, (r + 1) * n, sp[0]);
+                    else a[r * n + (int) sp[1]] = sp[0];
+                }
+            }
+            for (boolean log : new boolean[]{false, true}) {
+                float[] got = run(in, 1, log, 1, true), want = run(in, 1, log, 1, false);
+                for (int i = 0; i < got.length; i++) {
+                    double tol = log ? 2e-6 * (1 + Math.abs(want[i])) : 2e-6 * Math.max(Math.abs(want[i]), 1e-6);
+                    int at = i, len = n;
+                    boolean same = Float.isNaN(want[i]) ? Float.isNaN(got[i]) : Math.abs(got[i] - want[i]) <= tol || got[i] == want[i];
+                    assertTrue(same, () -> (log ? "log_softmax" : "softmax") + " n " + len + " row " + at / len + " column "
+                            + at % len + ": " + got[at] + " vs " + want[at]);
+                }
+            }
+        }
+    }
+
     /** Along the middle dim of [2, 3, 2]: each (outer, inner) column is its own row; float64. */
     @Test
     void middleDimInFloat64() {
