@@ -107,6 +107,7 @@ def cases():
     yield "Reduction.softmax", lambda: softmax_rows(logits), 1
     yield "Reduction.softmaxFused", lambda: torch.softmax(logits, 1), 1
     yield "Reduction.logSoftmaxFused", lambda: torch.log_softmax(logits, 1), 1
+    yield "Reduction.softmaxColumns", lambda: torch.softmax(logits, 0), 1
     yield "Reduction.softmaxFusedScoped", lambda: torch.softmax(logits, 1), 1       # the same call: jtorch's row runs
     yield "Reduction.logSoftmaxFusedScoped", lambda: torch.log_softmax(logits, 1), 1  # inside a MemoryScope
     yield "Transpose.transpose", lambda: a.t().contiguous(), 1

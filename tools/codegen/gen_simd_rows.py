@@ -281,6 +281,33 @@ def exp_shifted_sum_next_max_method():
 """
 
 
+def exp_shifted_accumulate_method():
+    """softmax along a dim that is not the last: one row of a block of columns, each column its own maximum and sum."""
+    lines, e = exp_block("v", "_", at_most_zero=True)
+    body = "".join(" " * 12 + l + "\n" for l in lines)
+    return f"""
+    /**
+     * y = exp(x - c) and sum += y, element by element over n: softmax's exp pass along a dim that is not the last,
+     * where each of the n columns has its own maximum c[cp + i] and running sum[sp + i]. x - c is at most 0 or NaN,
+     * so the exp has no upper clamp (the same bits as {{@link #exp}} for these arguments).
+     */
+    static void expShiftedAccumulate(float[] x, int p, float[] c, int cp, float[] y, int q, float[] sum, int sp, int n) {{
+        int i = 0, bound = S.loopBound(n);
+        for (; i < bound; i += S.length()) {{
+            FloatVector v = FloatVector.fromArray(S, x, p + i).sub(FloatVector.fromArray(S, c, cp + i));
+{body}            {e}.intoArray(y, q + i);
+            FloatVector.fromArray(S, sum, sp + i).add({e}).intoArray(sum, sp + i);
+        }}
+        if (i < n) {{
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = SimdFloatMath.exp(FloatVector.fromArray(S, x, p + i, m).sub(FloatVector.fromArray(S, c, cp + i, m)));
+            v.intoArray(y, q + i, m);
+            FloatVector.fromArray(S, sum, sp + i, m).add(v).intoArray(sum, sp + i, m);
+        }}
+    }}
+"""
+
+
 def operands(t, masked):
     m = ", m" if masked else ""
     return (f"{t['vec']} a = sa == 0 ? ca : {t['vec']}.fromArray(S, x, p + i{m});\n"
@@ -482,6 +509,7 @@ def generate(tname, unary, binary):
     if tname == "Float":
         body += exp_shifted_sum_method()
         body += exp_shifted_sum_next_max_method()
+        body += exp_shifted_accumulate_method()
     body += "\n    // ---------------------------------------------------------------- binary\n"
     for op, e in binary.items():
         body += binary_method(t, op, e)

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * {@code amax}, a row-wise {@code sum(1)}, and softmax over the rows of a 4096×1024 matrix: as the max/exp/sum/div
  * composite ({@code softmax}, against PyTorch's same composite) and as the primitive {@code x.softmax(1)} /
  * {@code x.logSoftmax(1)} that {@code F.softmax}/{@code F.logSoftmax} call ({@code softmaxFused},
- * {@code logSoftmaxFused}, against {@code torch.softmax}/{@code torch.log_softmax}).
+ * {@code logSoftmaxFused}, against {@code torch.softmax}/{@code torch.log_softmax}); {@code softmaxColumns} is
+ * {@code x.softmax(0)} of the same matrix (a dim that is not the last: vectors across the columns).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -84,6 +85,12 @@ public class ReductionBenchmark {
             return logits.softmax(1);
         }
     }
+
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.HEAP_FIXED, Forks.PRETOUCH, Forks.SIMD_ON})
+    public Tensor softmaxColumnsSimd() { return logits.softmax(0); }
+
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.HEAP_FIXED, Forks.PRETOUCH, Forks.SIMD_OFF})
+    public Tensor softmaxColumnsScalar() { return logits.softmax(0); }
 
     @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.HEAP_FIXED, Forks.PRETOUCH, Forks.SIMD_ON})
     public Tensor logSoftmaxFusedSimd() { return logits.logSoftmax(1); }

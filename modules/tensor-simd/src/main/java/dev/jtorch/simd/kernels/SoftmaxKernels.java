@@ -5,8 +5,9 @@ import dev.jtorch.spi.Strided;
 
 /**
  * softmax and log-softmax along one dim of a contiguous float32/float64 tensor, seen as [outer, n, inner]. float32
- * rows along the last dim (inner = 1) go through {@link SimdSoftmax} when SIMD is on; everything else through the
- * reference loops here, in double. Rows are split across threads.
+ * goes through {@link SimdSoftmax} when SIMD is on (rows along the last dim, inner = 1, or blocks of columns along
+ * another); float64 and SIMD off through the reference loops here, in double. Rows or column blocks are split across
+ * threads.
  */
 public final class SoftmaxKernels {
     private SoftmaxKernels() {}
@@ -28,6 +29,15 @@ public final class SoftmaxKernels {
             float[] x = (float[]) Host.array(in), y = (float[]) Host.array(out);
             Parallel.run(parts, p -> SimdSoftmax.rows(x, xb, y, yb, n,
                     (int) ((long) rows * p / parts), (int) ((long) rows * (p + 1) / parts), log));
+            return;
+        }
+        if (in.dtype() == DType.FLOAT32 && simd) {
+            float[] x = (float[]) Host.array(in), y = (float[]) Host.array(out);
+            int wanted = Parallel.parts((long) rows * n, threads);
+            int width = SimdSoftmax.columnBlock(inner, outer, wanted), units = outer * ((inner + width - 1) / width);
+            int cparts = Math.max(1, Math.min(units, wanted));
+            Parallel.run(cparts, p -> SimdSoftmax.columns(x, xb, y, yb, n, inner, width,
+                    (int) ((long) units * p / cparts), (int) ((long) units * (p + 1) / cparts), log));
             return;
         }
         Object x = Host.array(in), y = Host.array(out);

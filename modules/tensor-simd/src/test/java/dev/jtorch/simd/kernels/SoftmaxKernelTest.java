@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * softmax and log-softmax: the Vector API rows (float32, last dim) against the reference loops over row lengths
  * 0..3×lanes+1, three rows at an offset, and on 3 threads (the bits of 1); the reference against PyTorch 1.13's
- * printed outputs for rows holding ±inf, NaN or extreme values (both kernels), and along a middle dim.
+ * printed outputs for rows holding ±inf, NaN or extreme values (both kernels); along a middle dim (float32 by column
+ * blocks against the reference, float64 against the definition).
  */
 class SoftmaxKernelTest {
     @TestFactory
@@ -45,13 +46,39 @@ class SoftmaxKernelTest {
         return tests;
     }
 
+    /** Large enough (3 x {@link Parallel#GRAIN} elements and more) that 3 threads do take a part each. */
     @Test
     void threeThreadsGiveTheBitsOfOne() {
         Random rnd = new Random(3);
-        Strided in = Host.allocate(DType.FLOAT32, new long[]{600, 333});
+        Strided in = Host.allocate(DType.FLOAT32, new long[]{1200, 333});
         float[] a = (float[]) Host.array(in);
         for (int i = 0; i < a.length; i++) a[i] = (float) rnd.nextGaussian();
         for (boolean log : new boolean[]{false, true}) assertArrayEquals(run(in, 1, log, 1, true), run(in, 1, log, 3, true));
+    }
+
+    /**
+     * Along dim 0 of a matrix (one outer slice, whose columns are cut into narrower blocks for the threads) and dim 1
+     * of a 3-d tensor (blocks per outer slice): 3 threads give the bits of 1; sizes of 3 x {@link Parallel#GRAIN}
+     * elements and more, so that each thread takes a part.
+     */
+    @Test
+    void columnsOnThreeThreadsGiveTheBitsOfOne() {
+        Random rnd = new Random(5);
+        for (long[] shape : new long[][]{{50, 8200}, {2, 50, 4100}}) {
+            Strided in = Host.allocate(DType.FLOAT32, shape);
+            float[] a = (float[]) Host.array(in);
+            for (int i = 0; i < a.length; i++) a[i] = (float) rnd.nextGaussian() * 10;
+            int dim = shape.length - 2;
+            for (boolean log : new boolean[]{false, true}) {
+                float[] one = run(in, dim, log, 1, true);
+                assertArrayEquals(one, run(in, dim, log, 3, true), java.util.Arrays.toString(shape) + " dim " + dim);
+                float[] want = run(in, dim, log, 1, false);
+                for (int i = 0; i < one.length; i += 97) {
+                    double tol = log ? 2e-6 * (1 + Math.abs(want[i])) : 2e-6 * Math.max(Math.abs(want[i]), 1e-6);
+                    assertTrue(Math.abs(one[i] - want[i]) <= tol, "at " + i + ": " + one[i] + " vs " + want[i]);
+                }
+            }
+        }
     }
 
     /**
@@ -132,6 +159,36 @@ class SoftmaxKernelTest {
                     boolean same = Float.isNaN(want[i]) ? Float.isNaN(got[i]) : Math.abs(got[i] - want[i]) <= tol || got[i] == want[i];
                     assertTrue(same, () -> (log ? "log_softmax" : "softmax") + " n " + len + " row " + at / len + " column "
                             + at % len + ": " + got[at] + " vs " + want[at]);
+                }
+            }
+        }
+    }
+
+    /**
+     * float32 along a dim that is not the last (vectors across the columns, blocks of {@link SimdSoftmax#COLUMNS}):
+     * against the reference for inner sizes around the lane count and the block width, with spreads of 100 and a
+     * few +inf, NaN and -inf entries.
+     */
+    @Test
+    void columnsAsTheReference() {
+        int lanes = SimdMath.F.length();
+        for (int inner : new int[]{2, lanes - 1, lanes, 3 * lanes + 1, SimdSoftmax.COLUMNS + lanes + 1}) {
+            for (int n : new int[]{1, 2, 5}) {
+                Random rnd = new Random(31L * inner + n);
+                Strided in = Host.allocate(DType.FLOAT32, new long[]{3, n, inner});
+                float[] a = (float[]) Host.array(in);
+                for (int i = 0; i < a.length; i++) a[i] = (float) (rnd.nextGaussian() * 100);
+                float[] specials = {Float.POSITIVE_INFINITY, Float.NaN, Float.NEGATIVE_INFINITY};
+                for (int s = 0; s < 3 && a.length > 6; s++) a[rnd.nextInt(a.length)] = specials[s];
+                for (boolean log : new boolean[]{false, true}) {
+                    float[] got = run(in, 1, log, 1, true), want = run(in, 1, log, 1, false);
+                    for (int i = 0; i < got.length; i++) {
+                        double tol = log ? 2e-6 * (1 + Math.abs(want[i])) : 2e-6 * Math.max(Math.abs(want[i]), 1e-6);
+                        int at = i, len = n, width = inner;
+                        boolean same = Float.isNaN(want[i]) ? Float.isNaN(got[i]) : got[i] == want[i] || Math.abs(got[i] - want[i]) <= tol;
+                        assertTrue(same, () -> (log ? "log_softmax" : "softmax") + " [3, " + len + ", " + width + "] at " + at + ": "
+                                + got[at] + " vs " + want[at]);
+                    }
                 }
             }
         }
