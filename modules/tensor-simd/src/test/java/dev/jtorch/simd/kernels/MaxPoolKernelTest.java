@@ -71,13 +71,15 @@ class MaxPoolKernelTest {
     /**
      * The backward kernel against zeros plus a scatter-add in output order: the same sums in the same order, so the
      * same bits, for windows that overlap (winners shared) and that do not, 1 and 3 threads, float32 and float64.
+     * 7 planes of 240x250: the output alone holds over 3 x {@link Parallel#GRAIN} elements, so that 3 threads each
+     * take planes (7 planes of 11x13 stayed on one thread).
      */
     @TestFactory
     Stream<DynamicTest> backwardSumsEachGradientAtItsWinner() {
         int[][] windows = {{2, 2, 0, 1}, {3, 1, 1, 1}, {3, 2, 0, 1}};
         return Stream.of(windows).flatMap(k -> Stream.of(DType.FLOAT32, DType.FLOAT64).flatMap(dt -> Stream.of(1, 3).map(threads ->
                 DynamicTest.dynamicTest("kernel " + k[0] + " stride " + k[1] + " pad " + k[2] + " " + dt.pyName() + " threads " + threads, () -> {
-            int planes = 7, h = 11, w = 13;
+            int planes = 7, h = 240, w = 250; // planes split 2/2/3 over 3 threads
             int oh = (h + 2 * k[2] - k[3] * (k[0] - 1) - 1) / k[1] + 1, ow = (w + 2 * k[2] - k[3] * (k[0] - 1) - 1) / k[1] + 1;
             Window2d win = new Window2d(k[0], k[0], k[1], k[1], k[2], k[2], k[3], k[3], oh, ow);
             Random rnd = new Random(k[0] * 13L + k[1] + threads);
