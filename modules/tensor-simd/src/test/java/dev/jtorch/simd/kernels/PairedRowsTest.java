@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * float32 add/sub/mul/div over rows of 256 to 2^16 elements run two rows side by side ({@code SimdBinary}'s
  * paired path): every element against plain float arithmetic, for row and column broadcasts, odd row counts,
- * row tails, an operand with a wider row stride, and 1 and 2 threads.
+ * row tails, an operand with a wider row stride, and 1 and 2 threads. Each test has a shape of 2 x
+ * {@link Parallel#GRAIN} elements or more, so that 2 threads do take a part each (fewer stay on one thread).
  */
 class PairedRowsTest {
     private static final BinaryOp[] OPS = {BinaryOp.ADD, BinaryOp.SUB, BinaryOp.MUL, BinaryOp.DIV};
@@ -62,7 +63,7 @@ class PairedRowsTest {
     @Test
     void rowBroadcastWithOddRowsAndTails() {
         for (int threads : new int[]{1, 2}) {
-            for (int[] rn : new int[][]{{2, 256}, {5, 300}, {7, 1001}, {64, 4096}}) {
+            for (int[] rn : new int[][]{{2, 256}, {5, 300}, {7, 1001}, {64, 4096}}) { // 64x4096: 2 parts
                 int rows = rn[0], n = rn[1];
                 float[] a = random(rows * n, rows), row = random(n, n);
                 check(rows, n, a, 0, n, 1, row, 0, 0, 1, threads);   // a + row
@@ -74,7 +75,7 @@ class PairedRowsTest {
     @Test
     void columnBroadcastGivesEachRowItsOwnScalar() {
         for (int threads : new int[]{1, 2}) {
-            int rows = 9, n = 517;
+            int rows = 513, n = 517; // odd rows, row tails; 265,221 elements: 2 parts
             float[] a = random(rows * n, 3), column = random(rows, 4);
             check(rows, n, a, 0, n, 1, column, 0, 1, 0, threads);
             check(rows, n, column, 0, 1, 0, a, 0, n, 1, threads);
@@ -84,7 +85,7 @@ class PairedRowsTest {
     @Test
     void operandsWithWiderRowsAndOffsets() {
         for (int threads : new int[]{1, 2}) {
-            int rows = 6, n = 384;
+            int rows = 684, n = 384; // 262,656 elements: 2 parts
             float[] wide = random(rows * 2 * n + 5, 5), b = random(rows * n, 6);
             check(rows, n, wide, 5, 2L * n, 1, b, 0, n, 1, threads);   // a narrowed view of a wider matrix
         }
