@@ -18,7 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * without bias, input gradient and weight gradient, over channel counts below, at and past a vector, odd and even
  * output sizes, paddings 0..4 on either side (the input gradient then crops), batches that take several chunks, and
  * 1 or 3 threads. Each element must lie within 1e-5 of the sum of the absolute values of its terms, and 3 threads
- * must give the same bits as 1.
+ * must give the same bits as 1. Threads take whole chunks (12 images of 10x10) or, for one chunk, parts of each
+ * step: one 79x81 image of 16 channels has 1640 tiles of 16 x 16 transformed floats, over 3 x
+ * {@link dev.jtorch.simd.kernels.Parallel#GRAIN}, so that 3 threads each take tiles (the smaller cases stay on one).
  */
 class Conv3x3KernelTest {
     // {n, c, o, h, w, padTop, padLeft, padBottom, padRight}
@@ -27,6 +29,7 @@ class Conv3x3KernelTest {
             {4, 8, 8, 1, 1, 1, 1, 1, 1}, {5, 3, 5, 4, 5, 1, 0, 1, 0}, {2, 9, 10, 6, 7, 3, 4, 3, 4},
             {2, 1, 1, 3, 3, 0, 0, 0, 0}, {1, 24, 7, 8, 9, 0, 2, 1, 0}, {12, 64, 64, 10, 10, 1, 1, 1, 1},
             {3, 12, 33, 12, 4, 2, 2, 0, 1},
+            {1, 16, 16, 79, 81, 1, 1, 1, 1}, // one chunk, its tile transforms and GEMMs in 3 parts
     };
 
     @TestFactory
