@@ -214,48 +214,21 @@ def unary_method(t, op, expr):
 
 
 def exp_shifted_sum_method():
-    """softmax's middle pass: y = exp(x - c) with the exp block inline, summed in a vector register."""
-    lines, e = exp_block("v", "_")
-    body = "".join(" " * 12 + l + "\n" for l in lines)
-    return f"""
-    /** y = exp(x - c) over the row (the same exp as {{@link #exp}}), returning the sum of y: softmax's middle pass. */
-    static float expShiftedSum(float[] x, int p, float c, float[] y, int q, int n) {{
-        FloatVector acc = FloatVector.zero(S);
-        int i = 0, bound = S.loopBound(n);
-        for (; i < bound; i += S.length()) {{
-            FloatVector v = FloatVector.fromArray(S, x, p + i).sub(c);
-{body}            {e}.intoArray(y, q + i);
-            acc = acc.add({e});
-        }}
-        if (i < n) {{
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = SimdFloatMath.exp(FloatVector.fromArray(S, x, p + i, m).sub(c));
-            v.intoArray(y, q + i, m);
-            acc = acc.add(v, m);
-        }}
-        // lane by lane in a fixed order: reduceLanes(ADD) may add in another order once C2 compiles it, and the
-        // same row would then sum to different bits at different JIT tiers
-        float sum = 0;
-        for (int l = 0; l < S.length(); l++) sum += acc.lane(l);
-        return sum;
-    }}
-"""
-
-
-def exp_shifted_sum_next_max_method():
-    """expShiftedSum that also reads the next row and returns its maximum: that row's loads from memory overlap the
-    exp, which keeps the vector units busy, instead of a max pass of their own that waits on memory."""
+    """softmax's middle pass: y = exp(x - c) with the exp block inline, summed in a vector register, while the next
+    row's maximum is found: that row's loads from memory overlap the exp, which keeps the vector units busy, instead
+    of a max pass of their own that waits on memory."""
     lines, e = exp_block("v", "_", at_most_zero=True)
     body = "".join(" " * 12 + l + "\n" for l in lines)
     return f"""
     /**
-     * {{@link #expShiftedSum}} over x[p..p+n), which also finds the maximum of the next row x[pn..pn+n) into
-     * nextMax[0]: that row comes from memory while the exp keeps the vector units busy, and is in L1 for its own turn.
-     * The maximum skips NaN (a compare and a blend, cheaper than MAX, which keeps NaN): a row holding NaN sums to NaN
-     * through its exp anyway, which is what softmax needs of it. x - c is at most 0 (c is the row's maximum), so the
-     * exp has no upper clamp: the same bits as {{@link #exp}} for these arguments, two vector operations fewer.
+     * y = exp(x - c) over the row x[p..p+n), returning the sum of y (softmax's middle pass), and the maximum of the
+     * next row x[pn..pn+n) into nextMax[0]: that row comes from memory while the exp keeps the vector units busy, and
+     * is in L1 for its own turn (the last row passes its own offset). The maximum skips NaN (a compare and a blend,
+     * cheaper than MAX, which keeps NaN): a row holding NaN sums to NaN through its exp anyway, which is what softmax
+     * needs of it. x - c is at most 0 or NaN (c is the row's maximum), so the exp has no upper clamp: the same bits
+     * as {{@link #exp}} for these arguments, two vector operations fewer.
      */
-    static float expShiftedSumNextMax(float[] x, int p, float c, float[] y, int q, int n, int pn, float[] nextMax) {{
+    static float expShiftedSum(float[] x, int p, float c, float[] y, int q, int n, int pn, float[] nextMax) {{
         FloatVector acc = FloatVector.zero(S), mx = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
         int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {{
@@ -274,8 +247,10 @@ def exp_shifted_sum_next_max_method():
             acc = acc.add(v, m);
         }}
         nextMax[0] = mx.reduceLanes(VectorOperators.MAX); // no NaN in mx: any order gives the same maximum
+        // lane by lane in a fixed order: reduceLanes(ADD) may add in another order once C2 compiles it, and the
+        // same row would then sum to different bits at different JIT tiers
         float sum = 0;
-        for (int l = 0; l < S.length(); l++) sum += acc.lane(l); // the order of expShiftedSum
+        for (int l = 0; l < S.length(); l++) sum += acc.lane(l);
         return sum;
     }}
 """
@@ -508,7 +483,6 @@ def generate(tname, unary, binary):
             body += unary_method(t, op, e)
     if tname == "Float":
         body += exp_shifted_sum_method()
-        body += exp_shifted_sum_next_max_method()
         body += exp_shifted_accumulate_method()
     body += "\n    // ---------------------------------------------------------------- binary\n"
     for op, e in binary.items():

@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * float32 softmax and log-softmax of contiguous rows (and along other dims, by column blocks), as PyTorch's last-dim kernels: the maximum, then
  * exp(x - max) summed in float, then a multiplication by 1/sum (softmax) or x - max - log(sum) (log-softmax). Vector
- * API passes over a row that stays in L1; the exp pass is {@link SimdFloatRows#expShiftedSumNextMax} (the exp of the exp
+ * API passes over a row that stays in L1; the exp pass is {@link SimdFloatRows#expShiftedSum} (the exp of the exp
  * kernel, inline, the same bits in every JIT tier), which also finds the next row's maximum. Accumulators are vectors,
  * reduced once per pass.
  */
@@ -19,7 +19,7 @@ final class SimdSoftmax {
 
     /**
      * Rows [r0, r1) of n elements from x[xb..] into y[yb..]: softmax, or log-softmax when {@code log}. Each row's
-     * maximum is found while the row before it goes through the exp ({@link SimdFloatRows#expShiftedSumNextMax}), so
+     * maximum is found while the row before it goes through the exp ({@link SimdFloatRows#expShiftedSum}), so
      * that its loads from memory overlap the exp's arithmetic; only the first row has a max pass of its own.
      */
     static void rows(float[] x, int xb, float[] y, int yb, int n, int r0, int r1, boolean log) {
@@ -27,9 +27,7 @@ final class SimdSoftmax {
         float max = max(x, xb + r0 * n, n);
         for (int r = r0; r < r1; r++) {
             int p = xb + r * n, q = yb + r * n;
-            float sum = r + 1 < r1
-                    ? SimdFloatRows.expShiftedSumNextMax(x, p, max, y, q, n, p + n, nextMax)
-                    : SimdFloatRows.expShiftedSum(x, p, max, y, q, n);
+            float sum = SimdFloatRows.expShiftedSum(x, p, max, y, q, n, r + 1 < r1 ? p + n : p, nextMax);
             // log-softmax: the exponentials went into y first, so that y's lines came from memory while the exp was
             // computed (and this pass finds them in L1), and are now overwritten
             if (log) shift(x, p, max, (float) Math.log(sum), y, q, n);

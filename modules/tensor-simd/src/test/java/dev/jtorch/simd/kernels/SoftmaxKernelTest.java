@@ -93,8 +93,11 @@ class SoftmaxKernelTest {
         // enough calls for C2 to compile the kernel while the checks go on
         for (int rep = 0; rep < 2000; rep++) for (int n = 1; n <= 5 * lanes + 3; n++) {
             float[] x = new float[n], y = new float[n];
-            for (int i = 0; i < n; i++) x[i] = (float) rnd.nextGaussian() * 3;
-            float sum = SimdFloatRows.expShiftedSum(x, 0, 0.5f, y, 0, n);
+            float max = Float.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) max = Math.max(max, x[i] = (float) rnd.nextGaussian() * 3);
+            float[] nextMax = new float[1];
+            float sum = SimdFloatRows.expShiftedSum(x, 0, max, y, 0, n, 0, nextMax);
+            assertEquals(max, nextMax[0], "n " + n); // the row passed as its own next one
             float[] lane = new float[lanes];
             for (int i = 0; i < n; i++) lane[i % lanes] += y[i];
             float want = 0;
