@@ -34,7 +34,9 @@ class Conv3x3KernelTest {
 
     @TestFactory
     Stream<DynamicTest> winogradMatchesTheDirectSums() {
-        return Stream.of(CASES).flatMap(k -> Stream.of(1, 3).map(threads -> DynamicTest.dynamicTest(
+        // 3 threads before 1: the per-thread buffers are reused, and after a 1-thread run of the same case the
+        // caller's buffer would already hold the right transforms, hiding a tile a part failed to write
+        return Stream.of(CASES).flatMap(k -> Stream.of(3, 1).map(threads -> DynamicTest.dynamicTest(
                 java.util.Arrays.toString(k) + " on " + threads + " thread(s)", () -> check(k, threads))));
     }
 
