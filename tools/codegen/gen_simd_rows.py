@@ -692,14 +692,18 @@ def reduce_methods():
 
 
 def widening_sums_of_four(stride, index):
-    """One step of four float streams {stride} apart, each widened into two of the double accumulators a0..a7."""
-    names = ["u", "v", "s", "t"]
+    """One step of four float streams {stride} apart, F.length() floats each, widened into the double accumulators
+    a0..a7: two half-width loads per stream, each converted whole into a W vector."""
     at = [f"p + {index}", f"p + {stride} + {index}", f"p + 2 * {stride} + {index}", f"p + 3 * {stride} + {index}"]
-    lines = [f"            FloatVector u = FloatVector.fromArray(F, x, {at[0]}), v = FloatVector.fromArray(F, x, {at[1]});",
-             f"            FloatVector s = FloatVector.fromArray(F, x, {at[2]}), t = FloatVector.fromArray(F, x, {at[3]});"]
+    lines = []
     for k in range(8):
-        lines.append(f"            a{k} = a{k}.add({names[k // 2]}.convertShape(VectorOperators.F2D, W, {k % 2}));")
+        lines.append(f"            a{k} = a{k}.add({widen(at[k // 2] + ('' if k % 2 == 0 else ' + H.length()'))});")
     return "\n".join(lines)
+
+
+def widen(index):
+    """The H.length() floats at x[index] as a W vector of doubles (one load and one conversion)."""
+    return f"FloatVector.fromArray(H, x, {index}).convertShape(VectorOperators.F2D, W, 0)"
 
 
 def dispatch(name, iface, suffix, ops):
@@ -741,6 +745,13 @@ final class SimdReduceRows {{
     private static final VectorSpecies<Long> L = LongVector.SPECIES_PREFERRED;
     /** Double lanes of the float vectors' size: widening one float vector fills two of them (parts 0 and 1). */
     private static final VectorSpecies<Double> W = VectorSpecies.of(double.class, VectorShape.forBitSize(F.vectorBitSize()));
+    /**
+     * Float lanes of half that size, as many as W's: the float sums load half vectors and widen each whole into a W
+     * vector, one conversion with its load, where widening a full vector's upper half first extracts it (the extraction
+     * bounded the sum: 16M floats 2.85 -> 2.05 ms in a harness; the same lanes meet the same accumulators, so the
+     * same bits).
+     */
+    private static final VectorSpecies<Float> H = VectorSpecies.of(float.class, VectorShape.forBitSize(F.vectorBitSize() / 2));
     /** float64 sums add blocks of this many elements in vector lanes; block sums are added with compensation. */
     private static final int BLOCK = 2048;
     /**
@@ -799,19 +810,30 @@ final class SimdReduceRows {{
 {dispatch("floatRow", "FloatRow", "Floats", ops)}{dispatch("doubleRow", "DoubleRow", "Doubles", ops)}{dispatch("longRow", "LongRow", "Longs", ops)}{dispatch("floatInto", "FloatInto", "IntoFloats", ops)}{dispatch("doubleInto", "DoubleInto", "IntoDoubles", ops)}{dispatch("longInto", "LongInto", "IntoLongs", ops)}
     // ---------------------------------------------------------------- sums
 
+    /**
+     * The lanes of v added one by one in lane order. reduceLanes(ADD) promises no order for floating point: on this
+     * AVX2 machine C2's 4-lane double reduction happens to add in lane order (SumLaneOrderTest passes with it), but its
+     * 8-float one does not (softmax's row sum changed bits once compiled), and a sum whose bits depend on the JIT tier
+     * or the vector width's reduction code makes a program's numbers depend on when the JIT got to a kernel.
+     */
+    private static double addLanes(DoubleVector v) {{
+        double r = 0;
+        for (int l = 0; l < v.length(); l++) r += v.lane(l);
+        return r;
+    }}
+
     static double sumFloats(float[] x, int p, int n) {{
         int q = n >= STREAMS_FROM ? n / 4 / F.length() * F.length() : 0;
         double head = q > 0 ? sumFloatStreams(x, p, q) : 0;
         DoubleVector a0 = DoubleVector.zero(W), a1 = a0, a2 = a0, a3 = a0;
         int i = 4 * q, step = 2 * F.length(), bound = i + (n - i) / step * step;
         for (; i < bound; i += step) {{
-            FloatVector u = FloatVector.fromArray(F, x, p + i), v = FloatVector.fromArray(F, x, p + i + F.length());
-            a0 = a0.add(u.convertShape(VectorOperators.F2D, W, 0));
-            a1 = a1.add(u.convertShape(VectorOperators.F2D, W, 1));
-            a2 = a2.add(v.convertShape(VectorOperators.F2D, W, 0));
-            a3 = a3.add(v.convertShape(VectorOperators.F2D, W, 1));
+            a0 = a0.add({widen("p + i")});
+            a1 = a1.add({widen("p + i + H.length()")});
+            a2 = a2.add({widen("p + i + 2 * H.length()")});
+            a3 = a3.add({widen("p + i + 3 * H.length()")});
         }}
-        double r = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        double r = addLanes(a0.add(a1).add(a2.add(a3)));
         for (; i < n; i++) r += x[p + i];
         return head + r;
     }}
@@ -822,7 +844,7 @@ final class SimdReduceRows {{
         for (int j = 0; j < q; j += F.length()) {{
 {widening_sums_of_four("q", "j")}
         }}
-        return a0.add(a1).add(a2.add(a3)).add(a4.add(a5).add(a6.add(a7))).reduceLanes(VectorOperators.ADD);
+        return addLanes(a0.add(a1).add(a2.add(a3)).add(a4.add(a5).add(a6.add(a7))));
     }}
 
     /**
@@ -836,8 +858,8 @@ final class SimdReduceRows {{
         for (; i < bound; i += F.length()) {{
 {widening_sums_of_four("gap", "i")}
         }}
-        double r0 = a0.add(a1).reduceLanes(VectorOperators.ADD), r1 = a2.add(a3).reduceLanes(VectorOperators.ADD);
-        double r2 = a4.add(a5).reduceLanes(VectorOperators.ADD), r3 = a6.add(a7).reduceLanes(VectorOperators.ADD);
+        double r0 = addLanes(a0.add(a1)), r1 = addLanes(a2.add(a3));
+        double r2 = addLanes(a4.add(a5)), r3 = addLanes(a6.add(a7));
         for (; i < n; i++) {{
             r0 += x[p + i];
             r1 += x[p + gap + i];
@@ -863,7 +885,7 @@ final class SimdReduceRows {{
                 a2 = a2.add(DoubleVector.fromArray(D, x, base + i + 2 * D.length()));
                 a3 = a3.add(DoubleVector.fromArray(D, x, base + i + 3 * D.length()));
             }}
-            double s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+            double s = addLanes(a0.add(a1).add(a2.add(a3)));
             for (; i < len; i++) s += x[base + i];
             double y = s - comp, t = total + y;
             comp = (t - total) - y;
