@@ -657,12 +657,11 @@ def reduce_methods():
     static void {camel(op)}IntoFloats(double[] acc, int pa, float[] x, int p, int n) {{
         int i = 0, bound = F.loopBound(n), h = W.length();
         for (; i < bound; i += F.length()) {{
-            FloatVector v = FloatVector.fromArray(F, x, p + i);
             DoubleVector a = DoubleVector.fromArray(W, acc, pa + i);
-            DoubleVector w = (DoubleVector) v.convertShape(VectorOperators.F2D, W, 0);
+            DoubleVector w = (DoubleVector) {widen("p + i")};
             {c}.intoArray(acc, pa + i);
             a = DoubleVector.fromArray(W, acc, pa + i + h);
-            w = (DoubleVector) v.convertShape(VectorOperators.F2D, W, 1);
+            w = (DoubleVector) {widen("p + i + h")};
             {c}.intoArray(acc, pa + i + h);
         }}
         for (; i < n; i++) acc[pa + i] = ReduceKernels.combine(ReduceOp.{op}, acc[pa + i], x[p + i]);
