@@ -6,11 +6,11 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * float32 softmax and log-softmax of contiguous rows (and along other dims, by column blocks), as PyTorch's last-dim kernels: the maximum, then
- * exp(x - max) summed in float, then a multiplication by 1/sum (softmax) or x - max - log(sum) (log-softmax). Vector
- * API passes over a row that stays in L1; the exp pass is {@link SimdFloatRows#expShiftedSum} (the exp of the exp
- * kernel, inline, the same bits in every JIT tier), which also finds the next row's maximum. Accumulators are vectors,
- * reduced once per pass.
+ * float32 softmax and log-softmax, as PyTorch's kernels: the maximum, then exp(x - max) summed in float, then a
+ * multiplication by 1/sum (softmax) or x - max - log(sum) (log-softmax). Along the last dim, Vector API passes over a
+ * row that stays in L1; the exp pass is {@link SimdFloatRows#expShiftedSum} (the exp of the exp kernel, inline, the
+ * same bits in every JIT tier), which also finds the next row's maximum; accumulators are vectors, reduced once per
+ * pass. Along another dim, vectors run across the columns, in blocks ({@link #columns}).
  */
 final class SimdSoftmax {
     private SimdSoftmax() {}
@@ -37,10 +37,10 @@ final class SimdSoftmax {
     }
 
     /**
-     * The most columns handled together along a dim that is not the last (their maxima and sums, 16 KiB each, stay
-     * in L1). Wide blocks: each pass then reads long contiguous runs, which the prefetchers follow; blocks narrow
-     * enough to keep a long dim's block in L2 were slower (4096 x 1024 along dim 0: 256 columns 6.6 ms, 16 columns
-     * 21 ms, whole rows 6.1 ms).
+     * The most columns handled together along a dim that is not the last (their maxima, sums and factors: three
+     * arrays of up to 16 KiB). Wide blocks: each pass then reads long contiguous runs, which the prefetchers follow;
+     * blocks narrow enough to keep a long dim's block in L2 were slower (4096 x 1024 along dim 0: 256 columns 6.6 ms,
+     * 16 columns 21 ms, whole rows 6.1 ms).
      */
     static final int COLUMNS = 4096;
 
@@ -59,10 +59,10 @@ final class SimdSoftmax {
 
     /**
      * Along a dim that is not the last: x seen as [outer, n, inner] from xb (y alike from yb), column blocks
-     * [u0, u1) of all outer * ceil(inner / width) blocks of width columns ({@link #columnBlock}). Each block goes over its n
-     * rows three times (a row of the block is contiguous): the maxima (NaN skipped: a NaN column sums to NaN anyway), the
-     * exponentials and their sums, then the scaling; vectors run along the columns, so every sum is added in the
-     * order of the rows, the same at every thread count.
+     * [u0, u1) of all outer * ceil(inner / width) blocks of width columns ({@link #columnBlock}). Each block goes
+     * over its n rows three times (a row of the block is contiguous): the maxima (NaN skipped: a NaN column sums to
+     * NaN anyway), the exponentials and their sums, then the scaling; vectors run along the columns, so every sum is
+     * added in the order of the rows, the same at every thread count.
      */
     static void columns(float[] x, int xb, float[] y, int yb, int n, int inner, int width, int u0, int u1, boolean log) {
         int blocks = (inner + width - 1) / width;
@@ -92,7 +92,7 @@ final class SimdSoftmax {
         for (; i < n; i++) if (x[p + i] > m[i]) m[i] = x[p + i];
     }
 
-    /** y = (x - a) - b element by element (a and b per column), in that order as {@link #shift(float[], int, float, float, float[], int, int)}. */
+    /** y = (x - a) - b element by element (a and b per column), in the order of the row form of shift. */
     private static void shift(float[] x, int p, float[] a, float[] b, float[] y, int q, int n) {
         int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {
