@@ -610,10 +610,9 @@ def reduce_methods():
         DoubleVector a0 = DoubleVector.broadcast(W, {IDENTITY_D[op]}), a1 = a0;
         int i = 0, bound = F.loopBound(n);
         for (; i < bound; i += F.length()) {{
-            FloatVector v = FloatVector.fromArray(F, x, p + i);
-            DoubleVector w = (DoubleVector) v.convertShape(VectorOperators.F2D, W, 0);
+            DoubleVector w = (DoubleVector) {widen("p + i")};
             a0 = {c0};
-            w = (DoubleVector) v.convertShape(VectorOperators.F2D, W, 1);
+            w = (DoubleVector) {widen("p + i + H.length()")};
             a1 = {c1};
         }}
         double r = ReduceKernels.combine(ReduceOp.{op}, a0.reduceLanes(VectorOperators.{LANES[op]}), a1.reduceLanes(VectorOperators.{LANES[op]}));
