@@ -49,7 +49,7 @@ FLOAT_UNARY = {
     "SIN": "v.lanewise(VectorOperators.SIN)",
     "COS": "v.lanewise(VectorOperators.COS)",
     "TAN": "v.lanewise(VectorOperators.TAN)",
-    "TANH": "v.lanewise(VectorOperators.TANH)",
+    "TANH": "v.lanewise(VectorOperators.TANH)",  # float32: tanh_block (FLOAT_UNARY below)
     "SIGMOID": "v.broadcast({one}).div(v.neg().lanewise(VectorOperators.EXP).add({one}))",
     "SILU": "v.div(v.neg().lanewise(VectorOperators.EXP).add({one}))",
 }
@@ -165,6 +165,21 @@ def erf_block(src, p):
     ], f"{p}e"
 
 
+TANH_P = ["-5.70498872745e-3f", "2.06390887954e-2f", "-5.37397155531e-2f", "1.33314422036e-1f", "-3.33332819422e-1f"]
+
+
+def tanh_block(src, p):
+    """Cephes' float tanh: below |x| = 0.625 the odd polynomial x + x z P(z) (z = x^2), from there
+    1 - 2 / (exp(2|x|) + 1) with x's sign (exp overflowing to +inf gives 1). Both are computed and blended by lane."""
+    lines, e = exp_block(f"{p}h.mul(2f)", p + "x")
+    return [f"FloatVector {p}h = {src}.abs(), {p}z = {src}.mul({src});"] + lines + [
+        f"FloatVector {p}g = SimdMath.copySign({src}.broadcast(1f).sub({src}.broadcast(2f).div({e}.add(1f))), {src});",
+        f"FloatVector {p}s = {horner(p + 'z', TANH_P)}.mul({p}z).fma({src}, {src});",
+        f"FloatVector {p}t = {p}s.blend({p}g, {p}h.compare(VectorOperators.GE, 0.625f))"
+        f".blend({src}, {p}h.compare(VectorOperators.EQ, 0f)); // x + x z P(z) would turn -0 into +0",
+    ], f"{p}t"
+
+
 def sigmoid_block(src, p):
     lines, e = exp_block(f"{src}.neg()", p)
     return lines + [f"FloatVector {p}s = {src}.broadcast(1f).div({e}.add(1f));"], f"{p}s"
@@ -180,7 +195,7 @@ def gelu_block(src, p):
     return [f"FloatVector {p}h = {src}.mul(SQRT1_2F);"] + lines + [f"FloatVector {p}g = {src}.mul(0.5f).mul({e}.add(1f));"], f"{p}g"
 
 
-FLOAT_UNARY.update({"EXP": exp_block, "LOG": log_block, "SIGMOID": sigmoid_block, "SILU": silu_block,
+FLOAT_UNARY.update({"EXP": exp_block, "LOG": log_block, "SIGMOID": sigmoid_block, "SILU": silu_block, "TANH": tanh_block,
                     "ERF": erf_block, "GELU": gelu_block})
 
 FLOAT_BINARY = {
@@ -540,7 +555,7 @@ def generate_float_math():
            "    private static final VectorSpecies<Float> S = SimdMath.F;",
            "    private static final float SQRT1_2F = (float) ScalarMath.SQRT1_2;"]
     for name, block in (("exp", exp_block), ("log", log_block), ("erf", erf_block), ("sigmoid", sigmoid_block),
-                        ("silu", silu_block), ("gelu", gelu_block)):
+                        ("silu", silu_block), ("gelu", gelu_block), ("tanh", tanh_block)):
         lines, result = block("v", "_")
         out.append("")
         out.append(f"    public static FloatVector {name}(FloatVector v) {{")
