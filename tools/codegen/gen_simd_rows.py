@@ -156,12 +156,17 @@ ERF_ONE_FROM = "3.9192059f"
 
 
 def erf_block(src, p):
+    """A vector with no lane at the saturation point or NaN (almost all of them) skips the two blends that handle
+    those: the same bits, four vector operations fewer for the price of a test and a branch."""
+    ratio = f"{p}a.mul({horner(p + 'y', ERF_P)}).div({horner(p + 'y', ERF_Q)})"
     return [
-        f"FloatVector {p}a = {src}.abs();",
-        f"FloatVector {p}y = {p}a.mul({p}a);",
-        f"FloatVector {p}r = {p}a.mul({horner(p + 'y', ERF_P)}).div({horner(p + 'y', ERF_Q)})"
-        f".blend(1f, {p}a.compare(VectorOperators.GE, {ERF_ONE_FROM}));",
-        f"FloatVector {p}e = SimdMath.copySign({p}r, {src}).blend({src}, {src}.test(VectorOperators.IS_NAN));",
+        f"FloatVector {p}a = {src}.abs(), {p}y = {p}a.mul({p}a), {p}e;",
+        f"if ({p}a.compare(VectorOperators.LT, {ERF_ONE_FROM}).allTrue()) {{ // false for NaN",
+        f"    {p}e = SimdMath.copySign({ratio}, {src});",
+        "} else {",
+        f"    {p}e = SimdMath.copySign({ratio}.blend(1f, {p}a.compare(VectorOperators.GE, {ERF_ONE_FROM})), {src})"
+        f".blend({src}, {src}.test(VectorOperators.IS_NAN));",
+        "}",
     ], f"{p}e"
 
 
