@@ -24,7 +24,7 @@ public final class SoftmaxKernels {
         int outer = (int) outerL, inner = (int) innerL, rows = outer * inner;
         if (rows == 0 || n == 0) return;
         int xb = Host.base(in), yb = Host.base(out);
-        int parts = Math.max(1, Math.min(rows, Parallel.parts((long) rows * n, threads)));
+        int wanted = Parallel.parts((long) rows * n, threads), parts = Math.max(1, Math.min(rows, wanted));
         if (in.dtype() == DType.FLOAT32 && simd && inner == 1) {
             float[] x = (float[]) Host.array(in), y = (float[]) Host.array(out);
             Parallel.run(parts, p -> SimdSoftmax.rows(x, xb, y, yb, n,
@@ -33,7 +33,6 @@ public final class SoftmaxKernels {
         }
         if (in.dtype() == DType.FLOAT32 && simd) {
             float[] x = (float[]) Host.array(in), y = (float[]) Host.array(out);
-            int wanted = Parallel.parts((long) rows * n, threads);
             int width = SimdSoftmax.columnBlock(inner, outer, wanted), units = outer * ((inner + width - 1) / width);
             int cparts = Math.max(1, Math.min(units, wanted));
             Parallel.run(cparts, p -> SimdSoftmax.columns(x, xb, y, yb, n, inner, width,
