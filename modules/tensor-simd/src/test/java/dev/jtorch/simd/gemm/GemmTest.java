@@ -63,6 +63,10 @@ class GemmTest {
             cases.add(new Case(DType.FLOAT32, 3, 5, 300, 50, false, true, true, false, mem));
         }
         cases.add(new Case(DType.FLOAT32, 1, 3, 5, 4200, true, false, false, false, Memory.ARRAY)); // packed A, wide N
+        // Deeper than one block (Float32Gemm.KC): two passes over C, A blocks shortened to stay in L2 (MC edges at
+        // 28 rows), and with packed A a B block narrowed to its size cap (NC edge at 928 columns).
+        cases.add(new Case(DType.FLOAT32, 1, 61, 4500, 40, false, false, false, false, Memory.ARRAY));
+        cases.add(new Case(DType.FLOAT32, 1, 37, 4500, 950, true, false, false, false, Memory.ARRAY));
         // Batches, with either operand broadcast over the batch (stride 0), in every memory kind.
         for (Memory mem : Memory.values()) {
             cases.add(new Case(DType.FLOAT32, 3, 19, 23, 37, false, false, false, false, mem));
