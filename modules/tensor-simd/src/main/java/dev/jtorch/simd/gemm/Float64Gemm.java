@@ -19,17 +19,19 @@ import static dev.jtorch.simd.gemm.Float64Kernel.NR;
 final class Float64Gemm {
     private Float64Gemm() {}
 
-    // Block sizes, measured on Zen 4 (AVX2 visible, 32 KiB L1d, 1 MiB L2): a deep KC halves the
-    // passes over C; keeping the B block in L2 (small NC) beats streaming it from L3, except where
-    // A must be packed, which is then redone per NC columns and wants NC wide.
-    /** Depth of a block: one B panel (KC x NR doubles) is 32 KiB, the L1 it is reused from. */
-    static final int KC = 32 * 1024 / (NR * Double.BYTES);
-    /** Rows of an A block (a multiple of MR): MC x KC doubles stay in L2. */
-    static final int MC = 9 * MR;
-    /** Columns of a B block when A is read in place: KC x NC doubles (512 KiB with AVX2) stay in L2. */
+    // Block sizes: Float32Gemm's reasoning (measured there), in doubles.
+    /** Depth of a block: the whole depth up to this (each further block is one more pass over C from L3). */
+    static final int KC = 4096;
+    /** Rows of an A block (a multiple of MR), at most this many ... */
+    static final int MC_MAX = 9 * MR;
+    /** ... and fewer for deep blocks, so that MC x KC doubles (at most 256 KiB) stay in L2 beside a B micro-panel. */
+    static final int A_BLOCK_DOUBLES = 256 * 1024 / Double.BYTES;
+    /** Columns of a B block when A is read in place: 128, so a B block of a shallow product stays in L2. */
     static final int NC_DIRECT_A = Math.max(NR, 1024 / Double.BYTES / NR * NR);
-    /** Columns of a B block when A has to be packed: wide, so that each packed A block is reused long. */
+    /** Columns of a B block when A has to be packed: wide, so that each packed A block is reused long ... */
     static final int NC_PACKED_A = (4096 / NR) * NR;
+    /** ... but a packed B block of at most 8 MiB per thread. */
+    static final int B_BLOCK_DOUBLES = 1024 * 1024;
 
     private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE_UNALIGNED;
 
@@ -52,15 +54,16 @@ final class Float64Gemm {
     static void multiply(MatrixView a, MatrixView b, MatrixView c, int k, int m0, int m1, int n0, int n1) {
         Workspace ws = WORKSPACE.get();
         boolean directA = a.array() instanceof double[] && a.colStride() == 1;
-        int ncMax = directA ? NC_DIRECT_A : NC_PACKED_A;
         int kc0 = evenSplit(k, KC, 1);
+        int ncMax = directA ? NC_DIRECT_A : Math.max(NR, Math.min(NC_PACKED_A, B_BLOCK_DOUBLES / kc0) / NR * NR);
+        int mcMax = Math.max(MR, Math.min(MC_MAX, A_BLOCK_DOUBLES / kc0) / MR * MR);
         for (int jc = n0; jc < n1; jc += ncMax) {
             int nc = Math.min(ncMax, n1 - jc);
             for (int pc = 0; pc < k; pc += kc0) {
                 int kc = Math.min(kc0, k - pc);
                 double[] bp = ws.b(roundUp(nc, NR) * kc);
                 Float64Pack.packB(b, pc, kc, jc, nc, bp);
-                int mc0 = evenSplit(m1 - m0, MC, MR);
+                int mc0 = evenSplit(m1 - m0, mcMax, MR);
                 for (int ic = m0; ic < m1; ic += mc0) {
                     int mc = Math.min(mc0, m1 - ic);
                     if (directA) {

@@ -82,6 +82,9 @@ class GemmTest {
         cases.add(new Case(DType.FLOAT64, 1, 130, 300, 70, false, true, false, false, Memory.ARRAY));
         cases.add(new Case(DType.FLOAT64, 1, 3, 5, 2100, false, false, false, false, Memory.ARRAY));
         cases.add(new Case(DType.FLOAT64, 1, 20, 600, 30, false, false, false, false, Memory.ARRAY));
+        // deeper than one block (Float64Gemm.KC), A blocks of 12 rows, a packed-A B block narrowed to 496 columns
+        cases.add(new Case(DType.FLOAT64, 1, 23, 4200, 20, false, false, false, false, Memory.ARRAY));
+        cases.add(new Case(DType.FLOAT64, 1, 19, 4200, 520, true, false, false, false, Memory.ARRAY));
         cases.add(new Case(DType.FLOAT64, 1, 20, 600, 30, true, true, false, false, Memory.ARRAY));
         for (Memory mem : Memory.values()) {
             cases.add(new Case(DType.FLOAT64, 3, 21, 18, 11, true, false, false, true, mem));
