@@ -12,6 +12,9 @@ import java.util.Arrays;
 public final class Gemm {
     private Gemm() {}
 
+    /** Columns of a slice below which a problem split across threads is cut into slices of rows instead. */
+    static final int MIN_SLICE_COLUMNS = 64;
+
     /** Below this many multiply-adds a problem runs on the calling thread alone: waking workers costs more. */
     static final long PARALLEL_THRESHOLD = 1L << 21;
 
@@ -58,8 +61,12 @@ public final class Gemm {
             });
             return;
         }
-        // Every matrix split along its longer side into slices that are whole tiles wide.
-        boolean splitRows = m >= n;
+        // Every matrix split into slices that are whole tiles wide: by columns where A is read in place, each slice
+        // keeps several B panels and C is not far taller than wide (each thread then packs only its own columns of
+        // B, where slices of rows would each pack all of it: 2 threads, 256² 150 -> 158 GFLOP/s, 1024² 175 -> 179),
+        // else along the longer side.
+        boolean aInPlace = a.stride()[2] == 1 && Host.arrayBacked(a);
+        boolean splitRows = aInPlace && n >= (long) parts * MIN_SLICE_COLUMNS && m <= 4L * n ? false : m >= n;
         int unit = splitRows ? algo.rowUnit() : algo.colUnit();
         int extent = splitRows ? m : n;
         int p = (int) Math.min(parts, (extent + unit - 1) / unit);
