@@ -131,10 +131,7 @@ final class SimdSoftmax {
     private static void shift(float[] x, int p, float a, float b, float[] y, int q, int n) {
         int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) FloatVector.fromArray(S, x, p + i).sub(a).sub(b).intoArray(y, q + i);
-        if (i < n) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector.fromArray(S, x, p + i, m).sub(a).sub(b).intoArray(y, q + i, m);
-        }
+        for (; i < n; i++) y[q + i] = (x[p + i] - a) - b; // the same two roundings as the lanes above
     }
 
     private static void scale(float[] y, int q, float f, int n) {
