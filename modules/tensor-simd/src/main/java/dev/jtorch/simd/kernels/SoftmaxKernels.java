@@ -13,10 +13,10 @@ public final class SoftmaxKernels {
     private SoftmaxKernels() {}
 
     /**
-     * Rows shorter than this take the reference loop even with SIMD on: per row, the vector kernels set up their
-     * constants and a masked tail, which for rows of 1 or 2 costs more than the scalar loop saves ([16, 1]: 724 ns
-     * against 443 for softmax, 897 against 411 for log-softmax; from 3 elements on the vector rows are as fast or
-     * faster).
+     * A softmax over fewer elements than this takes the reference loop even with SIMD on: per row, the vector
+     * kernels set up their constants and a masked tail, which for rows of 1 or 2 costs more than the scalar loop
+     * saves ([16, 1]: 724 ns against 443 for softmax, 897 against 411 for log-softmax; from 3 elements on the vector
+     * rows are as fast or faster).
      */
     static final int SHORTEST_VECTOR_ROW = 3;
 
@@ -33,13 +33,14 @@ public final class SoftmaxKernels {
         if (rows == 0 || n == 0) return;
         int xb = Host.base(in), yb = Host.base(out);
         int wanted = Parallel.parts((long) rows * n, threads), parts = Math.max(1, Math.min(rows, wanted));
-        if (in.dtype() == DType.FLOAT32 && simd && inner == 1 && n >= SHORTEST_VECTOR_ROW) {
+        boolean vector = in.dtype() == DType.FLOAT32 && simd && n >= SHORTEST_VECTOR_ROW;
+        if (vector && inner == 1) {
             float[] x = (float[]) Host.array(in), y = (float[]) Host.array(out);
             Parallel.run(parts, p -> SimdSoftmax.rows(x, xb, y, yb, n,
                     (int) ((long) rows * p / parts), (int) ((long) rows * (p + 1) / parts), log));
             return;
         }
-        if (in.dtype() == DType.FLOAT32 && simd) {
+        if (vector) {
             float[] x = (float[]) Host.array(in), y = (float[]) Host.array(out);
             int width = SimdSoftmax.columnBlock(inner, outer, wanted), units = outer * ((inner + width - 1) / width);
             int cparts = Math.max(1, Math.min(units, wanted));
