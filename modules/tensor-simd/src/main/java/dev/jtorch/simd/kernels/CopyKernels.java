@@ -20,7 +20,8 @@ public final class CopyKernels {
         Object sa = Host.array(src), da = Host.array(dst);
         int ds = loop.innerStride(0), ss = loop.innerStride(1);
         if (src.dtype() == dst.dtype()) {
-            if (transposing(loop)) copyTiles(loop, sa, da, simd && SimdTranspose.ENABLED);
+            boolean blocks = simd && SimdTranspose.ENABLED && sa instanceof float[];
+            if (transposing(loop, blocks)) copyTiles(loop, sa, da, blocks);
             else loop.forEach((off, n) -> Rows.move(sa, off[1], ss, da, off[0], ds, n));
             return;
         }
@@ -51,12 +52,21 @@ public final class CopyKernels {
         }
     }
 
-    /** Rows write dst contiguously but read src with a long stride, while src is contiguous one dim out. */
-    private static boolean transposing(Loop loop) {
+    /**
+     * Rows write dst contiguously but read src with a long stride, while src is contiguous one dim out. With
+     * {@code blocks} (float32 8×8 register blocks) from 8 each way and 256 elements on ([16, 10000] 291 -> 115 us,
+     * [64, 784] 49 -> 29 us; an 8×8 or 12×12 matrix copies faster row by row), else from two scalar tiles each way.
+     */
+    private static boolean transposing(Loop loop, boolean blocks) {
         int r = loop.rank();
-        return r >= 2 && loop.innerStride(0) == 1 && Math.abs(loop.innerStride(1)) > 1 && loop.stride(1, r - 2) == 1
-                && loop.size(r - 1) >= 2 * TILE_COLS && loop.size(r - 2) >= 2 * TILE_ROWS;
+        if (r < 2 || loop.innerStride(0) != 1 || Math.abs(loop.innerStride(1)) <= 1 || loop.stride(1, r - 2) != 1) return false;
+        int rows = loop.size(r - 2), cols = loop.size(r - 1);
+        return blocks ? rows >= SimdTranspose.B && cols >= SimdTranspose.B && (long) rows * cols >= MIN_BLOCKED
+                : cols >= 2 * TILE_COLS && rows >= 2 * TILE_ROWS;
     }
+
+    /** Elements of a matrix below which a float32 transposing copy goes row by row even with 8×8 blocks at hand. */
+    private static final int MIN_BLOCKED = 256;
 
     /** Tile of the transposing copy: rows run along src's contiguous dim, columns along its strided one. */
     private static final int TILE_ROWS = 32, TILE_COLS = 16;

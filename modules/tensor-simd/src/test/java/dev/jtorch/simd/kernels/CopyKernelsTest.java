@@ -87,7 +87,9 @@ class CopyKernelsTest {
         for (DType t : List.of(DType.FLOAT32, DType.FLOAT64, DType.INT64, DType.BOOL)) {
             for (long[] shape : new long[][]{{70, 45}, {3, 97, 64}, {33, 33}, {5, 200}, {64, 48}, {17, 130},
                     // more than one 256-wide tile each way, with ragged tiles and edges
-                    {300, 270}, {2, 264, 520}}) {
+                    {300, 270}, {2, 264, 520},
+                    // narrow: 8x8 blocks from 8 each way and 256 elements on (ragged edges), row by row below
+                    {10, 37}, {16, 100}, {8, 32}, {12, 12}, {9, 1000}}) {
                 tests.add(DynamicTest.dynamicTest(t.pyName() + " " + java.util.Arrays.toString(shape), () -> {
                     int n = (int) Layout.numel(shape);
                     Strided src = source(t, n).withLayout(shape, Strided.contiguousStrides(shape), 0);
