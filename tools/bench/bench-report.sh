@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole bench/ suite (JMH, JSON output), PyTorch's column (bench/pytorch/suite.py) and the machine's
 # peaks (tools/bench/peak.c), then writes one markdown table with ratios to bench/target/report.md.
-#   ./jt bench-report                    the full suite (about 15 minutes on 2 cores)
+#   ./jt bench-report                    the full suite (about 30 minutes on 2 cores)
 #   ./jt bench-report Matmul -p shape=512 any JMH arguments narrow the JMH part (PyTorch's part always runs whole)
 # Needs $JAVA_HOME (the jt launcher sets it); PyTorch's column needs /usr/bin/python3 with torch, peaks need gcc.
 set -euo pipefail

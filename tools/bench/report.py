@@ -34,7 +34,8 @@ def key_of(bench, params):
             break
     key = "%s.%s" % (family, method)
     if params:
-        key += " " + ",".join("%s=%s" % (k, params[k]) for k in ("shape", "threads") if k in params)
+        names = [k for k in ("shape", "threads") if k in params] + sorted(k for k in params if k not in ("shape", "threads"))
+        key += " " + ",".join("%s=%s" % (k, params[k]) for k in names)
     return key, variant
 
 
