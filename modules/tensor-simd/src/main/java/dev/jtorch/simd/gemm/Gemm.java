@@ -66,7 +66,8 @@ public final class Gemm {
         // B, where slices of rows would each pack all of it: 2 threads, 256² 150 -> 158 GFLOP/s, 1024² 175 -> 179),
         // else along the longer side.
         boolean aInPlace = a.stride()[2] == 1 && Host.arrayBacked(a);
-        boolean splitRows = aInPlace && n >= (long) parts * MIN_SLICE_COLUMNS && m <= 4L * n ? false : m >= n;
+        boolean byColumns = aInPlace && n >= (long) parts * MIN_SLICE_COLUMNS && m <= 4L * n;
+        boolean splitRows = !byColumns && m >= n;
         int unit = splitRows ? algo.rowUnit() : algo.colUnit();
         int extent = splitRows ? m : n;
         int p = (int) Math.min(parts, (extent + unit - 1) / unit);
