@@ -5,9 +5,9 @@ import dev.jtorch.spi.Strided;
 
 /**
  * softmax and log-softmax along one dim of a contiguous float32/float64 tensor, seen as [outer, n, inner]. float32
- * goes through {@link SimdSoftmax} when SIMD is on (rows along the last dim, inner = 1, or blocks of columns along
- * another); float64 and SIMD off through the reference loops here, in double. Rows or column blocks are split across
- * threads.
+ * goes through {@link SimdSoftmax} when SIMD is on and n is at least {@link #SHORTEST_VECTOR_ROW} (rows along the
+ * last dim, inner = 1, or blocks of columns along another); float64, shorter softmaxes and SIMD off through the
+ * reference loop here, in double. Rows or column blocks are split across threads.
  */
 public final class SoftmaxKernels {
     private SoftmaxKernels() {}
