@@ -44,7 +44,7 @@ public final class Gemm {
             // elements; C^T = B^T A^T reads B^T in place and transposes only A (K x M) and the result (M x N).
             Strided ct = Host.allocate(out.dtype(), new long[]{batches, n, m});
             matmul(swapLast(bm), swapLast(a), ct, threads, simd, parallelThreshold);
-            CopyKernels.copy(swapLast(ct), out, true);
+            CopyKernels.copy(swapLast(ct), out, true, threads);
             return;
         }
         long work = (long) batches * m * n * Math.max(k, 1);

@@ -12,44 +12,54 @@ public final class CopyKernels {
 
     private static final int CHUNK = 1024;
 
-    public static void copy(Strided src, Strided dst) { copy(src, dst, false); }
+    public static void copy(Strided src, Strided dst) { copy(src, dst, false, 1); }
 
-    /** {@code simd}: use the Vector API tile for float32 transposes (the scalar backend passes false). */
-    public static void copy(Strided src, Strided dst, boolean simd) {
+    /**
+     * {@code simd}: use the Vector API tile for float32 transposes (the scalar backend passes false). Copies from
+     * {@link Parallel#GRAIN} elements per thread on are split across up to {@code threads} threads.
+     */
+    public static void copy(Strided src, Strided dst, boolean simd, int threads) {
         Loop loop = Loop.over(dst.shape(), dst, src);
         Object sa = Host.array(src), da = Host.array(dst);
         int ds = loop.innerStride(0), ss = loop.innerStride(1);
         if (src.dtype() == dst.dtype()) {
             boolean blocks = simd && SimdTranspose.ENABLED && sa instanceof float[];
-            if (transposing(loop, blocks)) copyTiles(loop, sa, da, blocks);
-            else loop.forEach((off, n) -> Rows.move(sa, off[1], ss, da, off[0], ds, n));
+            if (transposing(loop, blocks)) copyTiles(loop, sa, da, blocks, threads);
+            else Parallel.forEach(loop, threads, (off, n) -> Rows.move(sa, off[1], ss, da, off[0], ds, n));
             return;
         }
         DType st = src.dtype(), dt = dst.dtype();
         if (ds == 1 && ss == 1 && Casts.direct(st, dt)) {
-            loop.forEach((off, n) -> Casts.run(sa, st, off[1], da, dt, off[0], n));
+            Parallel.forEach(loop, threads, (off, n) -> Casts.run(sa, st, off[1], da, dt, off[0], n));
             return;
         }
+        // through a buffer of doubles or longs, one per thread
         int chunk = Math.min(CHUNK, Math.max(loop.innerSize(), 1));
-        if (st.isFloatingPoint()) {
-            double[] buf = new double[chunk];
-            loop.forEach((off, n) -> {
-                for (int i = 0; i < n; i += chunk) {
-                    int m = Math.min(chunk, n - i);
-                    Rows.readDoubles(sa, st, off[1] + i * ss, ss, m, buf);
-                    Rows.writeDoubles(da, dt, off[0] + i * ds, ds, m, buf);
-                }
-            });
-        } else {
-            long[] buf = new long[chunk];
-            loop.forEach((off, n) -> {
-                for (int i = 0; i < n; i += chunk) {
-                    int m = Math.min(chunk, n - i);
-                    Rows.readLongs(sa, st, off[1] + i * ss, ss, m, buf);
-                    Rows.writeLongs(da, dt, off[0] + i * ds, ds, m, buf);
-                }
-            });
-        }
+        long total = loop.numel();
+        int parts = Parallel.parts(total, threads);
+        Parallel.run(parts, t -> {
+            Loop.Row row;
+            if (st.isFloatingPoint()) {
+                double[] buf = new double[chunk];
+                row = (off, n) -> {
+                    for (int i = 0; i < n; i += chunk) {
+                        int m = Math.min(chunk, n - i);
+                        Rows.readDoubles(sa, st, off[1] + i * ss, ss, m, buf);
+                        Rows.writeDoubles(da, dt, off[0] + i * ds, ds, m, buf);
+                    }
+                };
+            } else {
+                long[] buf = new long[chunk];
+                row = (off, n) -> {
+                    for (int i = 0; i < n; i += chunk) {
+                        int m = Math.min(chunk, n - i);
+                        Rows.readLongs(sa, st, off[1] + i * ss, ss, m, buf);
+                        Rows.writeLongs(da, dt, off[0] + i * ds, ds, m, buf);
+                    }
+                };
+            }
+            loop.forRange(total * t / parts, total * (t + 1) / parts, null, row);
+        });
     }
 
     /**
@@ -73,12 +83,14 @@ public final class CopyKernels {
 
     /**
      * Copies the two innermost dims tile by tile, so that the source cache lines a tile reads stay
-     * cached while the tile's rows are written (a plain row-by-row copy misses on every read).
+     * cached while the tile's rows are written (a plain row-by-row copy misses on every read). Split across
+     * threads by whole matrices, and a matrix by bands of destination rows when there are fewer matrices than
+     * parts.
      */
-    private static void copyTiles(Loop loop, Object src, Object dst, boolean simd) {
+    private static void copyTiles(Loop loop, Object src, Object dst, boolean simd, int threads) {
         int r = loop.rank();
         int rows = loop.size(r - 2), cols = loop.size(r - 1);
-        int dRow = (int) loop.stride(0, r - 2), sCol = loop.innerStride(1), sRow = 1;
+        int dRow = (int) loop.stride(0, r - 2), sCol = loop.innerStride(1);
         long[] outerShape = new long[r - 2];
         long[][] outerStride = new long[2][r - 2];
         for (int d = 0; d < r - 2; d++) {
@@ -88,42 +100,61 @@ public final class CopyKernels {
         }
         Loop outer = Loop.create(outerShape, -1, outerStride, new int[]{loop.base(0), loop.base(1)});
         int od = outer.innerStride(0), os = outer.innerStride(1);
-        outer.forEach((off, n) -> {
-            for (int e = 0; e < n; e++) {
-                int db = off[0] + e * od, sb = off[1] + e * os;
-                if (simd && src instanceof float[] x && dst instanceof float[] y) {
-                    int rows8 = rows & -SimdTranspose.B, cols8 = cols & -SimdTranspose.B;
-                    SimdTranspose.blocks(x, sb, sCol, y, db, dRow, rows8, cols8);
-                    // ragged edges: the last rows whole, then the last columns of the other rows
-                    for (int i = rows8; i < rows; i++) Rows.move(src, sb + i * sRow, sCol, dst, db + i * dRow, 1, cols);
-                    for (int i = 0; i < rows8; i++) {
-                        Rows.move(src, sb + i * sRow + cols8 * sCol, sCol, dst, db + i * dRow + cols8, 1, cols - cols8);
-                    }
-                    continue;
+        long matrices = outer.numel();
+        int parts = Parallel.parts(loop.numel(), threads);
+        int bands = (int) Math.max(1, Math.min(rows / SimdTranspose.B, (parts + matrices - 1) / matrices));
+        long units = matrices * bands;
+        Parallel.run(parts, t -> {
+            long u0 = units * t / parts, u1 = units * (t + 1) / parts;
+            if (u0 >= u1) return;
+            long first = u0 / bands, last = (u1 - 1) / bands;
+            long[] m = {first};
+            outer.forRange(first, last + 1, null, (off, n) -> {
+                for (int e = 0; e < n; e++, m[0]++) {
+                    int db = off[0] + e * od, sb = off[1] + e * os;
+                    long b0 = Math.max(u0 - m[0] * bands, 0), b1 = Math.min(u1 - m[0] * bands, bands);
+                    int r0 = bandStart(rows, bands, (int) b0), r1 = bandStart(rows, bands, (int) b1);
+                    if (simd && src instanceof float[] x && dst instanceof float[] y) blockRows(x, sb, sCol, y, db, dRow, rows, cols, r0, r1);
+                    else tileRows(src, sb, sCol, dst, db, dRow, cols, r0, r1);
                 }
-                for (int r0 = 0; r0 < rows; r0 += TILE_ROWS) {
-                    int r1 = Math.min(rows, r0 + TILE_ROWS);
-                    for (int c0 = 0; c0 < cols; c0 += TILE_COLS) {
-                        int len = Math.min(TILE_COLS, cols - c0);
-                        if (src instanceof float[] x && dst instanceof float[] y) {
-                            for (int i = r0; i < r1; i++) {
-                                int s0 = sb + i * sRow + c0 * sCol, d0 = db + i * dRow + c0;
-                                for (int j = 0; j < len; j++) y[d0 + j] = x[s0 + j * sCol];
-                            }
-                        } else if (src instanceof double[] x && dst instanceof double[] y) {
-                            for (int i = r0; i < r1; i++) {
-                                int s0 = sb + i * sRow + c0 * sCol, d0 = db + i * dRow + c0;
-                                for (int j = 0; j < len; j++) y[d0 + j] = x[s0 + j * sCol];
-                            }
-                        } else {
-                            for (int i = r0; i < r1; i++) {
-                                Rows.move(src, sb + i * sRow + c0 * sCol, sCol, dst, db + i * dRow + c0, 1, len);
-                            }
-                        }
+            });
+        });
+    }
+
+    /** First row of band b of {@code bands}: a multiple of 8, so that bands split no 8×8 block. */
+    private static int bandStart(int rows, int bands, int b) {
+        return b == bands ? rows : (int) ((long) rows * b / bands) & -SimdTranspose.B;
+    }
+
+    /** Rows [r0, r1) of one float32 matrix: whole 8×8 blocks, then the ragged last rows and columns. */
+    private static void blockRows(float[] x, int sb, int sCol, float[] y, int db, int dRow, int rows, int cols, int r0, int r1) {
+        int rows8 = rows & -SimdTranspose.B, cols8 = cols & -SimdTranspose.B, end8 = Math.min(r1, rows8);
+        if (end8 > r0) SimdTranspose.blocks(x, sb + r0, sCol, y, db + r0 * dRow, dRow, end8 - r0, cols8);
+        for (int i = Math.max(r0, rows8); i < r1; i++) Rows.move(x, sb + i, sCol, y, db + i * dRow, 1, cols);
+        for (int i = r0; i < end8; i++) Rows.move(x, sb + i + cols8 * sCol, sCol, y, db + i * dRow + cols8, 1, cols - cols8);
+    }
+
+    /** Rows [r0, r1) of one matrix of any dtype, in scalar tiles. */
+    private static void tileRows(Object src, int sb, int sCol, Object dst, int db, int dRow, int cols, int r0, int r1) {
+        for (int i0 = r0; i0 < r1; i0 += TILE_ROWS) {
+            int i1 = Math.min(r1, i0 + TILE_ROWS);
+            for (int c0 = 0; c0 < cols; c0 += TILE_COLS) {
+                int len = Math.min(TILE_COLS, cols - c0);
+                if (src instanceof float[] x && dst instanceof float[] y) {
+                    for (int i = i0; i < i1; i++) {
+                        int s0 = sb + i + c0 * sCol, d0 = db + i * dRow + c0;
+                        for (int j = 0; j < len; j++) y[d0 + j] = x[s0 + j * sCol];
                     }
+                } else if (src instanceof double[] x && dst instanceof double[] y) {
+                    for (int i = i0; i < i1; i++) {
+                        int s0 = sb + i + c0 * sCol, d0 = db + i * dRow + c0;
+                        for (int j = 0; j < len; j++) y[d0 + j] = x[s0 + j * sCol];
+                    }
+                } else {
+                    for (int i = i0; i < i1; i++) Rows.move(src, sb + i + c0 * sCol, sCol, dst, db + i * dRow + c0, 1, len);
                 }
             }
-        });
+        }
     }
 
     public static void fill(Strided dst, double value) { fillRaw(dst, Convert.rawFromDouble(dst.dtype(), value)); }

@@ -40,7 +40,7 @@ final class SimdBinary {
         if (so == 1 && !vectorRow(so, sa, sb) && (t == DType.FLOAT32 || t == DType.FLOAT64) && out.numel() >= STAGE_MIN) {
             // A transposed operand read along the output's rows misses the cache at every element; the tiled copy
             // (CopyKernels) reads it tile by tile, then the rows are contiguous vectors: ~3x faster for a.t() + b.
-            Strided a2 = staged(a, sa, out), b2 = staged(b, sb, out);
+            Strided a2 = staged(a, sa, out, threads), b2 = staged(b, sb, out, threads);
             if (a2 != a || b2 != b) return binary(op, a2, b2, out, threads);
         }
         Object xa = Host.array(a), xb = Host.array(b), oa = Host.array(out);
@@ -96,10 +96,10 @@ final class SimdBinary {
     }
 
     /** A contiguous copy of operand {@code x} when it is strided (inner stride not 0 or 1) and not broadcast; else x. */
-    private static Strided staged(Strided x, int innerStride, Strided out) {
+    private static Strided staged(Strided x, int innerStride, Strided out, int threads) {
         if (innerStride == 0 || innerStride == 1 || x.numel() != out.numel()) return x;
         Strided c = Host.allocate(x.dtype(), x.shape());
-        CopyKernels.copy(x, c, SimdTranspose.ENABLED);
+        CopyKernels.copy(x, c, SimdTranspose.ENABLED, threads);
         return c;
     }
 

@@ -9,8 +9,9 @@ import java.util.function.IntSupplier;
 
 /**
  * The Vector API kernels: the scalar kernels with vector forms for the hot families (unary and
- * binary elementwise ops, clamp, where, reductions), large ones split across threads. Whatever has no
- * vector form falls back to {@link ScalarKernels}, so both sets always agree on semantics.
+ * binary elementwise ops, clamp, where, reductions, float32 transposing copies), large ones (copies too) split
+ * across threads. Whatever has no vector form falls back to {@link ScalarKernels}, so both sets always agree on
+ * semantics.
  */
 public class SimdKernels extends ScalarKernels {
     private final IntSupplier threads;
@@ -47,7 +48,7 @@ public class SimdKernels extends ScalarKernels {
     }
 
     @Override
-    public void copy(Strided src, Strided dst) { CopyKernels.copy(src, dst, true); }
+    public void copy(Strided src, Strided dst) { CopyKernels.copy(src, dst, true, threads.getAsInt()); }
 
     @Override
     public void reduce(ReduceOp op, Strided in, int[] dims, Strided out) {

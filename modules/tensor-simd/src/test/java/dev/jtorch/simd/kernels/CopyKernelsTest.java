@@ -114,6 +114,58 @@ class CopyKernelsTest {
         return tests.stream();
     }
 
+    /** A view of src with its two last dims swapped: its rows read src with a long stride. */
+    private static Strided swapLast(Strided src) {
+        long[] shape = src.shape(), vShape = shape.clone(), vStride = src.stride().clone();
+        int r = shape.length;
+        vShape[r - 1] = shape[r - 2];
+        vShape[r - 2] = shape[r - 1];
+        vStride[r - 1] = src.stride()[r - 2];
+        vStride[r - 2] = src.stride()[r - 1];
+        return src.withLayout(vShape, vStride, src.offset());
+    }
+
+    /**
+     * Copies of more than two grains split across 2 and 3 threads: by rows of the loop, and transposes by whole
+     * matrices or by bands of a matrix's rows (fewer matrices than threads), with ragged 8×8 edges in each band.
+     */
+    @TestFactory
+    Stream<DynamicTest> largeCopiesSplitAcrossThreads() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (int threads : new int[]{3, 2}) {
+            for (DType t : List.of(DType.FLOAT32, DType.INT64)) {
+                for (long[] shape : new long[][]{{1003, 517}, {3, 333, 411}, {2, 515, 400}, {4000, 12, 30}}) {
+                    tests.add(DynamicTest.dynamicTest(threads + " threads, transpose " + t.pyName() + " " + java.util.Arrays.toString(shape), () -> {
+                        int n = (int) Layout.numel(shape);
+                        Strided view = swapLast(source(t, n).withLayout(shape, Strided.contiguousStrides(shape), 0));
+                        assertEquals(true, Parallel.parts(n, threads) == threads, "the copy splits");
+                        Strided viaKernel = Host.allocate(t, view.shape()), viaSegment = Host.allocate(t, view.shape());
+                        new SimdKernels(() -> threads).copy(view, viaKernel);
+                        Staging.copy(view, viaSegment);
+                        assertSameBits(viaSegment, viaKernel, "transpose on " + threads + " threads");
+                    }));
+                }
+            }
+            tests.add(DynamicTest.dynamicTest(threads + " threads, strided rows and casts", () -> {
+                int n = 700_001;
+                Strided f = source(DType.FLOAT32, n), d = source(DType.FLOAT64, n);
+                Strided everySecond = d.withLayout(new long[]{n / 2}, new long[]{2}, 1);
+                Strided[][] pairs = {
+                        {everySecond, Host.allocate(DType.FLOAT64, new long[]{n / 2})}, // same dtype, strided rows
+                        {f, Host.allocate(DType.FLOAT64, new long[]{n})},                // direct cast
+                        {everySecond, Host.allocate(DType.INT8, new long[]{n / 2})},     // through a buffer of doubles
+                        {source(DType.INT64, n), Host.allocate(DType.INT16, new long[]{n})}};
+                for (Strided[] p : pairs) {
+                    Strided expected = Host.allocate(p[1].dtype(), p[1].shape());
+                    new SimdKernels(() -> threads).copy(p[0], p[1]);
+                    Staging.copy(p[0], expected);
+                    assertSameBits(expected, p[1], p[0].dtype() + " -> " + p[1].dtype() + " on " + threads + " threads");
+                }
+            }));
+        }
+        return tests.stream();
+    }
+
     @Test
     void nativeMemoryIsStagedThroughTheHeap() {
         try (Arena arena = Arena.ofConfined()) {
