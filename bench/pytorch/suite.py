@@ -110,7 +110,8 @@ def cases():
     yield "Reduction.softmaxColumns", lambda: torch.softmax(logits, 0), 1
     yield "Reduction.softmaxFusedScoped", lambda: torch.softmax(logits, 1), 1       # the same call: jtorch's row runs
     yield "Reduction.logSoftmaxFusedScoped", lambda: torch.log_softmax(logits, 1), 1  # inside a MemoryScope
-    yield "Transpose.transpose", lambda: a.t().contiguous(), 1
+    yield "Transpose.transpose threads=1", lambda: a.t().contiguous(), 1
+    yield "Transpose.transpose threads=2", lambda: a.t().contiguous(), 1, 2
     yield "Transpose.transpose (copy_ into out)", lambda: o.copy_(a.t()), 1
     yield "AutogradChain.forwardBackward", forward_backward, 100
     with_nograd = lambda: chain(torch.tensor(1.5))

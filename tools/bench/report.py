@@ -90,8 +90,8 @@ def main():
             rate = "%.1f GFLOP/s" % (f / simd / 1e3)
             if blas:
                 rate += " (OpenBLAS %.1f)" % (f / blas / 1e3)
-        elif key in BYTES and simd:
-            rate = "%.1f GB/s" % (BYTES[key] / simd / 1e3)
+        elif key.split(" ")[0] in BYTES and simd:
+            rate = "%.1f GB/s" % (BYTES[key.split(" ")[0]] / simd / 1e3)
         print("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             key, fmt_time(simd), fmt_time(scalar), fmt_time(blas), fmt_time(pt),
             ratio(scalar, simd), ratio(blas, simd), ratio(pt, simd), rate))

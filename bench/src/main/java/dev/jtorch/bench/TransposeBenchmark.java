@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -15,18 +16,24 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
 
-/** {@code t().contiguous()} of a 4096×4096 float32 matrix (the strided copy kernel), one thread. */
+/**
+ * {@code t().contiguous()} of a 4096×4096 float32 matrix (the strided copy kernel), on 1 and 2 threads (the scalar
+ * backend has one thread either way).
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 4, time = 1)
 public class TransposeBenchmark {
+    @Param({"1", "2"})
+    public int threads;
+
     private Tensor m;
 
     @Setup
     public void setUp() {
-        Torch.setNumThreads(1);
+        Torch.setNumThreads(threads);
         Torch.manualSeed(0);
         m = Torch.randn(4096, 4096);
     }
