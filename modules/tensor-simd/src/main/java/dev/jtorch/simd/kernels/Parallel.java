@@ -2,6 +2,7 @@ package dev.jtorch.simd.kernels;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -13,6 +14,11 @@ import java.util.function.IntConsumer;
  * A training step hands out a parallel job every few tens of microseconds, and waking a parked thread costs about
  * 13 µs on a VM (an executor's submit and {@code Future.get}), which was a tenth of an MLP step; a spinning worker
  * starts within a microsecond. Below {@link #GRAIN} elements per part a loop runs on the calling thread alone.
+ * <p>
+ * Parts are claimed, not assigned: each thread first takes its own part (the caller part 0, worker i part i), then
+ * any part nobody has started. A worker that has lost its core to another thread (the JIT's compiler threads,
+ * the GC, another process) then delays the job by no more than the part it has already started. Which thread
+ * runs a part never changes what the part computes, so results do not depend on it.
  * <p>
  * One job runs at a time: a second thread that asks while a job is out, and a worker whose part asks again
  * (nested), run their parts one after another on their own thread instead of waiting.
@@ -47,7 +53,7 @@ public final class Parallel {
         run(parts, t -> loop.forRange(n * t / parts, n * (t + 1) / parts, null, row));
     }
 
-    /** Runs {@code part.accept(0..parts-1)}, part 0 on the calling thread, and returns when every part is done. */
+    /** Runs {@code part.accept(0..parts-1)} (part 0 and any part left over on the calling thread), and returns when every part is done. */
     public static void run(int parts, IntConsumer part) {
         if (parts <= 1) {
             part.accept(0);
@@ -62,8 +68,8 @@ public final class Parallel {
             Job job = new Job(part, parts);
             Worker[] ws = workersFor(parts - 1);
             for (int i = 0; i < parts - 1; i++) ws[i].hand(job, i + 1);
-            job.runPart(0);
-            job.awaitWorkers();
+            job.work(0);
+            job.awaitParts();
             job.rethrow();
         } finally {
             DISPATCH.unlock();
@@ -92,31 +98,43 @@ public final class Parallel {
         return grown;
     }
 
-    /** One parallel loop: its body, how many workers still run, the first failure. */
-    private static final class Job {
+    /** One parallel loop: its body, which parts are claimed, how many are not finished, the first failure. */
+    static final class Job {
         final IntConsumer body;
-        final AtomicInteger pending;
+        final AtomicIntegerArray claimed;
+        final AtomicInteger unfinished;
         final AtomicReference<Throwable> failure = new AtomicReference<>();
 
         Job(IntConsumer body, int parts) {
             this.body = body;
-            this.pending = new AtomicInteger(parts - 1);
+            this.claimed = new AtomicIntegerArray(parts);
+            this.unfinished = new AtomicInteger(parts);
         }
 
-        void runPart(int index) {
+        /** Runs part {@code own} unless someone has taken it, then every part nobody has taken. */
+        void work(int own) {
+            int parts = claimed.length();
+            if (own < parts) tryRun(own);
+            for (int p = 0; p < parts; p++) tryRun(p);
+        }
+
+        private void tryRun(int index) {
+            if (!claimed.compareAndSet(index, 0, 1)) return;
             try {
                 body.accept(index);
             } catch (Throwable e) {
                 failure.compareAndSet(null, e);
+            } finally {
+                unfinished.decrementAndGet();
             }
         }
 
-        /** Spins: the workers' parts are as long as ours, so they end within microseconds of it. */
-        void awaitWorkers() {
+        /** Spins: the parts still running started before ours ended and are as long as ours. */
+        void awaitParts() {
             long spins = 0;
-            while (pending.get() > 0) {
+            while (unfinished.get() > 0) {
                 if (++spins < 100_000) Thread.onSpinWait();
-                else Thread.yield(); // a worker lost its core (an oversubscribed machine): let it run
+                else Thread.yield(); // a worker lost its core in the middle of a part (an oversubscribed machine)
             }
         }
 
@@ -129,7 +147,7 @@ public final class Parallel {
         }
     }
 
-    /** A daemon thread that runs part {@code index} of each job handed to it. */
+    /** A daemon thread that runs part {@code index} of each job handed to it, and parts nobody else has started. */
     private static final class Worker implements Runnable {
         private volatile Job job;
         private volatile int index;
@@ -157,8 +175,7 @@ public final class Parallel {
             while (true) {
                 Job j = next();
                 job = null;
-                j.runPart(index);
-                j.pending.decrementAndGet();
+                j.work(index);
             }
         }
 

@@ -16,27 +16,43 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The kernel thread pool: every part exactly once, failures reach the caller, nesting and concurrent callers.
+ * The kernel thread pool: every part exactly once, parts of late workers run by the caller, failures reach the caller,
+ * nesting and concurrent callers.
  * A lost hand-over shows as a hang, hence the timeouts.
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ParallelTest {
 
     @Test
-    void everyPartRunsOnceAndPartZeroOnTheCaller() {
+    void everyPartRunsOnce() {
         for (int parts : new int[]{1, 2, 3, 8}) {
             for (int round = 0; round < 200; round++) {
                 AtomicIntegerArray runs = new AtomicIntegerArray(parts);
-                Thread caller = Thread.currentThread();
-                Thread[] ranOn = new Thread[parts];
-                Parallel.run(parts, t -> {
-                    runs.incrementAndGet(t);
-                    ranOn[t] = Thread.currentThread();
-                });
+                Parallel.run(parts, runs::incrementAndGet);
                 for (int t = 0; t < parts; t++) assertEquals(1, runs.get(t), "part " + t + " of " + parts);
-                assertSame(caller, ranOn[0]);
             }
         }
+    }
+
+    /** A worker that has not started (it lost its core) leaves its part to the caller, which does not wait for it. */
+    @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void theCallerRunsThePartsNoWorkerHasStarted() {
+        AtomicIntegerArray runs = new AtomicIntegerArray(4);
+        Thread caller = Thread.currentThread();
+        Thread[] ranOn = new Thread[4];
+        Parallel.Job job = new Parallel.Job(t -> {
+            runs.incrementAndGet(t);
+            ranOn[t] = Thread.currentThread();
+        }, 4);
+        job.work(0); // handed to no worker: all three are late
+        job.awaitParts();
+        for (int t = 0; t < 4; t++) {
+            assertEquals(1, runs.get(t), "part " + t);
+            assertSame(caller, ranOn[t]);
+        }
+        job.work(2); // a late worker finds nothing left
+        for (int t = 0; t < 4; t++) assertEquals(1, runs.get(t), "part " + t + " after a late worker");
     }
 
     @Test
