@@ -315,6 +315,132 @@ extern "C" __global__ void jt_reduce(int op, TensorArg in, TensorArg inner, Tens
     }
 }
 
+// MAX or MIN along one dim with the first index of the extremum (NaN wins and stops the search); values and indices
+// have in's rank with 1 at the dim, whose m elements lie `step` bytes apart in `in`
+extern "C" __global__ void jt_reduce_index(int op, TensorArg in, TensorArg values, TensorArg indices, long long step,
+                                           long long n, long long m) {
+    GRID_STRIDE(i, n) {
+        long long base = offsetOf(in, values, i), best = 0;
+        if (isFloat(in.dtype)) {
+            double b = loadD(in, base);
+            for (long long j = 1; j < m && !isnan(b); j++) {
+                double x = loadD(in, base + j * step);
+                if (isnan(x) || (op == MAX ? x > b : x < b)) { b = x; best = j; }
+            }
+            storeD(values, offsetOf(values, values, i), b);
+        } else {
+            long long b = loadL(in, base);
+            for (long long j = 1; j < m; j++) {
+                long long x = loadL(in, base + j * step);
+                if (op == MAX ? x > b : x < b) { b = x; best = j; }
+            }
+            storeL(values, offsetOf(values, values, i), b);
+        }
+        storeL(indices, offsetOf(indices, indices, i), best);
+    }
+}
+
+// softmax (log: log-softmax) along one dim, one thread per row, in double: the row's maximum subtracted first with no
+// special case (a row of +inf, NaN or only -inf gives NaN). `rows` is in's shape with 1 at the dim (its strides are
+// unused); the dim's m elements lie inStep and outStep bytes apart
+extern "C" __global__ void jt_softmax(TensorArg in, TensorArg out, TensorArg rows, long long inStep, long long outStep,
+                                      int log, long long n, long long m) {
+    GRID_STRIDE(i, n) {
+        long long ib = offsetOf(in, rows, i), ob = offsetOf(out, rows, i);
+        double mx = -INFINITY;
+        for (long long j = 0; j < m; j++) {
+            double x = loadD(in, ib + j * inStep);
+            if (isnan(x) || x > mx) mx = x;
+        }
+        double sum = 0.0;
+        for (long long j = 0; j < m; j++) sum += exp(loadD(in, ib + j * inStep) - mx);
+        double logSum = ::log(sum);
+        for (long long j = 0; j < m; j++) {
+            double x = loadD(in, ib + j * inStep) - mx;
+            storeD(out, ob + j * outStep, log ? x - logSum : exp(x) / sum);
+        }
+    }
+}
+
+// ---------------------------------------------------------------- autograd helpers and indexing
+
+// out = self <= threshold ? 0 : grad (ReLU's gradient; a NaN in self lets grad through); all share out's shape
+extern "C" __global__ void jt_threshold_backward(TensorArg grad, TensorArg self, TensorArg out, double threshold, long long n) {
+    GRID_STRIDE(i, n) {
+        bool zero = loadD(self, offsetOf(self, out, i)) <= threshold;
+        storeD(out, offsetOf(out, out, i), zero ? 0.0 : loadD(grad, offsetOf(grad, out, i)));
+    }
+}
+
+// the coordinate along dim d of the element with row-major linear index i of t's shape
+__device__ __forceinline__ long long coordOf(const TensorArg& t, long long i, int d) {
+    for (int k = t.ndim - 1; k > d; k--) i /= t.shape[k];
+    return i % t.shape[d];
+}
+
+__device__ __forceinline__ void copyElement(const TensorArg& from, long long fo, const TensorArg& to, long long o) {
+    if (isFloat(to.dtype)) storeD(to, o, loadD(from, fo)); else storeL(to, o, loadL(from, fo));
+}
+
+// out[.., j, ..] = in[.., index[j], ..] along dim (index: int64 positions the caller checked, 1-D or 0-dim)
+extern "C" __global__ void jt_index_select(TensorArg in, TensorArg index, TensorArg out, int dim, long long n) {
+    GRID_STRIDE(i, n) {
+        long long j = coordOf(out, i, dim);
+        long long p = loadL(index, index.ndim == 0 ? 0 : j * index.stride[0] * itemSize(index.dtype));
+        copyElement(in, offsetOf(in, out, i) + (p - j) * in.stride[dim] * itemSize(in.dtype), out, offsetOf(out, out, i));
+    }
+}
+
+// out[.., k, ..] = in[.., index[.., k, ..], ..] along dim; out and index share a shape, positions checked by the caller
+extern "C" __global__ void jt_gather(TensorArg in, TensorArg index, TensorArg out, int dim, long long n) {
+    GRID_STRIDE(i, n) {
+        long long j = coordOf(out, i, dim), p = loadL(index, offsetOf(index, out, i));
+        copyElement(in, offsetOf(in, out, i) + (p - j) * in.stride[dim] * itemSize(in.dtype), out, offsetOf(out, out, i));
+    }
+}
+
+// adds v to the 1- or 2-byte element at p (int8, uint8, int16, bool, bfloat16) by compare-and-swap of its aligned
+// 32-bit word: integers wrap, bool is a logical or, bfloat16 rounds the float sum, as the CPU backend's scatter_add
+__device__ void atomicAddNarrow(char* p, int dt, double v) {
+    unsigned int* word = (unsigned int*)((size_t)p & ~(size_t)3);
+    int shift = (int)((size_t)p & 3) * 8;
+    unsigned int mask = (itemSize(dt) == 1 ? 0xFFu : 0xFFFFu) << shift;
+    unsigned int old = *word, assumed;
+    do {
+        assumed = old;
+        unsigned int bits = (assumed & mask) >> shift, sum;
+        switch (dt) {
+            case INT8: sum = (unsigned char)(signed char)((signed char)bits + (long long)v); break;
+            case UINT8: sum = (unsigned char)(bits + (long long)v); break;
+            case INT16: sum = (unsigned short)(short)((short)bits + (long long)v); break;
+            case BOOL: sum = (bits != 0 || v != 0.0) ? 1u : 0u; break;
+            default: sum = __bfloat16_as_ushort(__float2bfloat16(
+                             __bfloat162float(__ushort_as_bfloat16((unsigned short)bits)) + (float)v)); break;
+        }
+        old = atomicCAS(word, assumed, (assumed & ~mask) | ((sum << shift) & mask));
+    } while (assumed != old);
+}
+
+// self[.., index[.., k, ..], ..] = src[.., k, ..] (add: +=, atomically) over index's
+// elements; with duplicate positions and add == 0 one of the writes wins, as in PyTorch
+extern "C" __global__ void jt_scatter(TensorArg self, TensorArg index, TensorArg src, int dim, int add, long long n) {
+    GRID_STRIDE(i, n) {
+        long long j = coordOf(index, i, dim), p = loadL(index, offsetOf(index, index, i));
+        long long so = offsetOf(self, index, i) + (p - j) * self.stride[dim] * itemSize(self.dtype);
+        long long xo = offsetOf(src, index, i);
+        if (!add) { copyElement(src, xo, self, so); continue; }
+        char* at = self.data + so;
+        switch (self.dtype) {
+            case FLOAT32: atomicAdd((float*)at, (float)loadD(src, xo)); break;
+            case FLOAT64: atomicAdd((double*)at, loadD(src, xo)); break;
+            case FLOAT16: atomicAdd((__half*)at, __double2half(loadD(src, xo))); break;
+            case INT32: atomicAdd((int*)at, (int)loadL(src, xo)); break;
+            case INT64: atomicAdd((unsigned long long*)at, (unsigned long long)loadL(src, xo)); break;
+            default: atomicAddNarrow(at, self.dtype, loadD(src, xo)); break;
+        }
+    }
+}
+
 // ---------------------------------------------------------------- kernels built but not yet wired into CudaBackend
 
 // softmax over contiguous float rows: one block per row, blockDim a power of two <= 1024, blockDim floats of shared memory
@@ -344,17 +470,6 @@ extern "C" __global__ void jt_softmax_rows_f32(const float* in, float* out, long
         sum = red[0];
         __syncthreads();
         for (long long c = threadIdx.x; c < cols; c += blockDim.x) y[c] = expf(x[c] - mx) / sum;
-    }
-}
-
-// out[outer, j, inner] = in[outer, index[j], inner] for contiguous in/out (element size `bytes`)
-extern "C" __global__ void jt_index_select(const char* in, const long long* index, char* out, long long outer,
-                                           long long dimIn, long long dimOut, long long inner, int bytes) {
-    long long n = outer * dimOut * inner;
-    GRID_STRIDE(i, n) {
-        long long k = i % inner, j = (i / inner) % dimOut, o = i / (inner * dimOut);
-        long long src = (o * dimIn + index[j]) * inner + k;
-        for (int b = 0; b < bytes; b++) out[i * bytes + b] = in[src * bytes + b];
     }
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Packs what a machine with a GPU but no Java and no network needs to run tensor-cuda's tests: a jlinked runtime,
-# the tensor-api/simd/cuda jars, tensor-cuda's compiled tests and JUnit's console launcher. Then, on that machine,
+# the tensor-api/simd/cuda jars (and autograd, for the backward tests), tensor-cuda's compiled tests and JUnit's console launcher. Then, on that machine,
 # from the repository root: (cd modules/tensor-cuda && ../../gpukit/run-tests.sh)
 #   tools/gpu/make-kit.sh [kit folder, default ./gpukit]   (ignored by git via .git/info/exclude; add it there)
 set -euo pipefail
@@ -14,7 +14,7 @@ java_home="$(./jt -q help:evaluate -Dexpression=java.home -DforceStdout)" # the 
 rm -rf "$kit" && mkdir -p "$kit/lib"
 "$java_home/bin/jlink" --add-modules java.base,jdk.incubator.vector,java.logging,jdk.unsupported,java.management \
   --strip-debug --no-header-files --no-man-pages --compress=zip-9 --output "$kit/jre" 2>/dev/null
-for m in tensor-api tensor-simd tensor-cuda; do cp modules/$m/target/jtorch-$m-*.jar "$kit/lib/jtorch-$m.jar"; done
+for m in tensor-api tensor-simd tensor-cuda autograd; do cp modules/$m/target/jtorch-$m-*.jar "$kit/lib/jtorch-$m.jar"; done
 cp ~/.m2/repository/org/junit/platform/junit-platform-console-standalone/$junit/junit-platform-console-standalone-$junit.jar "$kit/lib/junit.jar"
 cp -r modules/tensor-cuda/target/test-classes "$kit/test-classes"
 cat > "$kit/run-tests.sh" <<'RUN'
@@ -27,7 +27,7 @@ for p in dev.jtorch.cuda dev.jtorch.cuda.alloc dev.jtorch.cuda.ffm dev.jtorch.cu
 done
 # shellcheck disable=SC2086
 exec "$k/jre/bin/java" -Xss8m --enable-native-access=dev.jtorch.tensor.cuda \
-  --module-path "$k/lib/jtorch-tensor-api.jar:$k/lib/jtorch-tensor-simd.jar:$k/lib/jtorch-tensor-cuda.jar" \
+  --module-path "$k/lib/jtorch-tensor-api.jar:$k/lib/jtorch-tensor-simd.jar:$k/lib/jtorch-tensor-cuda.jar:$k/lib/jtorch-autograd.jar" \
   --add-modules ALL-MODULE-PATH --patch-module dev.jtorch.tensor.cuda="$k/test-classes" \
   --add-reads dev.jtorch.tensor.cuda=ALL-UNNAMED $opens \
   -cp "$k/lib/junit.jar" org.junit.platform.console.ConsoleLauncher execute \

@@ -25,7 +25,8 @@ import java.util.Optional;
 /**
  * The CUDA backend. Found by ServiceLoader, it probes CUDA only on first use, so a machine without CUDA loses
  * nothing. Host/device transfers and fills of zero use cudaMemcpy/cudaMemset; copy with casts or strides, fill,
- * unary, binary, clamp, where and reductions run jtorch's kernels (native/); float32 matmul runs cuBLAS. The other
+ * unary, binary, clamp, where, reductions (also with indices), softmax, threshold_backward, index_select, gather and
+ * scatter run jtorch's kernels (native/); float32 matmul runs cuBLAS. The other
  * primitives are not implemented on CUDA yet and say so.
  */
 public final class CudaBackend implements Backend {
@@ -98,7 +99,7 @@ public final class CudaBackend implements Backend {
 
     private static UnsupportedOperationException notYet(String what) {
         return new UnsupportedOperationException(what + " is not implemented on CUDA yet (jtorch's CUDA backend runs "
-                + "copies, fills, unary and binary ops, clamp, where, reductions and float32 matmul); move the tensors to the CPU with cpu()");
+                + "copies, fills, unary and binary ops, clamp, where, reductions with and without indices, softmax, ReLU's gradient, index_select, gather, scatter and float32 matmul); move the tensors to the CPU with cpu()");
     }
 
     // ---------------------------------------------------------------- memory
@@ -253,8 +254,35 @@ public final class CudaBackend implements Backend {
         }
     }
 
+    /** One thread per output along {@code dim}; the first index of the extremum, NaN winning (as the CPU backend). */
     @Override
-    public void reduceWithIndex(ReduceOp op, Strided in, int dim, Strided values, Strided indices) { throw notYet("max/min with indices"); }
+    public void reduceWithIndex(ReduceOp op, Strided in, int dim, Strided values, Strided indices) {
+        if (op != ReduceOp.MAX && op != ReduceOp.MIN) throw new IllegalArgumentException("reduceWithIndex takes MAX or MIN, got " + op);
+        CudaDeviceState st = on(in, values, indices);
+        st.makeCurrent();
+        try (Arena a = Arena.ofConfined()) {
+            st.kernels().launch("jt_reduce_index", values.numel(), op.ordinal(), arg(a, in), arg(a, values), arg(a, indices),
+                    stepBytes(in, dim), values.numel(), in.shape()[dim]);
+        }
+    }
+
+    /** One thread per row along {@code dim}, in double (a reference kernel: no shared-memory reduction yet). */
+    @Override
+    public void softmax(Strided in, int dim, boolean log, Strided out) {
+        CudaDeviceState st = on(in, out);
+        st.makeCurrent();
+        long[] rows = in.shape().clone();
+        rows[dim] = 1;
+        long n = Arrays.stream(rows).reduce(1, Math::multiplyExact);
+        try (Arena a = Arena.ofConfined()) {
+            st.kernels().launch("jt_softmax", n, arg(a, in), arg(a, out),
+                    TensorArgs.of(a, 0, in.dtype(), rows, Strided.contiguousStrides(rows)),
+                    stepBytes(in, dim), stepBytes(out, dim), log ? 1 : 0, n, in.shape()[dim]);
+        }
+    }
+
+    /** Bytes between neighbours along {@code dim}. */
+    private static long stepBytes(Strided s, int dim) { return s.stride()[dim] * s.dtype().itemSize(); }
 
     @Override
     public void scan(ScanOp op, Strided in, int dim, Strided out) { throw notYet("cumulative " + op); }
@@ -296,6 +324,52 @@ public final class CudaBackend implements Backend {
         return tmp;
     }
 
+    // ---------------------------------------------------------------- autograd helpers and indexing
+
+    /** The compute dtype is float32 or float64 (Elementwise casts reduced floats), the threshold rounded to it, as on the CPU. */
+    @Override
+    public void thresholdBackward(Strided grad, Strided self, double threshold, Strided out) {
+        CudaDeviceState st = on(grad, self, out);
+        st.makeCurrent();
+        try (Arena a = Arena.ofConfined()) {
+            st.kernels().launch("jt_threshold_backward", out.numel(), arg(a, grad), arg(a, self), arg(a, out),
+                    out.dtype() == DType.FLOAT32 ? (double) (float) threshold : threshold, out.numel());
+        }
+    }
+
+    /** Positions are int64 and already checked by the caller (Indexing), as on the CPU. */
+    @Override
+    public void indexSelect(Strided in, int dim, Strided index, Strided out) {
+        CudaDeviceState st = on(in, index, out);
+        st.makeCurrent();
+        try (Arena a = Arena.ofConfined()) {
+            st.kernels().launch("jt_index_select", out.numel(), arg(a, in), arg(a, index), arg(a, out), dim, out.numel());
+        }
+    }
+
+    @Override
+    public void gather(Strided in, int dim, Strided index, Strided out) {
+        CudaDeviceState st = on(in, index, out);
+        st.makeCurrent();
+        try (Arena a = Arena.ofConfined()) {
+            st.kernels().launch("jt_gather", out.numel(), arg(a, in), arg(a, index), arg(a, out), dim, out.numel());
+        }
+    }
+
+    /**
+     * One thread per index element. scatter_add adds atomically (1- and 2-byte dtypes by compare-and-swap of their
+     * word), so the order of additions into one place, and the last bits of a float sum, vary from run to run, as in
+     * PyTorch.
+     */
+    @Override
+    public void scatter(Strided self, int dim, Strided index, Strided src, boolean add) {
+        CudaDeviceState st = on(self, index, src);
+        st.makeCurrent();
+        try (Arena a = Arena.ofConfined()) {
+            st.kernels().launch("jt_scatter", index.numel(), arg(a, self), arg(a, index), arg(a, src), dim, add ? 1 : 0, index.numel());
+        }
+    }
+
     // ---------------------------------------------------------------- not yet on CUDA
 
     @Override
@@ -311,9 +385,6 @@ public final class CudaBackend implements Backend {
     public void maxPool2dBackward(Strided grad, Strided indices, Strided out) { throw notYet("max_pool2d_with_indices_backward"); }
 
     @Override
-    public void softmax(Strided in, int dim, boolean log, Strided out) { throw notYet(log ? "_log_softmax" : "_softmax"); }
-
-    @Override
     public void conv3x3(Strided in, Strided weight, Strided bias, dev.jtorch.ops.Window2d window, Strided out) { throw notYet("conv3x3"); }
 
     @Override
@@ -321,18 +392,6 @@ public final class CudaBackend implements Backend {
 
     @Override
     public void conv3x3WeightGrad(Strided in, Strided grad, dev.jtorch.ops.Window2d window, Strided out) { throw notYet("conv3x3 weight gradient"); }
-
-    @Override
-    public void thresholdBackward(Strided grad, Strided self, double threshold, Strided out) { throw notYet("threshold_backward"); }
-
-    @Override
-    public void indexSelect(Strided in, int dim, Strided index, Strided out) { throw notYet("index_select"); }
-
-    @Override
-    public void gather(Strided in, int dim, Strided index, Strided out) { throw notYet("gather"); }
-
-    @Override
-    public void scatter(Strided self, int dim, Strided index, Strided src, boolean add) { throw notYet("scatter"); }
 
     @Override
     public long countNonzero(Strided in) { throw notYet("count_nonzero"); }

@@ -128,6 +128,80 @@ class CudaVsCpuTest {
     }
 
     @Test
+    void softmaxAlongEveryDimAndStrided() {
+        Tensor x = sample(6, 9);
+        Tensor gx = x.to(GPU);
+        assertSame(x.softmax(1), gx.softmax(1).cpu(), 1e-6);
+        assertSame(x.softmax(0), gx.softmax(0).cpu(), 1e-6);
+        assertSame(x.logSoftmax(1), gx.logSoftmax(1).cpu(), 1e-5);
+        assertSame(x.t().logSoftmax(1), gx.t().logSoftmax(1).cpu(), 1e-5);
+        assertSame(x.to(DType.FLOAT64).softmax(1), gx.to(DType.FLOAT64).softmax(1).cpu(), 1e-12);
+        Tensor special = Torch.tensor(new double[][]{{0, Double.NEGATIVE_INFINITY}, {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY}});
+        assertSame(special.softmax(1), special.to(GPU).softmax(1).cpu(), 0); // an all -inf row is NaN on both
+    }
+
+    @Test
+    void maxMinAndArgmaxWithTheFirstIndex() {
+        Tensor x = Torch.tensor(new double[][]{{1, 3, 3, 0}, {2, Double.NaN, 5, 5}, {-1, -1, -2, -2}}).to(DType.FLOAT32);
+        Tensor gx = x.to(GPU);
+        for (int dim = 0; dim < 2; dim++) {
+            var cpu = x.max(dim);
+            var gpu = gx.max(dim);
+            assertSame(cpu.values(), gpu.values().cpu(), 0);
+            assertSame(cpu.indices(), gpu.indices().cpu(), 0);
+            assertSame(x.min(dim).indices(), gx.min(dim).indices().cpu(), 0);
+            assertSame(x.argmax(dim), gx.argmax(dim).cpu(), 0);
+        }
+        Tensor l = Torch.tensor(new long[][]{{4, 9, 9}, {-3, -7, -7}});
+        assertSame(l.argmax(1), l.to(GPU).argmax(1).cpu(), 0);
+        assertSame(l.argmin(1), l.to(GPU).argmin(1).cpu(), 0);
+    }
+
+    @Test
+    void indexSelectGatherAndScatter() {
+        Tensor x = sample(5, 4);
+        Tensor gx = x.to(GPU);
+        Tensor rows = Torch.tensor(new long[]{4, 0, 2, 0});
+        assertSame(x.indexSelect(0, rows), gx.indexSelect(0, rows.to(GPU)).cpu(), 0);
+        assertSame(x.indexSelect(1, Torch.tensor(new long[]{3, 1})), gx.indexSelect(1, Torch.tensor(new long[]{3, 1}).to(GPU)).cpu(), 0);
+        assertSame(x.t().indexSelect(0, Torch.tensor(new long[]{2})), gx.t().indexSelect(0, Torch.tensor(new long[]{2}).to(GPU)).cpu(), 0);
+        Tensor idx = Torch.tensor(new long[][]{{3, 0}, {1, 1}, {0, 2}, {2, 2}, {3, 3}});
+        assertSame(x.gather(1, idx), gx.gather(1, idx.to(GPU)).cpu(), 0);
+        Tensor src = sample(5, 2).add(10.0);
+        Tensor distinct = Torch.tensor(new long[][]{{3, 0}, {1, 2}, {0, 2}, {2, 1}, {3, 0}});
+        assertSame(x.scatter(1, distinct, src), gx.scatter(1, distinct.to(GPU), src.to(GPU)).cpu(), 0);
+        // repeated positions: scatter_add sums them (atomically on the GPU)
+        assertSame(x.scatterAdd(1, idx, src), gx.scatterAdd(1, idx.to(GPU), src.to(GPU)).cpu(), 1e-5);
+        Tensor counts = Torch.zeros(new long[]{3}, DType.INT64, Device.CPU);
+        Tensor at = Torch.tensor(new long[]{2, 0, 2, 2});
+        Tensor ones = Torch.full(new long[]{4}, 1L);
+        assertSame(counts.scatterAdd(0, at, ones), counts.to(GPU).scatterAdd(0, at.to(GPU), ones.to(GPU)).cpu(), 0);
+        for (DType dt : List.of(DType.INT8, DType.UINT8, DType.INT16, DType.BOOL, DType.BFLOAT16, DType.FLOAT16)) {
+            // 1- and 2-byte elements: compare-and-swap on the word that holds them, neighbours left alone
+            Tensor base = Torch.arange(0, 6).to(dt), pos = Torch.tensor(new long[]{1, 4, 1, 1, 2}), add = Torch.full(new long[]{5}, 3L).to(dt);
+            assertSame(base.scatterAdd(0, pos, add), base.to(GPU).scatterAdd(0, pos.to(GPU), add.to(GPU)).cpu(), 0);
+        }
+    }
+
+    @Test
+    void reluBackwardAndAGradientThroughLogSoftmaxAndGather() {
+        Torch.manualSeed(3);
+        Tensor x = Torch.randn(8, 6), w1 = Torch.randn(6, 5), w2 = Torch.randn(5, 3);
+        Tensor y = Torch.tensor(new long[]{0, 2, 1, 1, 0, 2, 2, 1});
+        Tensor[] cpu = step(x, w1, w2, y), gpu = step(x.to(GPU), w1.to(GPU), w2.to(GPU), y.to(GPU));
+        for (int i = 0; i < cpu.length; i++) assertSame(cpu[i], gpu[i].cpu(), 1e-4);
+    }
+
+    /** A two-layer net's negative log-likelihood (as nll_loss: log-softmax, gather, mean) and its weight gradients. */
+    private static Tensor[] step(Tensor x, Tensor w1, Tensor w2, Tensor y) {
+        Tensor a = w1.clone().requiresGrad_(), b = w2.clone().requiresGrad_();
+        Tensor logits = x.matmul(a).relu().matmul(b);
+        Tensor loss = logits.logSoftmax(1).gather(1, y.unsqueeze(1)).mean().neg();
+        loss.backward();
+        return new Tensor[]{loss.detach(), a.grad(), b.grad()};
+    }
+
+    @Test
     void float32MatmulOnCublas() {
         Tensor a = sample(2, 3, 5), b = sample(2, 5, 4).add(1.0);
         assertSame(a.matmul(b), a.to(GPU).matmul(b.to(GPU)).cpu(), 1e-4);
