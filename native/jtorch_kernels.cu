@@ -473,26 +473,30 @@ extern "C" __global__ void jt_softmax_rows_f32(const float* in, float* out, long
     }
 }
 
-// columns [C*kh*kw, N*outH*outW] from contiguous float input [N,C,H,W]; taps outside are 0
-extern "C" __global__ void jt_im2col_f32(const float* in, float* cols, int N, int C, int H, int W, int kh, int kw,
-                                        int sh, int sw, int ph, int pw, int dh, int dw, int outH, int outW) {
+// ---------------------------------------------------------------- convolution and pooling (float32 and float64)
+
+// columns [C*kh*kw, N*outH*outW] (row (c*kh+i)*kw+j, column (n*outH+oh)*outW+ow) from contiguous [N,C,H,W]; taps outside are 0
+template <typename T>
+__device__ void im2col(const T* in, T* cols, int N, int C, int H, int W, int kh, int kw,
+                       int sh, int sw, int ph, int pw, int dh, int dw, int outH, int outW) {
     long long colsPerRow = (long long)N * outH * outW, n = (long long)C * kh * kw * colsPerRow;
     GRID_STRIDE(i, n) {
         long long col = i % colsPerRow, row = i / colsPerRow;
         int j = row % kw, ki = (row / kw) % kh, c = row / (kw * kh);
         int ow = col % outW, oh = (col / outW) % outH, b = col / ((long long)outW * outH);
         int ih = oh * sh - ph + ki * dh, iw = ow * sw - pw + j * dw;
-        cols[i] = (ih >= 0 && ih < H && iw >= 0 && iw < W) ? in[(((long long)b * C + c) * H + ih) * W + iw] : 0.f;
+        cols[i] = (ih >= 0 && ih < H && iw >= 0 && iw < W) ? in[(((long long)b * C + c) * H + ih) * W + iw] : (T)0;
     }
 }
 
 // the adjoint of im2col: one thread per input element sums the columns that read it (no atomics)
-extern "C" __global__ void jt_col2im_f32(const float* cols, float* out, int N, int C, int H, int W, int kh, int kw,
-                                        int sh, int sw, int ph, int pw, int dh, int dw, int outH, int outW) {
+template <typename T>
+__device__ void col2im(const T* cols, T* out, int N, int C, int H, int W, int kh, int kw,
+                       int sh, int sw, int ph, int pw, int dh, int dw, int outH, int outW) {
     long long colsPerRow = (long long)N * outH * outW, n = (long long)N * C * H * W;
     GRID_STRIDE(i, n) {
         int iw = i % W, ih = (i / W) % H, c = (i / ((long long)W * H)) % C, b = i / ((long long)W * H * C);
-        float acc = 0.f;
+        T acc = 0;
         for (int ki = 0; ki < kh; ki++) {
             int t = ih + ph - ki * dh;
             if (t < 0 || t % sh) continue;
@@ -510,6 +514,65 @@ extern "C" __global__ void jt_col2im_f32(const float* cols, float* out, int N, i
         out[i] = acc;
     }
 }
+
+// max pooling of contiguous planes [P,H,W] into values and flat indices ih*W+iw [P,outH,outW]; taps outside the plane
+// are skipped; as the CPU backend and PyTorch: the first tap inside when all are -inf, the last NaN when there are NaNs
+template <typename T>
+__device__ void maxPool(const T* in, T* values, long long* indices, long long planes, int H, int W, int kh, int kw,
+                        int sh, int sw, int ph, int pw, int dh, int dw, int outH, int outW) {
+    long long n = planes * outH * outW;
+    GRID_STRIDE(i, n) {
+        int x = i % outW, y = (i / outW) % outH;
+        const T* plane = in + (i / ((long long)outW * outH)) * H * W;
+        int hs = y * sh - ph, ws = x * sw - pw;
+        int kiLo = hs >= 0 ? 0 : (-hs + dh - 1) / dh, kjLo = ws >= 0 ? 0 : (-ws + dw - 1) / dw;
+        long long best = (long long)(hs + kiLo * dh) * W + ws + kjLo * dw;
+        T mx = -INFINITY;
+        for (int ki = kiLo; ki < kh; ki++) {
+            int ih = hs + ki * dh;
+            if (ih >= H) break;
+            for (int kj = kjLo; kj < kw; kj++) {
+                int iw = ws + kj * dw;
+                if (iw >= W) break;
+                T v = plane[ih * W + iw];
+                if (v > mx || v != v) { mx = v; best = (long long)ih * W + iw; }
+            }
+        }
+        values[i] = mx;
+        indices[i] = best;
+    }
+}
+
+// max pooling's backward into `out` [P, plane] (zeroed by the host): each gradient added at its flat index, atomically
+// (overlapping windows can share a winner); an index outside [0, plane) is skipped and sets *bad for the host to report
+template <typename T>
+__device__ void maxPoolBackward(const T* grad, const long long* indices, T* out, long long n, long long outs,
+                                long long plane, int* bad) {
+    GRID_STRIDE(i, n) {
+        long long k = indices[i];
+        if (k < 0 || k >= plane) { atomicExch(bad, 1); continue; }
+        atomicAdd(out + (i / outs) * plane + k, grad[i]);
+    }
+}
+
+#define WINDOW_PARAMS int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, int outH, int outW
+#define WINDOW_ARGS kh, kw, sh, sw, ph, pw, dh, dw, outH, outW
+extern "C" __global__ void jt_im2col_f32(const float* in, float* cols, int N, int C, int H, int W, WINDOW_PARAMS) { im2col(in, cols, N, C, H, W, WINDOW_ARGS); }
+extern "C" __global__ void jt_im2col_f64(const double* in, double* cols, int N, int C, int H, int W, WINDOW_PARAMS) { im2col(in, cols, N, C, H, W, WINDOW_ARGS); }
+extern "C" __global__ void jt_col2im_f32(const float* cols, float* out, int N, int C, int H, int W, WINDOW_PARAMS) { col2im(cols, out, N, C, H, W, WINDOW_ARGS); }
+extern "C" __global__ void jt_col2im_f64(const double* cols, double* out, int N, int C, int H, int W, WINDOW_PARAMS) { col2im(cols, out, N, C, H, W, WINDOW_ARGS); }
+extern "C" __global__ void jt_max_pool_f32(const float* in, float* values, long long* indices, long long planes, int H, int W, WINDOW_PARAMS) {
+    maxPool(in, values, indices, planes, H, W, WINDOW_ARGS);
+}
+extern "C" __global__ void jt_max_pool_f64(const double* in, double* values, long long* indices, long long planes, int H, int W, WINDOW_PARAMS) {
+    maxPool(in, values, indices, planes, H, W, WINDOW_ARGS);
+}
+extern "C" __global__ void jt_max_pool_backward_f32(const float* grad, const long long* indices, float* out, long long n, long long outs,
+                                                    long long plane, int* bad) { maxPoolBackward(grad, indices, out, n, outs, plane, bad); }
+extern "C" __global__ void jt_max_pool_backward_f64(const double* grad, const long long* indices, double* out, long long n, long long outs,
+                                                    long long plane, int* bad) { maxPoolBackward(grad, indices, out, n, outs, plane, bad); }
+
+// ---------------------------------------------------------------- optimizer updates built but not yet wired into CudaBackend
 
 // torch.optim.SGD's update for contiguous float32 (buf is ignored when momentum is 0; first marks the first step)
 extern "C" __global__ void jt_sgd_f32(float* p, const float* g, float* buf, long long n, float lr, float momentum,

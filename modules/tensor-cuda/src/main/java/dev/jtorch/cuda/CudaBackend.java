@@ -25,8 +25,8 @@ import java.util.Optional;
 /**
  * The CUDA backend. Found by ServiceLoader, it probes CUDA only on first use, so a machine without CUDA loses
  * nothing. Host/device transfers and fills of zero use cudaMemcpy/cudaMemset; copy with casts or strides, fill,
- * unary, binary, clamp, where, reductions (also with indices), softmax, threshold_backward, index_select, gather and
- * scatter run jtorch's kernels (native/); float32 matmul runs cuBLAS. The other
+ * unary, binary, clamp, where, reductions (also with indices), softmax, threshold_backward, index_select, gather,
+ * scatter, im2col/col2im and max pooling run jtorch's kernels (native/); float32 matmul runs cuBLAS. The other
  * primitives are not implemented on CUDA yet and say so.
  */
 public final class CudaBackend implements Backend {
@@ -99,7 +99,7 @@ public final class CudaBackend implements Backend {
 
     private static UnsupportedOperationException notYet(String what) {
         return new UnsupportedOperationException(what + " is not implemented on CUDA yet (jtorch's CUDA backend runs "
-                + "copies, fills, unary and binary ops, clamp, where, reductions with and without indices, softmax, ReLU's gradient, index_select, gather, scatter and float32 matmul); move the tensors to the CPU with cpu()");
+                + "copies, fills, unary and binary ops, clamp, where, reductions with and without indices, softmax, ReLU's gradient, index_select, gather, scatter, im2col/col2im, max pooling and float32 matmul); move the tensors to the CPU with cpu()");
     }
 
     // ---------------------------------------------------------------- memory
@@ -370,19 +370,73 @@ public final class CudaBackend implements Backend {
         }
     }
 
+    // ---------------------------------------------------------------- convolution and pooling (float32, float64)
+
+    /** One thread per column element; operands contiguous, as the SPI promises. */
+    @Override
+    public void im2col(Strided in, Window2d w, Strided out) {
+        CudaDeviceState st = on(in, out);
+        st.makeCurrent();
+        long[] s = in.shape();
+        st.kernels().launch(floating("jt_im2col", in.dtype(), "im2col"), out.numel(), address(in), address(out),
+                (int) s[0], (int) s[1], (int) s[2], (int) s[3], w.kernelH(), w.kernelW(), w.strideH(), w.strideW(),
+                w.padH(), w.padW(), w.dilationH(), w.dilationW(), w.outH(), w.outW());
+    }
+
+    /** One thread per input element, summing the columns that read it (no atomics, so the same bits every run). */
+    @Override
+    public void col2im(Strided cols, Window2d w, Strided out) {
+        CudaDeviceState st = on(cols, out);
+        st.makeCurrent();
+        long[] s = out.shape();
+        st.kernels().launch(floating("jt_col2im", out.dtype(), "col2im"), out.numel(), address(cols), address(out),
+                (int) s[0], (int) s[1], (int) s[2], (int) s[3], w.kernelH(), w.kernelW(), w.strideH(), w.strideW(),
+                w.padH(), w.padW(), w.dilationH(), w.dilationW(), w.outH(), w.outW());
+    }
+
+    @Override
+    public void maxPool2d(Strided in, Window2d w, Strided values, Strided indices) {
+        CudaDeviceState st = on(in, values, indices);
+        st.makeCurrent();
+        long[] s = in.shape();
+        st.kernels().launch(floating("jt_max_pool", in.dtype(), "max_pool2d"), values.numel(), address(in), address(values),
+                address(indices), s[0], (int) s[1], (int) s[2], w.kernelH(), w.kernelW(), w.strideH(), w.strideW(),
+                w.padH(), w.padW(), w.dilationH(), w.dilationW(), w.outH(), w.outW());
+    }
+
+    /**
+     * {@code out} zeroed, then each gradient added at its index atomically (so with overlapping windows the last bits
+     * of a sum vary from run to run, as in PyTorch). An index outside the plane throws as on the CPU, after the kernel.
+     */
+    @Override
+    public void maxPool2dBackward(Strided grad, Strided indices, Strided out) {
+        CudaDeviceState st = on(grad, indices, out);
+        st.makeCurrent();
+        String kernel = floating("jt_max_pool_backward", out.dtype(), "max_pool2d_with_indices_backward");
+        Cudart cudart = st.runtime().cudart();
+        long plane = out.shape()[1] * out.shape()[2], outs = grad.numel() / Math.max(out.shape()[0], 1);
+        cudart.memset(address(out), 0, out.numel() * out.dtype().itemSize());
+        try (Allocation bad = st.allocator().allocate(Integer.BYTES); Arena a = Arena.ofConfined()) {
+            cudart.memset(bad.pointer(), 0, Integer.BYTES);
+            st.kernels().launch(kernel, grad.numel(), address(grad), address(indices), address(out), grad.numel(), outs, plane, bad.pointer());
+            MemorySegment flag = a.allocate(Integer.BYTES);
+            cudart.copyToHost(flag, bad.pointer(), Integer.BYTES);
+            if (flag.get(java.lang.foreign.ValueLayout.JAVA_INT, 0) != 0) {
+                throw new IndexOutOfBoundsException("max_pool2d backward: an index is out of bounds for a plane of " + plane + " elements");
+            }
+        }
+    }
+
+    /** The float32 or float64 variant of a kernel; other dtypes reach these primitives only as those compute dtypes. */
+    private static String floating(String kernel, DType dtype, String op) {
+        return switch (dtype) {
+            case FLOAT32 -> kernel + "_f32";
+            case FLOAT64 -> kernel + "_f64";
+            default -> throw new IllegalArgumentException(op + ": unsupported compute dtype " + dtype);
+        };
+    }
+
     // ---------------------------------------------------------------- not yet on CUDA
-
-    @Override
-    public void im2col(Strided in, Window2d window, Strided out) { throw notYet("im2col (convolution)"); }
-
-    @Override
-    public void col2im(Strided cols, Window2d window, Strided out) { throw notYet("col2im (convolution backward)"); }
-
-    @Override
-    public void maxPool2d(Strided in, Window2d window, Strided values, Strided indices) { throw notYet("max_pool2d"); }
-
-    @Override
-    public void maxPool2dBackward(Strided grad, Strided indices, Strided out) { throw notYet("max_pool2d_with_indices_backward"); }
 
     @Override
     public void conv3x3(Strided in, Strided weight, Strided bias, dev.jtorch.ops.Window2d window, Strided out) { throw notYet("conv3x3"); }

@@ -1,11 +1,13 @@
 package dev.jtorch.cuda;
 
+import dev.jtorch.Convolution;
 import dev.jtorch.Cuda;
 import dev.jtorch.CudaOutOfMemoryException;
 import dev.jtorch.DType;
 import dev.jtorch.Device;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
+import dev.jtorch.ops.Window2d;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -199,6 +201,47 @@ class CudaVsCpuTest {
         Tensor loss = logits.logSoftmax(1).gather(1, y.unsqueeze(1)).mean().neg();
         loss.backward();
         return new Tensor[]{loss.detach(), a.grad(), b.grad()};
+    }
+
+    @Test
+    void convolutionThroughIm2colAndItsGradients() {
+        Torch.manualSeed(5);
+        Tensor x = Torch.randn(2, 3, 7, 6), w = Torch.randn(4, 3, 3, 3), b = Torch.randn(4), r = Torch.randn(2, 4, 4, 3);
+        Tensor[] cpu = convStep(x, w, b, r), gpu = convStep(x.to(GPU), w.to(GPU), b.to(GPU), r.to(GPU));
+        for (int i = 0; i < cpu.length; i++) assertSame(cpu[i], gpu[i].cpu(), 1e-4);
+        Tensor xd = x.to(DType.FLOAT64);
+        Window2d win = new Window2d(3, 3, 2, 2, 1, 1, 1, 1, 4, 3);
+        assertSame(Convolution.im2col(xd, win), Convolution.im2col(xd.to(GPU), win).cpu(), 0);
+        Tensor cols = Convolution.im2col(xd, win);
+        assertSame(Convolution.col2im(cols, win, 3, 7, 6), Convolution.col2im(cols.to(GPU), win, 3, 7, 6).cpu(), 1e-12);
+    }
+
+    /** conv2d with stride 2, padding 1 and dilation 1 weighted by r and summed: the output and the three gradients. */
+    private static Tensor[] convStep(Tensor x, Tensor w, Tensor b, Tensor r) {
+        Tensor xi = x.clone().requiresGrad_(), wi = w.clone().requiresGrad_(), bi = b.clone().requiresGrad_();
+        Tensor y = Convolution.conv2d(xi, wi, bi, new int[]{2, 2}, new int[]{1, 1, 1, 1}, new int[]{1, 1}, 1);
+        y.mul(r).sum().backward();
+        return new Tensor[]{y.detach(), xi.grad(), wi.grad(), bi.grad()};
+    }
+
+    @Test
+    void maxPoolingWithOverlappingWindowsAndItsGradient() {
+        Tensor planes = sample(3, 7, 6);
+        planes.view(-1).narrow(0, 4, 1).fill_(Double.NaN); // a NaN wins its windows, as on the CPU
+        Window2d win = new Window2d(3, 3, 2, 2, 1, 1, 1, 1, 4, 3);
+        for (DType dt : List.of(DType.FLOAT32, DType.FLOAT64)) {
+            Tensor p = planes.to(dt);
+            var cpu = Convolution.maxPool2d(p, win);
+            var gpu = Convolution.maxPool2d(p.to(GPU), win);
+            assertSame(cpu.values(), gpu.values().cpu(), 0);
+            assertSame(cpu.indices(), gpu.indices().cpu(), 0);
+            Tensor g = sample(3, 4, 3).to(dt);
+            assertSame(Convolution.maxPool2dBackward(g, cpu.indices(), win, 7, 6),
+                    Convolution.maxPool2dBackward(g.to(GPU), gpu.indices(), win, 7, 6).cpu(), 1e-6);
+        }
+        Tensor wrong = Torch.full(new long[]{3, 4, 3}, 42L).to(GPU);
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> Convolution.maxPool2dBackward(sample(3, 4, 3).to(GPU), wrong, win, 7, 6));
     }
 
     @Test
