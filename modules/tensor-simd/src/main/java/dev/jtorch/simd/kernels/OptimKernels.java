@@ -52,30 +52,27 @@ public final class OptimKernels {
         }
     }
 
+    /**
+     * The lanes' arithmetic is written out in the loop: as a helper called per vector it was too large for C2 to
+     * inline ("callee is too large", then "already compiled into a big method"), which left a call per 8 elements
+     * that re-broadcast every constant (Adam step on 1M floats: 530 against ~310 us). The tail takes the scalar loop,
+     * which rounds the same way.
+     */
     public static void adamSimd(float[] p, int pp, float[] g, int gp, float[] m, int mp, float[] v, int vp, int n, Adam c) {
+        FloatVector beta1 = FloatVector.broadcast(S, c.beta1()), oneMinusBeta1 = FloatVector.broadcast(S, c.oneMinusBeta1());
+        FloatVector beta2 = FloatVector.broadcast(S, c.beta2()), oneMinusBeta2 = FloatVector.broadcast(S, c.oneMinusBeta2());
+        FloatVector bc2Sqrt = FloatVector.broadcast(S, c.bc2Sqrt()), eps = FloatVector.broadcast(S, c.eps());
+        FloatVector negStepSize = FloatVector.broadcast(S, c.negStepSize());
         int i = 0, bound = S.loopBound(n);
-        for (; i < bound; i += S.length()) adamLanes(p, pp + i, g, gp + i, m, mp + i, v, vp + i, c, null);
-        if (i < n) adamLanes(p, pp + i, g, gp + i, m, mp + i, v, vp + i, c, S.indexInRange(i, n));
-    }
-
-    private static void adamLanes(float[] p, int pi, float[] g, int gi, float[] m, int mi, float[] v, int vi, Adam c,
-                                  VectorMask<Float> k) {
-        FloatVector gv = k == null ? FloatVector.fromArray(S, g, gi) : FloatVector.fromArray(S, g, gi, k);
-        FloatVector mv = k == null ? FloatVector.fromArray(S, m, mi) : FloatVector.fromArray(S, m, mi, k);
-        FloatVector vv = k == null ? FloatVector.fromArray(S, v, vi) : FloatVector.fromArray(S, v, vi, k);
-        FloatVector pv = k == null ? FloatVector.fromArray(S, p, pi) : FloatVector.fromArray(S, p, pi, k);
-        mv = mv.mul(c.beta1()).add(gv.mul(c.oneMinusBeta1()));
-        vv = vv.mul(c.beta2()).add(gv.mul(c.oneMinusBeta2()).mul(gv));
-        FloatVector d = vv.sqrt().div(c.bc2Sqrt()).add(c.eps());
-        pv = pv.add(mv.mul(c.negStepSize()).div(d));
-        if (k == null) {
-            mv.intoArray(m, mi);
-            vv.intoArray(v, vi);
-            pv.intoArray(p, pi);
-        } else {
-            mv.intoArray(m, mi, k);
-            vv.intoArray(v, vi, k);
-            pv.intoArray(p, pi, k);
+        for (; i < bound; i += S.length()) {
+            FloatVector gv = FloatVector.fromArray(S, g, gp + i);
+            FloatVector mv = FloatVector.fromArray(S, m, mp + i).mul(beta1).add(gv.mul(oneMinusBeta1));
+            FloatVector vv = FloatVector.fromArray(S, v, vp + i).mul(beta2).add(gv.mul(oneMinusBeta2).mul(gv));
+            FloatVector d = vv.sqrt().div(bc2Sqrt).add(eps);
+            mv.intoArray(m, mp + i);
+            vv.intoArray(v, vp + i);
+            FloatVector.fromArray(S, p, pp + i).add(mv.mul(negStepSize).div(d)).intoArray(p, pp + i);
         }
+        adamScalar(p, pp + i, g, gp + i, m, mp + i, v, vp + i, n - i, c);
     }
 }
