@@ -108,11 +108,11 @@ public final class CopyKernels {
             long u0 = units * t / parts, u1 = units * (t + 1) / parts;
             if (u0 >= u1) return;
             long first = u0 / bands, last = (u1 - 1) / bands;
-            long[] m = {first};
+            long[] matrix = {first}; // the index of the matrix being copied: a box, since the callback cannot assign a local
             outer.forRange(first, last + 1, null, (off, n) -> {
-                for (int e = 0; e < n; e++, m[0]++) {
+                for (int e = 0; e < n; e++, matrix[0]++) {
                     int db = off[0] + e * od, sb = off[1] + e * os;
-                    long b0 = Math.max(u0 - m[0] * bands, 0), b1 = Math.min(u1 - m[0] * bands, bands);
+                    long b0 = Math.max(u0 - matrix[0] * bands, 0), b1 = Math.min(u1 - matrix[0] * bands, bands);
                     int r0 = bandStart(rows, bands, (int) b0), r1 = bandStart(rows, bands, (int) b1);
                     if (simd && src instanceof float[] x && dst instanceof float[] y) blockRows(x, sb, sCol, y, db, dRow, rows, cols, r0, r1);
                     else tileRows(src, sb, sCol, dst, db, dRow, cols, r0, r1);
