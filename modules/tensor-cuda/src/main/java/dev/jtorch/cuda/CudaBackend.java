@@ -377,10 +377,7 @@ public final class CudaBackend implements Backend {
     public void im2col(Strided in, Window2d w, Strided out) {
         CudaDeviceState st = on(in, out);
         st.makeCurrent();
-        long[] s = in.shape();
-        st.kernels().launch(floating("jt_im2col", in.dtype(), "im2col"), out.numel(), address(in), address(out),
-                (int) s[0], (int) s[1], (int) s[2], (int) s[3], w.kernelH(), w.kernelW(), w.strideH(), w.strideW(),
-                w.padH(), w.padW(), w.dilationH(), w.dilationW(), w.outH(), w.outW());
+        st.kernels().launch(floating("jt_im2col", in.dtype(), "im2col"), out.numel(), imageArgs(address(in), address(out), in.shape(), w));
     }
 
     /** One thread per input element, summing the columns that read it (no atomics, so the same bits every run). */
@@ -388,10 +385,7 @@ public final class CudaBackend implements Backend {
     public void col2im(Strided cols, Window2d w, Strided out) {
         CudaDeviceState st = on(cols, out);
         st.makeCurrent();
-        long[] s = out.shape();
-        st.kernels().launch(floating("jt_col2im", out.dtype(), "col2im"), out.numel(), address(cols), address(out),
-                (int) s[0], (int) s[1], (int) s[2], (int) s[3], w.kernelH(), w.kernelW(), w.strideH(), w.strideW(),
-                w.padH(), w.padW(), w.dilationH(), w.dilationW(), w.outH(), w.outW());
+        st.kernels().launch(floating("jt_col2im", out.dtype(), "col2im"), out.numel(), imageArgs(address(cols), address(out), out.shape(), w));
     }
 
     @Override
@@ -399,9 +393,9 @@ public final class CudaBackend implements Backend {
         CudaDeviceState st = on(in, values, indices);
         st.makeCurrent();
         long[] s = in.shape();
-        st.kernels().launch(floating("jt_max_pool", in.dtype(), "max_pool2d"), values.numel(), address(in), address(values),
-                address(indices), s[0], (int) s[1], (int) s[2], w.kernelH(), w.kernelW(), w.strideH(), w.strideW(),
-                w.padH(), w.padW(), w.dilationH(), w.dilationW(), w.outH(), w.outW());
+        Object[] args = {address(in), address(values), address(indices), s[0], (int) s[1], (int) s[2],
+                w.kernelH(), w.kernelW(), w.strideH(), w.strideW(), w.padH(), w.padW(), w.dilationH(), w.dilationW(), w.outH(), w.outW()};
+        st.kernels().launch(floating("jt_max_pool", in.dtype(), "max_pool2d"), values.numel(), args);
     }
 
     /**
@@ -425,6 +419,12 @@ public final class CudaBackend implements Backend {
                 throw new IndexOutOfBoundsException("max_pool2d backward: an index is out of bounds for a plane of " + plane + " elements");
             }
         }
+    }
+
+    /** im2col's and col2im's kernel arguments: the two pointers, the images' [N,C,H,W], then the window (WINDOW_PARAMS). */
+    private static Object[] imageArgs(long from, long to, long[] nchw, Window2d w) {
+        return new Object[]{from, to, (int) nchw[0], (int) nchw[1], (int) nchw[2], (int) nchw[3], w.kernelH(), w.kernelW(),
+                w.strideH(), w.strideW(), w.padH(), w.padW(), w.dilationH(), w.dilationW(), w.outH(), w.outW()};
     }
 
     /** The float32 or float64 variant of a kernel; other dtypes reach these primitives only as those compute dtypes. */
