@@ -12,6 +12,7 @@ import dev.jtorch.simd.kernels.ConvKernels;
 import dev.jtorch.simd.kernels.Host;
 import dev.jtorch.simd.kernels.Kernels;
 import dev.jtorch.simd.kernels.OptimKernels;
+import dev.jtorch.simd.kernels.Parallel;
 import dev.jtorch.simd.kernels.ScalarKernels;
 import dev.jtorch.simd.kernels.SimdKernels;
 import dev.jtorch.simd.kernels.SoftmaxKernels;
@@ -255,9 +256,11 @@ public final class CpuBackend implements Backend {
     public boolean addScaled(Strided self, Strided other, double alpha) {
         if (!contiguousFloats(self, other)) return false;
         float[] s = (float[]) Host.array(self), t = (float[]) Host.array(other);
-        int n = Math.toIntExact(self.numel());
-        if (SIMD) OptimKernels.addScaledSimd(s, Host.base(self), t, Host.base(other), n, (float) alpha);
-        else OptimKernels.addScaledScalar(s, Host.base(self), t, Host.base(other), n, (float) alpha);
+        int n = Math.toIntExact(self.numel()), sb = Host.base(self), tb = Host.base(other);
+        inRanges(n, 2, (from, len) -> {
+            if (SIMD) OptimKernels.addScaledSimd(s, sb + from, t, tb + from, len, (float) alpha);
+            else OptimKernels.addScaledScalar(s, sb + from, t, tb + from, len, (float) alpha);
+        });
         return true;
     }
 
@@ -270,10 +273,28 @@ public final class CpuBackend implements Backend {
         float[] p = (float[]) Host.array(param), g = (float[]) Host.array(grad), m = (float[]) Host.array(expAvg),
                 v = (float[]) Host.array(expAvgSq);
         int pp = Host.base(param), gp = Host.base(grad), mp = Host.base(expAvg), vp = Host.base(expAvgSq);
-        if (SIMD) OptimKernels.adamSimd(p, pp, g, gp, m, mp, v, vp, n, c);
-        else OptimKernels.adamScalar(p, pp, g, gp, m, mp, v, vp, n, c);
+        inRanges(n, 8, (from, len) -> {
+            if (SIMD) OptimKernels.adamSimd(p, pp + from, g, gp + from, m, mp + from, v, vp + from, len, c);
+            else OptimKernels.adamScalar(p, pp + from, g, gp + from, m, mp + from, v, vp + from, len, c);
+        });
         return true;
     }
+
+    /**
+     * Runs {@code range} over [0, n) split across the kernel threads, {@code work} counting an element's cost against a
+     * copy's (Adam's sqrt and divisions: 8), so that the MLP's 200,704-weight layer splits in two. An element's result
+     * never depends on the split.
+     */
+    private void inRanges(int n, int work, Range range) {
+        int parts = Parallel.parts((long) n * work, threads);
+        Parallel.run(parts, t -> {
+            int from = (int) ((long) n * t / parts), to = (int) ((long) n * (t + 1) / parts);
+            range.run(from, to - from);
+        });
+    }
+
+    /** Elements [from, from + length) of a fused update. */
+    private interface Range { void run(int from, int length); }
 
     /** The fused kernels' operands: contiguous float32 Java arrays (anything else takes the tensor ops). */
     private static boolean contiguousFloats(Strided... operands) {
