@@ -19,6 +19,7 @@ import dev.jtorch.spi.Strided;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -415,7 +416,7 @@ public final class CudaBackend implements Backend {
             st.kernels().launch(kernel, grad.numel(), address(grad), address(indices), address(out), grad.numel(), outs, plane, bad.pointer());
             MemorySegment flag = a.allocate(Integer.BYTES);
             cudart.copyToHost(flag, bad.pointer(), Integer.BYTES);
-            if (flag.get(java.lang.foreign.ValueLayout.JAVA_INT, 0) != 0) {
+            if (flag.get(ValueLayout.JAVA_INT, 0) != 0) {
                 throw new IndexOutOfBoundsException("max_pool2d backward: an index is out of bounds for a plane of " + plane + " elements");
             }
         }
