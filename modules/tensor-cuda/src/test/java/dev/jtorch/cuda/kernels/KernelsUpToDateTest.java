@@ -9,12 +9,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +25,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -84,9 +88,28 @@ class KernelsUpToDateTest {
     @Test
     void thePtxHasEveryKernelTheBackendLaunches() {
         String ptx = new String(Kernels.ptxBytes(), StandardCharsets.US_ASCII);
-        for (String k : List.of("jt_copy", "jt_fill", "jt_unary", "jt_binary", "jt_clamp", "jt_where", "jt_reduce")) {
+        for (String k : List.of("jt_copy", "jt_fill", "jt_unary", "jt_binary", "jt_clamp", "jt_where", "jt_reduce",
+                "jt_reduce_index", "jt_softmax", "jt_threshold_backward", "jt_index_select", "jt_gather", "jt_scatter",
+                "jt_im2col_f32", "jt_im2col_f64", "jt_col2im_f32", "jt_col2im_f64", "jt_max_pool_f32", "jt_max_pool_f64",
+                "jt_max_pool_backward_f32", "jt_max_pool_backward_f64")) {
             assertTrue(ptx.contains(".entry " + k + "("), k);
         }
+    }
+
+    @Test
+    void launchesAreCheckedAgainstThePtxParameters() {
+        Map<String, long[]> sizes = Kernels.parameterSizes(new String(Kernels.ptxBytes(), StandardCharsets.US_ASCII));
+        long[] gather = sizes.get("jt_gather");
+        assertArrayEquals(new long[]{144, 144, 144, 4, 8}, gather); // in, index, out (TensorArgs), int dim, long n
+        long[] pool = sizes.get("jt_max_pool_f32");
+        assertArrayEquals(new long[]{8, 8, 8, 8, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4}, pool);
+        MemorySegment t = Arena.ofAuto().allocate(TensorArgs.LAYOUT);
+        Kernels.checkArguments("jt_gather", gather, t, t, t, 1, 5L);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Kernels.checkArguments("jt_gather", gather, t, t, t, 1, 5)); // an int where the kernel takes a long
+        assertEquals("kernel jt_gather takes parameters of [144, 144, 144, 4, 8] bytes, launched with [144, 144, 144, 4, 4]",
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Kernels.checkArguments("jt_gather", gather, t, t, t, 1));
     }
 
     @Test
