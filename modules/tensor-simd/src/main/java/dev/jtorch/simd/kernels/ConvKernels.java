@@ -224,7 +224,7 @@ public final class ConvKernels {
         int oh = win.outH(), ow = win.outW(), kh = win.kernelH(), kw = win.kernelW();
         int dh = win.dilationH(), dw = win.dilationW();
         if (kh == 2 && kw == 2 && everyWindowInside(win, h, w)) {
-            if (simd && SimdMaxPool.ENABLED && win.strideW() == 2 && ow >= SimdMaxPool.OUTPUTS) {
+            if (simd && SimdMaxPool.ENABLED && win.strideW() == 2) {
                 SimdMaxPool.rows(src, sb, h, w, win.strideH(), oh, ow, dst, db, idx, ib, p0, p1);
                 return;
             }
