@@ -98,7 +98,15 @@ class KernelsUpToDateTest {
 
     @Test
     void launchesAreCheckedAgainstThePtxParameters() {
-        Map<String, long[]> sizes = Kernels.parameterSizes(new String(Kernels.ptxBytes(), StandardCharsets.US_ASCII));
+        String ptx = new String(Kernels.ptxBytes(), StandardCharsets.US_ASCII);
+        Map<String, long[]> sizes = Kernels.parameterSizes(ptx);
+        Matcher entry = Pattern.compile("\\.entry\\s+(\\w+)\\s*\\(([^)]*)\\)").matcher(ptx);
+        int entries = 0;
+        while (entry.find()) { // every parameter of every kernel was understood (none has a form the parser skips)
+            entries++;
+            assertEquals(entry.group(2).split("\\.param\\b", -1).length - 1, sizes.get(entry.group(1)).length, entry.group(1));
+        }
+        assertEquals(entries, sizes.size());
         long[] gather = sizes.get("jt_gather");
         assertArrayEquals(new long[]{144, 144, 144, 4, 8}, gather); // in, index, out (TensorArgs), int dim, long n
         long[] pool = sizes.get("jt_max_pool_f32");
