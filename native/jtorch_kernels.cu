@@ -421,8 +421,8 @@ __device__ void atomicAddNarrow(char* p, int dt, double v) {
     } while (assumed != old);
 }
 
-// self[.., index[.., k, ..], ..] = src[.., k, ..] (add: +=, atomically) over index's
-// elements; with duplicate positions and add == 0 one of the writes wins, as in PyTorch
+// self[.., index[.., k, ..], ..] = src[.., k, ..] (add: +=, atomically) over index's elements; with duplicate
+// positions and add == 0 one of the writes wins, as in PyTorch
 extern "C" __global__ void jt_scatter(TensorArg self, TensorArg index, TensorArg src, int dim, int add, long long n) {
     GRID_STRIDE(i, n) {
         long long j = coordOf(index, i, dim), p = loadL(index, offsetOf(index, index, i));

@@ -378,7 +378,9 @@ public final class CudaBackend implements Backend {
     public void im2col(Strided in, Window2d w, Strided out) {
         CudaDeviceState st = on(in, out);
         st.makeCurrent();
-        st.kernels().launch(floating("jt_im2col", in.dtype(), "im2col"), out.numel(), imageArgs(address(in), address(out), in.shape(), w));
+        long[] s = in.shape();
+        st.kernels().launch(floating("jt_im2col", in.dtype(), "im2col"), out.numel(),
+                withWindow(w, address(in), address(out), (int) s[0], (int) s[1], (int) s[2], (int) s[3]));
     }
 
     /** One thread per input element, summing the columns that read it (no atomics, so the same bits every run). */
@@ -386,7 +388,9 @@ public final class CudaBackend implements Backend {
     public void col2im(Strided cols, Window2d w, Strided out) {
         CudaDeviceState st = on(cols, out);
         st.makeCurrent();
-        st.kernels().launch(floating("jt_col2im", out.dtype(), "col2im"), out.numel(), imageArgs(address(cols), address(out), out.shape(), w));
+        long[] s = out.shape();
+        st.kernels().launch(floating("jt_col2im", out.dtype(), "col2im"), out.numel(),
+                withWindow(w, address(cols), address(out), (int) s[0], (int) s[1], (int) s[2], (int) s[3]));
     }
 
     @Override
@@ -394,9 +398,8 @@ public final class CudaBackend implements Backend {
         CudaDeviceState st = on(in, values, indices);
         st.makeCurrent();
         long[] s = in.shape();
-        Object[] args = {address(in), address(values), address(indices), s[0], (int) s[1], (int) s[2],
-                w.kernelH(), w.kernelW(), w.strideH(), w.strideW(), w.padH(), w.padW(), w.dilationH(), w.dilationW(), w.outH(), w.outW()};
-        st.kernels().launch(floating("jt_max_pool", in.dtype(), "max_pool2d"), values.numel(), args);
+        st.kernels().launch(floating("jt_max_pool", in.dtype(), "max_pool2d"), values.numel(),
+                withWindow(w, address(in), address(values), address(indices), s[0], (int) s[1], (int) s[2]));
     }
 
     /**
@@ -422,10 +425,13 @@ public final class CudaBackend implements Backend {
         }
     }
 
-    /** im2col's and col2im's kernel arguments: the two pointers, the images' [N,C,H,W], then the window (WINDOW_PARAMS). */
-    private static Object[] imageArgs(long from, long to, long[] nchw, Window2d w) {
-        return new Object[]{from, to, (int) nchw[0], (int) nchw[1], (int) nchw[2], (int) nchw[3], w.kernelH(), w.kernelW(),
-                w.strideH(), w.strideW(), w.padH(), w.padW(), w.dilationH(), w.dilationW(), w.outH(), w.outW()};
+    /** {@code head} followed by the window as the kernels' WINDOW_PARAMS take it (each pair height, then width). */
+    static Object[] withWindow(Window2d w, Object... head) {
+        Object[] args = Arrays.copyOf(head, head.length + 10);
+        Object[] window = {w.kernelH(), w.kernelW(), w.strideH(), w.strideW(), w.padH(), w.padW(), w.dilationH(),
+                w.dilationW(), w.outH(), w.outW()};
+        System.arraycopy(window, 0, args, head.length, window.length);
+        return args;
     }
 
     /** The float32 or float64 variant of a kernel; other dtypes reach these primitives only as those compute dtypes. */
