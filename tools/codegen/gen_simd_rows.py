@@ -237,9 +237,12 @@ def lane_code(expr, t, indent):
 
 def unary_method(t, op, expr):
     pre, e = lane_code(expr, t, " " * 12)
-    # A block op's masked tail (once per row) calls the same code as a method of SimdFloatMath: boxing there costs nothing
-    tail_pre, tail = ("", f"SimdFloatMath.{camel(op)}(v)") if callable(expr) else (pre, e)
-    return f"""
+    masked = f"""            VectorMask<{t['box']}> m = S.indexInRange(i, n);
+            {t['vec']} v = {t['vec']}.fromArray(S, x, p + i, m);
+{pre}            {e}.intoArray(y, q + i, m);
+"""
+    if not callable(expr):
+        return f"""
     static void {camel(op)}({t['prim']}[] x, int p, {t['prim']}[] y, int q, int n) {{
         int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {{
@@ -247,11 +250,25 @@ def unary_method(t, op, expr):
 {pre}            {e}.intoArray(y, q + i);
         }}
         if (i < n) {{
-            VectorMask<{t['box']}> m = S.indexInRange(i, n);
-            {t['vec']} v = {t['vec']}.fromArray(S, x, p + i, m);
-{tail_pre}            {tail}.intoArray(y, q + i, m);
-        }}
+{masked}        }}
     }}
+"""
+    # A block op's masked tail is a method of its own: the block twice in one method is more than C2 inlines or
+    # compiles quickly, and it takes arrays, not a vector, since a vector passed to a call that is not inlined is boxed
+    # (a FloatVector argument cost exp of one element 14 ns more than the scalar loop)
+    return f"""
+    static void {camel(op)}({t['prim']}[] x, int p, {t['prim']}[] y, int q, int n) {{
+        int i = 0, bound = S.loopBound(n);
+        for (; i < bound; i += S.length()) {{
+            {t['vec']} v = {t['vec']}.fromArray(S, x, p + i);
+{pre}            {e}.intoArray(y, q + i);
+        }}
+        if (i < n) {camel(op)}Tail(x, p, y, q, i, n);
+    }}
+
+    /** {{@link #{camel(op)}}} of the last, partial vector's elements [i, n). */
+    private static void {camel(op)}Tail({t['prim']}[] x, int p, {t['prim']}[] y, int q, int i, int n) {{
+{masked.replace("            ", "        ", 1).replace(chr(10) + "            ", chr(10) + "        ")}    }}
 """
 
 
@@ -261,6 +278,7 @@ def exp_shifted_sum_method():
     of a max pass of their own that waits on memory."""
     lines, e = exp_block("v", "_", at_most_zero=True)
     body = "".join(" " * 12 + l + "\n" for l in lines)
+    tail_body = "".join(" " * 8 + l + "\n" for l in lines)
     return f"""
     /**
      * y = exp(x - c) over the row x[p..p+n), returning the sum of y (softmax's middle pass), and the maximum of the
@@ -284,9 +302,8 @@ def exp_shifted_sum_method():
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector w = FloatVector.fromArray(S, x, pn + i, m);
             mx = mx.blend(w, w.compare(VectorOperators.GT, mx).and(m));
-            FloatVector v = SimdFloatMath.exp(FloatVector.fromArray(S, x, p + i, m).sub(c));
-            v.intoArray(y, q + i, m);
-            acc = acc.add(v, m);
+            expShiftedTail(x, p, c, y, q, i, n);
+            acc = acc.add(FloatVector.fromArray(S, y, q + i, m), m); // the tail's exp, read back: no vector is returned
         }}
         nextMax[0] = mx.reduceLanes(VectorOperators.MAX); // no NaN in mx: any order gives the same maximum
         // lane by lane in a fixed order: reduceLanes(ADD) may add in another order once C2 compiles it, and the
@@ -295,6 +312,16 @@ def exp_shifted_sum_method():
         for (int l = 0; l < S.length(); l++) sum += acc.lane(l);
         return sum;
     }}
+
+    /**
+     * y = exp(x - c) over the last, partial vector's elements [i, n) of a row: a method of its own, taking arrays, as
+     * {{@link #expTail}} is.
+     */
+    private static void expShiftedTail(float[] x, int p, float c, float[] y, int q, int i, int n) {{
+        VectorMask<Float> m = S.indexInRange(i, n);
+        FloatVector v = FloatVector.fromArray(S, x, p + i, m).sub(c);
+{tail_body}        {e}.intoArray(y, q + i, m);
+    }}
 """
 
 
@@ -302,6 +329,7 @@ def exp_shifted_accumulate_method():
     """softmax along a dim that is not the last: one row of a block of columns, each column its own maximum and sum."""
     lines, e = exp_block("v", "_", at_most_zero=True)
     body = "".join(" " * 12 + l + "\n" for l in lines)
+    tail_body = "".join(" " * 8 + l + "\n" for l in lines)
     return f"""
     /**
      * y = exp(x - c) and sum += y, element by element over n: softmax's exp pass along a dim that is not the last,
@@ -315,12 +343,16 @@ def exp_shifted_accumulate_method():
 {body}            {e}.intoArray(y, q + i);
             FloatVector.fromArray(S, sum, sp + i).add({e}).intoArray(sum, sp + i);
         }}
-        if (i < n) {{
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = SimdFloatMath.exp(FloatVector.fromArray(S, x, p + i, m).sub(FloatVector.fromArray(S, c, cp + i, m)));
-            v.intoArray(y, q + i, m);
-            FloatVector.fromArray(S, sum, sp + i, m).add(v).intoArray(sum, sp + i, m);
-        }}
+        if (i < n) expShiftedAccumulateTail(x, p, c, cp, y, q, sum, sp, i, n);
+    }}
+
+    /** {{@link #expShiftedAccumulate}} over the last, partial vector's elements [i, n), a method of its own. */
+    private static void expShiftedAccumulateTail(float[] x, int p, float[] c, int cp, float[] y, int q, float[] sum, int sp,
+                                                 int i, int n) {{
+        VectorMask<Float> m = S.indexInRange(i, n);
+        FloatVector v = FloatVector.fromArray(S, x, p + i, m).sub(FloatVector.fromArray(S, c, cp + i, m));
+{tail_body}        {e}.intoArray(y, q + i, m);
+        FloatVector.fromArray(S, sum, sp + i, m).add({e}).intoArray(sum, sp + i, m);
     }}
 """
 
@@ -544,7 +576,7 @@ generate("Long", None, LONG_BINARY)
 
 
 def generate_float_math():
-    """The same blocks as methods: for tests, and for the rows' masked tails (off the hot loop)."""
+    """The same blocks as methods, for the tests of their accuracy: the rows carry them inline (tails included)."""
     out = ["// Generated by tools/codegen/gen_simd_rows.py; edit the generator, not this file.",
            "package dev.jtorch.simd.kernels;", "",
            "import jdk.incubator.vector.FloatVector;", "import jdk.incubator.vector.IntVector;",
@@ -553,7 +585,7 @@ def generate_float_math():
            "/**",
            " * float32 exp, log and erf from exact IEEE lane operations only, so every JIT tier gives the same bits.",
            " * The row loops of {@link SimdFloatRows} carry the same code inline: as calls, C2 would not inline them",
-           " * and would box the vectors.",
+           " * and would box the vectors. These methods are what the tests measure the blocks' accuracy on.",
            " */",
            "public final class SimdFloatMath {",
            "    private SimdFloatMath() {}", "",
