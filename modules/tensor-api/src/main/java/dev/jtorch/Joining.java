@@ -158,8 +158,7 @@ final class Joining {
     }
 
     static List<Tensor> unbind(Tensor x, int dim) {
-        if (x.dim() == 0) throw new IndexOutOfBoundsException("Dimension specified as " + dim + " but tensor has no dimensions");
-        int d = Shapes.wrapDim(dim, x.dim());
+        int d = Shapes.wrapRealDim(dim, x.dim());
         List<Tensor> out = new ArrayList<>((int) x.shape[d]);
         for (long i = 0; i < x.shape[d]; i++) out.add(x.select(d, i));
         return List.copyOf(out);
@@ -225,9 +224,8 @@ final class Joining {
         if (shifts.length != dims.length) {
             throw new IllegalArgumentException("shifts and dimensions must align. shifts: " + shifts.length + ", dims:" + dims.length);
         }
-        if (x.dim() == 0) throw new IndexOutOfBoundsException("Dimension specified as " + dims[0] + " but tensor has no dimensions");
         int[] wrapped = new int[dims.length];
-        for (int i = 0; i < dims.length; i++) wrapped[i] = Shapes.wrapDim(dims[i], x.dim());
+        for (int i = 0; i < dims.length; i++) wrapped[i] = Shapes.wrapRealDim(dims[i], x.dim());
         Tensor out = x;
         for (int i = 0; i < dims.length; i++) {
             int d = wrapped[i];

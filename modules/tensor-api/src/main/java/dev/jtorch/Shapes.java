@@ -20,6 +20,15 @@ final class Shapes {
         return (int) (dim < 0 ? dim + r : dim);
     }
 
+    /**
+     * {@link #wrapDim} for the ops that need a real dim (PyTorch's {@code wrap_scalar=false}): {@code size},
+     * {@code stride}, {@code unflatten}; a scalar has none.
+     */
+    static int wrapRealDim(long dim, int rank) {
+        if (rank == 0) throw new IndexOutOfBoundsException("Dimension specified as " + dim + " but tensor has no dimensions");
+        return wrapDim(dim, rank);
+    }
+
     /** PyTorch's list format for error messages: {@code [2, 3]}. */
     static String str(long[] shape) {
         StringBuilder sb = new StringBuilder("[");

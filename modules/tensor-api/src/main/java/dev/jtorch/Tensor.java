@@ -94,11 +94,11 @@ public final class Tensor {
 
     public Size shape() { return size(); }
 
-    public long size(int dim) { return shape[Shapes.wrapDim(dim, shape.length)]; }
+    public long size(int dim) { return shape[Shapes.wrapRealDim(dim, shape.length)]; }
 
     public long[] stride() { return stride.clone(); }
 
-    public long stride(int dim) { return stride[Shapes.wrapDim(dim, shape.length)]; }
+    public long stride(int dim) { return stride[Shapes.wrapRealDim(dim, shape.length)]; }
 
     public long storageOffset() { return offset; }
 

@@ -120,7 +120,7 @@ final class Views {
     }
 
     static Tensor unflatten(Tensor x, int dim, long[] sizes) {
-        int d = Shapes.wrapDim(dim, x.dim());
+        int d = Shapes.wrapRealDim(dim, x.dim());
         if (sizes.length == 0) throw new IllegalArgumentException("unflatten: sizes must be non-empty");
         long[] inferred;
         try {
