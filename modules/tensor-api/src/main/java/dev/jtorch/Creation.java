@@ -52,7 +52,7 @@ final class Creation {
         }
         long n = Math.ceilDiv(end - start, step);
         if (n < 0) n = 0;
-        long[] v = new long[Math.toIntExact(n)];
+        long[] v = new long[HostArrays.checkedLength(n)];
         for (int i = 0; i < v.length; i++) v[i] = start + i * step;
         return ofLongs(v, new long[]{n}, DType.INT64);
     }
@@ -64,14 +64,14 @@ final class Creation {
             throw new IllegalArgumentException("upper bound and larger bound inconsistent with step sign");
         }
         long n = (long) Math.ceil((end - start) / step);
-        double[] v = new double[Math.toIntExact(Math.max(n, 0))];
+        double[] v = new double[HostArrays.checkedLength(Math.max(n, 0))];
         for (int i = 0; i < v.length; i++) v[i] = start + i * step;
         return ofDoubles(v, new long[]{v.length}, dtype);
     }
 
     static Tensor linspace(double start, double end, long steps, DType dtype) {
         if (steps < 0) throw new IllegalArgumentException("number of steps must be non-negative");
-        int n = Math.toIntExact(steps);
+        int n = HostArrays.checkedLength(steps);
         long half = steps / 2;
         if (dtype == DType.FLOAT32 || dtype.isReducedFloat()) {
             // PyTorch computes float linspace in float, filling each half from its own end (so both ends are

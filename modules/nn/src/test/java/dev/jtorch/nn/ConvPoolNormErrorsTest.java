@@ -7,6 +7,7 @@ import dev.jtorch.nn.functional.F;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -46,11 +47,20 @@ class ConvPoolNormErrorsTest {
     void conv1dAndTransposed() {
         fails("Given groups=1, weight of size [32, 1, 3], expected input[1, 3, 5] to have 1 channels, but got 3 channels instead",
                 () -> F.conv1d(r(1, 3, 5), r(32, 1, 3), null));
+        fails("non-positive groups is not supported", () -> F.conv1d(r(2, 3, 4), r(2, 3, 4), null, 1, 0, 1, 0));
+        fails("non-positive groups is not supported", () -> F.conv1d(r(2, 3, 4), r(2, 3, 4), null, 1, "same", 1, -1));
         fails("Given transposed=1, weight of size [1, 2, 3, 3], expected input[1, 3, 5, 5] to have 1 channels, but got 3 channels instead",
                 () -> F.convTranspose2d(r(1, 3, 5, 5), r(1, 2, 3, 3), null));
         fails("output padding must be smaller than either stride or dilation, but got output_padding_height: 2 output_padding_width: 2 "
                         + "stride_height: 2 stride_width: 2 dilation_height: 1 dilation_width: 1",
                 () -> F.convTranspose2d(r(1, 1, 5, 5), r(1, 2, 3, 3), null, new int[]{2}, ZERO, new int[]{2}, 1, ONE));
+    }
+
+    /** An output size of 0 is allowed, as in PyTorch: an empty result (it divided by zero before). */
+    @Test
+    void adaptiveAvgPoolToNothing() {
+        assertArrayEquals(new long[]{2, 0, 7}, F.adaptiveAvgPool2d(r(2, 3, 4), new long[]{0, 7}).shape().toArray());
+        assertArrayEquals(new long[]{1, 2, 3, 0}, F.adaptiveAvgPool2d(r(1, 2, 6, 4), new long[]{3, 0}).shape().toArray());
     }
 
     @Test

@@ -43,6 +43,8 @@ final class Convolutions {
             throw new IllegalArgumentException("expected stride to be a single integer value or a list of " + (weight.dim() - 2)
                     + " values to match the convolution dimensions, but got stride=[" + stride + "]");
         }
+        // before the channel check below divides by it (conv2d checks it again, with the same message)
+        if (groups <= 0) throw new IllegalArgumentException("non-positive groups is not supported");
         boolean unbatched = input.dim() == 2;
         Tensor x = (unbatched ? input.unsqueeze(0) : input).unsqueeze(2);
         if (x.size(1) != weight.size(1) * groups && weight.size(0) % groups == 0) {

@@ -111,7 +111,7 @@ final class Pooling {
         if (outputSize.length != 2) throw new IllegalArgumentException("adaptive_avg_pool2d: output_size must be 2");
         long h = input.size(input.dim() - 2), w = input.size(input.dim() - 1);
         long oh = outputSize[0] < 0 ? h : outputSize[0], ow = outputSize[1] < 0 ? w : outputSize[1];
-        if (h % oh == 0 && w % ow == 0) {
+        if (oh > 0 && ow > 0 && h % oh == 0 && w % ow == 0) { // an output size of 0 gives an empty result, as in PyTorch
             int[] k = {(int) (h / oh), (int) (w / ow)};
             return avgPool2d(input, k, k, new int[]{0, 0}, false, true, null);
         }

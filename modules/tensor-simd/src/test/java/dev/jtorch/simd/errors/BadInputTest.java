@@ -124,6 +124,12 @@ class BadInputTest {
             new Case("unflatten of a 0-dim tensor", IndexOutOfBoundsException.class,
                     "Dimension specified as 0 but tensor has no dimensions",
                     t -> t[0].sum().unflatten(0, new long[]{3, 2})),
+            new Case("arange past heap storage", IllegalArgumentException.class,
+                    "tensor of 1099511627776 elements exceeds the 2^31 limit of heap storage",
+                    t -> Torch.arange(1L << 40)),
+            new Case("linspace past heap storage", IllegalArgumentException.class,
+                    "tensor of 1099511627776 elements exceeds the 2^31 limit of heap storage",
+                    t -> Torch.linspace(0, 1, 1L << 40)),
             new Case("dtype of an unknown name", IllegalArgumentException.class,
                     "unknown dtype 'float128'",
                     t -> DType.of("float128"))
