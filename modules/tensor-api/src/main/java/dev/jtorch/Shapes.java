@@ -4,10 +4,24 @@ package dev.jtorch;
 final class Shapes {
     private Shapes() {}
 
+    /** The element count; a shape whose count does not fit a long (only expand and broadcasting make one) is refused. */
     static long numel(long[] shape) {
-        long n = 1;
-        for (long s : shape) n *= s;
+        long n = product(shape);
+        if (n < 0) throw new IllegalArgumentException("numel: integer multiplication overflow");
         return n;
+    }
+
+    /** The product of the sizes (non-negative), or -1 when it overflows a long; 0 if any size is 0. */
+    private static long product(long[] shape) {
+        long n = 1;
+        boolean overflow = false;
+        for (long s : shape) {
+            if (s == 0) return 0;
+            long hi = Math.multiplyHigh(n, s);
+            n *= s;
+            overflow |= hi != 0 || n < 0;
+        }
+        return overflow ? -1 : n;
     }
 
     /** Wraps a possibly negative dim into [0, rank), with PyTorch's error. */
@@ -44,6 +58,7 @@ final class Shapes {
             if (s < 0) throw new IllegalArgumentException("Trying to create tensor with negative dimension " + s + ": "
                     + str(shape));
         }
+        if (product(shape) < 0) throw new IllegalArgumentException("Storage size calculation overflowed with sizes=" + str(shape));
         return shape.clone();
     }
 

@@ -245,6 +245,7 @@ final class Views {
             }
         }
         long[] st = Broadcast.expandedStrides(x.shape, x.stride, target);
+        Shapes.numel(target); // a view of more elements than a long counts is refused here, not by a later op
         return make(x, new Op.Expand(x.shape.clone(), target.clone()), target, st, x.offset);
     }
 
