@@ -62,6 +62,16 @@ class InitGoldenTest {
         assertExact(t("init.after"), Torch.rand(3), "generator position after the initialisers");
     }
 
+    /** A 0-dim tensor (whose values came back as shape [1] and failed the copy, after its uniform draw) and an empty one. */
+    @Test
+    void truncNormalOfAScalarAndOfNothing() {
+        Torch.manualSeed(5);
+        Tensor s = Init.truncNormal_(Torch.tensor(7.0), 0, 1, -0.5, 0.5);
+        assertEquals(0, s.dim());
+        assertTrue(s.item() >= -0.5 && s.item() <= 0.5, "in [a, b]: " + s.item());
+        assertEquals(0, Init.truncNormal_(Torch.empty(0)).numel());
+    }
+
     @Test
     void orthogonalRowsAreOrthonormal() {
         Torch.manualSeed(9);

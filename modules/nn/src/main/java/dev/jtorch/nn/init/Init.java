@@ -154,7 +154,7 @@ public final class Init {
             tensor.uniform_(2 * l - 1, 2 * u - 1);
             double[] v = tensor.contiguous().toDoubleArray();
             for (int i = 0; i < v.length; i++) v[i] = ErrorFunction.erfinv(v[i]);
-            tensor.copy_(Torch.from(v, tensor.shape().toArray()).to(tensor.dtype()));
+            tensor.copy_(Torch.from(v).reshape(tensor.shape().toArray()).to(tensor.dtype())); // reshape: a 0-dim tensor too
             tensor.mul_(std * Math.sqrt(2.));
             tensor.add_(mean);
             tensor.clamp_(a, b);
