@@ -4,6 +4,7 @@ import dev.jtorch.Tensor;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
@@ -45,6 +47,10 @@ public final class Npz {
                     out.put(name.substring(0, name.length() - 4), Npy.read(in, path + "[" + name + "]"));
                 }
             }
+        } catch (ZipException | EOFException e) {
+            // the zip layer's own messages name no file, and a damaged entry offset gives an EOFException with none
+            throw new IOException(path + ": not a readable .npz archive (corrupted or truncated): "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
         return out;
     }

@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** save then load gives the same dtype, shape and bits, for every dtype and layout; .npz archives likewise. */
@@ -121,6 +122,41 @@ class NpyRoundTripTest {
             Map<String, Tensor> out = Npz.load(p);
             assertEquals(List.copyOf(in.keySet()), List.copyOf(out.keySet()));
             for (String k : in.keySet()) assertSame(in.get(k), out.get(k));
+        }
+    }
+
+    /**
+     * Every single-bit flip and every truncation of an archive either still reads (a flip in array data cannot be
+     * told from data) or fails with an IOException that names the file and says what is wrong: the zip layer's
+     * EOFException had no message at all.
+     */
+    @Test
+    void damagedNpzArchivesFailClearly() throws IOException {
+        Map<String, Tensor> in = new LinkedHashMap<>();
+        in.put("w", Torch.randn(new long[]{3, 4}, DType.FLOAT32, new Generator(2)));
+        in.put("b", Torch.arange(0, 5));
+        for (boolean compressed : new boolean[]{false, true}) {
+            Path p = tmp.resolve(compressed ? "dc.npz" : "du.npz"), bad = tmp.resolve("bad.npz");
+            if (compressed) Npz.saveCompressed(p, in);
+            else Npz.save(p, in);
+            byte[] good = Files.readAllBytes(p);
+            for (int at = 0; at <= good.length * 8; at++) {
+                byte[] b = at < good.length * 8 ? good.clone() : null;
+                if (b != null) b[at / 8] ^= (byte) (1 << (at % 8));
+                for (int cut : b == null ? new int[]{0, 1, 30, good.length / 2, good.length - 1} : new int[]{-1}) {
+                    byte[] damaged = cut < 0 ? b : java.util.Arrays.copyOf(good, cut);
+                    Files.write(bad, damaged);
+                    String what = (compressed ? "compressed, " : "") + (cut < 0 ? "bit " + at : "cut at " + cut);
+                    try {
+                        Npz.load(bad);
+                    } catch (IOException e) {
+                        String m = e.getMessage();
+                        if (m == null || !m.contains(bad.toString())) fail(what + ": " + e + " does not name the file");
+                    } catch (RuntimeException e) {
+                        if (!(e instanceof IllegalArgumentException) || e.getMessage() == null) fail(what + ": " + e);
+                    }
+                }
+            }
         }
     }
 }
