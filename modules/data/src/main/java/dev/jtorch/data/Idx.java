@@ -102,12 +102,12 @@ public final class Idx {
         if (dimBytes.length < 4 * ndim) throw new IOException(name + " is truncated: its header names " + ndim + " dims but ends after " + dimBytes.length / 4);
         ByteBuffer dims = ByteBuffer.wrap(dimBytes).order(ByteOrder.BIG_ENDIAN);
         long[] shape = new long[ndim];
-        long count = 1;
+        long bytes = dtype.itemSize();
         for (int d = 0; d < ndim; d++) {
             shape[d] = Integer.toUnsignedLong(dims.getInt());
-            count = Math.multiplyExact(count, shape[d]);
+            // capped as it goes: a damaged header's dims can multiply past a long
+            bytes = shape[d] == 0 ? 0 : bytes > Long.MAX_VALUE / shape[d] ? Long.MAX_VALUE : bytes * shape[d];
         }
-        long bytes = count * dtype.itemSize();
         if (bytes > Integer.MAX_VALUE - 16) throw new IOException(name + ": an IDX array of shape " + Arrays.toString(shape) + " is too large to load");
         byte[] data = in.readNBytes((int) bytes);
         if (data.length < bytes) {

@@ -75,6 +75,10 @@ class IdxTest {
         assertBroken(Arrays.copyOf(good, 9), "is truncated: its header names 2 dims");
         assertBroken(Arrays.copyOf(good, good.length + 1), "has bytes after");
         assertBroken(new byte[]{0, 0}, "it has only 2 bytes");
+        // dims whose product overflows a long (a damaged header): said too large, not an ArithmeticException
+        int big = 0x80000000;
+        assertBroken(idx(0x0E, new int[]{big, big, big}, new byte[0]), "an IDX array of shape [2147483648, 2147483648, 2147483648] is too large");
+        assertBroken(idx(0x08, new int[]{big, big, 0, big}, new byte[1]), "has bytes after the 0 bytes");
     }
 
     @Test
