@@ -255,7 +255,7 @@ def unary_method(t, op, expr):
 """
     # A block op's masked tail is a method of its own: the block twice in one method is more than C2 inlines or
     # compiles quickly, and it takes arrays, not a vector, since a vector passed to a call that is not inlined is boxed
-    # (a FloatVector argument cost exp of one element 14 ns more than the scalar loop)
+    # (exp of 7 floats allocated 848 bytes an op that way, 720 this way, the scalar kernel 672)
     return f"""
     static void {camel(op)}({t['prim']}[] x, int p, {t['prim']}[] y, int q, int n) {{
         int i = 0, bound = S.loopBound(n);
