@@ -79,6 +79,9 @@ public final class Adagrad extends Optimizer {
     }
 
     @Override
+    protected List<String> stateKeys(ParamGroup g) { return List.of("step", "sum"); }
+
+    @Override
     protected void update(ParamGroup g) {
         double lr = num(g, "lr"), lrDecay = num(g, "lr_decay"), weightDecay = num(g, "weight_decay"), eps = num(g, "eps");
         boolean maximize = flag(g, "maximize");

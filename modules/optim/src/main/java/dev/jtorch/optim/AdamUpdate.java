@@ -13,13 +13,19 @@ import java.util.Map;
 final class AdamUpdate {
     private AdamUpdate() {}
 
+    /** What {@link #step} keeps per parameter. */
+    static List<String> stateKeys(ParamGroup g) {
+        return g.getBoolean("amsgrad") ? List.of("step", "exp_avg", "exp_avg_sq", "max_exp_avg_sq") : List.of("step", "exp_avg", "exp_avg_sq");
+    }
+
     static void validate(ParamGroup g) {
         Optimizer.checkNonNegative(g, "lr", "learning rate");
         Optimizer.checkNonNegative(g, "eps", "epsilon value");
         if (g.get("betas") instanceof List<?> betas) {
             if (betas.size() != 2) throw new IllegalArgumentException("betas must be a pair, got " + betas);
             for (int i = 0; i < 2; i++) {
-                double b = ((Number) betas.get(i)).doubleValue();
+                if (!(betas.get(i) instanceof Number n)) throw new IllegalArgumentException("betas must be two numbers, got " + betas);
+                double b = n.doubleValue();
                 if (!(0.0 <= b && b < 1.0)) {
                     throw new IllegalArgumentException("Invalid beta parameter at index " + i + ": " + PyRepr.of(b));
                 }

@@ -24,6 +24,9 @@ public final class AdamW extends Optimizer {
     protected void validateGroup(ParamGroup g) { AdamUpdate.validate(g); }
 
     @Override
+    protected List<String> stateKeys(ParamGroup g) { return AdamUpdate.stateKeys(g); }
+
+    @Override
     protected void update(ParamGroup g) {
         for (Tensor p : g.params()) {
             if (p.grad() != null) AdamUpdate.step(ops, p, stateOf(p), g, true);

@@ -1,11 +1,14 @@
 package dev.jtorch.optim;
 
+import dev.jtorch.DType;
 import dev.jtorch.GradMode;
 import dev.jtorch.MemoryScope;
 import dev.jtorch.Tensor;
+import dev.jtorch.Torch;
 import dev.jtorch.optim.internal.PyRepr;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -196,7 +199,8 @@ public abstract class Optimizer {
             throw new IllegalArgumentException("loaded state dict has a different number of parameter groups");
         }
         Map<Object, Tensor> idMap = new LinkedHashMap<>();
-        List<Map<?, ?>> saved = new ArrayList<>();
+        Map<Tensor, ParamGroup> groupOf = new IdentityHashMap<>();
+        List<ParamGroup> candidates = new ArrayList<>();
         for (int i = 0; i < savedGroups.size(); i++) {
             if (!(savedGroups.get(i) instanceof Map<?, ?> sg) || !(sg.get("params") instanceof List<?> ids)) {
                 throw new IllegalArgumentException("param_groups[" + i + "] of the loaded state dict has no 'params' list");
@@ -205,8 +209,16 @@ public abstract class Optimizer {
             if (ids.size() != params.size()) {
                 throw new IllegalArgumentException("loaded state dict contains a parameter group that doesn't match the size of optimizer's group");
             }
-            for (int j = 0; j < ids.size(); j++) idMap.put(ids.get(j), params.get(j));
-            saved.add(sg);
+            // the group as it would be after the load, checked as a new group is (a bad option fails here, not in a step)
+            ParamGroup candidate = new ParamGroup(params);
+            sg.forEach((k, v) -> { if (!"params".equals(k)) candidate.set(String.valueOf(k), v); });
+            checkLoadedOptions(i, candidate);
+            validateGroup(candidate);
+            candidates.add(candidate);
+            for (int j = 0; j < ids.size(); j++) {
+                idMap.put(ids.get(j), params.get(j));
+                groupOf.put(params.get(j), candidate);
+            }
         }
         // Build everything first, so a bad entry leaves this optimizer unchanged.
         Map<Tensor, Map<String, Object>> newState = new IdentityHashMap<>();
@@ -220,7 +232,15 @@ public abstract class Optimizer {
             Map<String, Object> copy = new LinkedHashMap<>();
             for (Map.Entry<?, ?> kv : entries.entrySet()) {
                 String key = String.valueOf(kv.getKey());
-                copy.put(key, castLike(p, key, kv.getValue()));
+                copy.put(key, loadedStateValue(e.getKey(), p, key, kv.getValue()));
+            }
+            if (!copy.isEmpty()) {
+                for (String key : stateKeys(groupOf.get(p))) {
+                    if (!(copy.get(key) instanceof Tensor) && !(key.equals("step") && copy.get(key) != null)) {
+                        throw new IllegalArgumentException("state of parameter " + e.getKey() + " has no '" + key + "'; "
+                                + getClass().getSimpleName() + " with these options keeps " + stateKeys(groupOf.get(p)));
+                    }
+                }
             }
             if (newState.put(p, copy) == null) newOrder.add(p);
         }
@@ -228,17 +248,59 @@ public abstract class Optimizer {
         stateOrder.clear();
         state.putAll(newState);
         stateOrder.addAll(newOrder);
-        for (int i = 0; i < saved.size(); i++) {
-            Map<String, Object> opts = new LinkedHashMap<>();
-            saved.get(i).forEach((k, v) -> opts.put(String.valueOf(k), v));
-            paramGroups.get(i).replaceOptions(opts);
+        for (int i = 0; i < candidates.size(); i++) paramGroups.get(i).replaceOptions(candidates.get(i).options());
+    }
+
+    /**
+     * The state a parameter of group g holds once it has one ({@code step} included where kept), every entry but
+     * {@code step} a tensor of the parameter's shape: a loaded state dict is checked against it, so that a damaged one
+     * is refused by {@link #loadStateDict} rather than failing inside a later step. None by default (a subclass that
+     * does not say is not checked).
+     */
+    protected List<String> stateKeys(ParamGroup g) { return List.of(); }
+
+    /** Whether {@code step} is kept as a 0-dim float32 tensor (Adam's and Adagrad's, as PyTorch) or as a long. */
+    protected boolean tensorStep() { return true; }
+
+    /** A loaded option must be of its default's kind: a number, a flag, or a pair of numbers ({@code betas}). */
+    private void checkLoadedOptions(int index, ParamGroup g) {
+        for (Map.Entry<String, Object> d : defaults.entrySet()) {
+            Object want = d.getValue(), got = g.get(d.getKey());
+            String where = "param_groups[" + index + "] of the loaded state dict: option '" + d.getKey() + "'";
+            if (want != null && got == null) throw new IllegalArgumentException(where + " is missing");
+            boolean ok = want == null
+                    || (want == REQUIRED || want instanceof Number ? got instanceof Double
+                    : want instanceof Boolean ? got instanceof Boolean
+                    : want instanceof List<?> l ? got instanceof List<?> gl && gl.size() == l.size()
+                            && gl.stream().allMatch(x -> x instanceof Double)
+                    : true);
+            if (!ok) {
+                String kind = want == REQUIRED || want instanceof Number ? "a number"
+                        : want instanceof Boolean ? "true or false" : "numbers like " + want;
+                throw new IllegalArgumentException(where + " must be " + kind + ", got " + got);
+            }
         }
     }
 
-    private static Object castLike(Tensor param, String key, Object value) {
-        if (!(value instanceof Tensor t)) return value;
+    /** A copy of one loaded state entry: step as this optimizer keeps it, buffers as tensors of the parameter's shape and dtype. */
+    private Object loadedStateValue(Object id, Tensor param, String key, Object value) {
+        String where = "state '" + key + "' of parameter " + id;
+        if (key.equals("step")) {
+            double step;
+            if (value instanceof Number n) step = n.doubleValue();
+            else if (value instanceof Tensor t && t.numel() == 1) step = t.item();
+            else throw new IllegalArgumentException(where + " must be a number or a one-element tensor, got " + value);
+            if (!(step >= 0) || step != Math.rint(step)) throw new IllegalArgumentException(where + " must be a count, got " + step);
+            return tensorStep() ? Torch.tensor(step).to(DType.FLOAT32) : (Object) (long) step;
+        }
+        if (value == null) return null;  // SGD keeps momentum_buffer = None when momentum is off
+        if (!(value instanceof Tensor t)) throw new IllegalArgumentException(where + " must be a tensor, got " + value);
+        if (!Arrays.equals(t.shape().toArray(), param.shape().toArray())) {
+            throw new IllegalArgumentException(where + " has shape " + Arrays.toString(t.shape().toArray()) + ", the parameter "
+                    + Arrays.toString(param.shape().toArray()));
+        }
         Tensor copy = t.detach().clone();
-        if (!key.equals("step") && param.dtype().isFloatingPoint() && copy.dtype() != param.dtype()) copy = copy.to(param.dtype());
+        if (param.dtype().isFloatingPoint() && copy.dtype() != param.dtype()) copy = copy.to(param.dtype());
         return copy;
     }
 

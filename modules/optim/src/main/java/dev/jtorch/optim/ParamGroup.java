@@ -92,7 +92,7 @@ public final class ParamGroup {
         if (value instanceof List<?> l) {
             List<Object> copy = new ArrayList<>(l.size());
             for (Object x : l) copy.add(normalise(x));
-            return List.copyOf(copy);
+            return Collections.unmodifiableList(copy); // not List.copyOf: a null element is for the checks to name
         }
         return value;
     }

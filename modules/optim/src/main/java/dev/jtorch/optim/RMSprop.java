@@ -3,6 +3,7 @@ package dev.jtorch.optim;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,18 @@ public final class RMSprop extends Optimizer {
         checkNonNegative(g, "weight_decay", "weight_decay value");
         checkNonNegative(g, "alpha", "alpha value");
     }
+
+    @Override
+    protected List<String> stateKeys(ParamGroup g) {
+        List<String> keys = new ArrayList<>(List.of("step", "square_avg"));
+        if (g.getDouble("momentum") > 0) keys.add("momentum_buffer");
+        if (g.getBoolean("centered")) keys.add("grad_avg");
+        return keys;
+    }
+
+    /** A long, as PyTorch 1.13's RMSprop keeps it. */
+    @Override
+    protected boolean tensorStep() { return false; }
 
     @Override
     protected void update(ParamGroup g) {

@@ -161,4 +161,63 @@ class StateDictResumeTest {
         assertTrue(swapped.state().isEmpty());
         assertThrows(IllegalArgumentException.class, () -> swapped.loadStateDict(Map.of("state", Map.of())));
     }
+
+    /** A copy of a state dict whose {@code state[id][key]} (or, for a null id, {@code param_groups[0][key]}) is value or removed. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> damaged(Map<String, Object> sd, Object id, String key, Object value, boolean remove) {
+        Map<Object, Object> state = new java.util.LinkedHashMap<>();
+        ((Map<Object, Object>) sd.get("state")).forEach((k, v) -> state.put(k, new java.util.LinkedHashMap<>((Map<Object, Object>) v)));
+        List<Object> groups = new ArrayList<>();
+        for (Object g : (List<Object>) sd.get("param_groups")) groups.add(new java.util.LinkedHashMap<>((Map<Object, Object>) g));
+        Map<Object, Object> target = id == null ? (Map<Object, Object>) groups.get(0) : (Map<Object, Object>) state.get(id);
+        if (remove) target.remove(key);
+        else target.put(key, value);
+        return Map.of("state", state, "param_groups", groups);
+    }
+
+    /**
+     * A damaged state dict is refused by loadStateDict with a message that names the entry, and the optimizer is left
+     * as it was; before, most of these loaded and the next step failed with a ClassCastException or a
+     * NullPointerException inside the update.
+     */
+    @TestFactory
+    Stream<DynamicTest> damagedStateDictsAreRefusedWhenLoaded() {
+        record Case(String name, Function<List<Tensor>, Optimizer> make, Object id, String key, Object value, boolean remove, String message) {}
+        Function<List<Tensor>, Optimizer> adam = q -> new Adam(q, Adam.options().amsgrad(true)), sgd = q -> new SGD(q, 0.1, 0.9);
+        Function<List<Tensor>, Optimizer> rms = q -> new RMSprop(q, RMSprop.options().momentum(0.5).centered(true));
+        Function<List<Tensor>, Optimizer> adagrad = q -> new Adagrad(q, 0.1);
+        return Stream.of(
+                new Case("Adam without exp_avg", adam, 0, "exp_avg", null, true, "state of parameter 0 has no 'exp_avg'"),
+                new Case("Adam without max_exp_avg_sq", adam, 1, "max_exp_avg_sq", null, true, "state of parameter 1 has no 'max_exp_avg_sq'"),
+                new Case("Adam with a number for exp_avg_sq", adam, 0, "exp_avg_sq", 2.5, false, "state 'exp_avg_sq' of parameter 0 must be a tensor, got 2.5"),
+                new Case("Adam with a mis-shaped exp_avg", adam, 1, "exp_avg", Torch.zeros(7), false, "state 'exp_avg' of parameter 1 has shape [7], the parameter [4]"),
+                new Case("Adam with a step of two elements", adam, 0, "step", Torch.zeros(2), false, "state 'step' of parameter 0 must be a number or a one-element tensor"),
+                new Case("Adam with a negative step", adam, 0, "step", -3, false, "state 'step' of parameter 0 must be a count, got -3.0"),
+                new Case("Adam with betas of one number", adam, null, "betas", List.of(0.9), false, "option 'betas' must be numbers like [0.9, 0.999], got [0.9]"),
+                new Case("Adam with a text for lr", adam, null, "lr", "fast", false, "option 'lr' must be a number, got fast"),
+                new Case("Adam without eps", adam, null, "eps", null, true, "option 'eps' is missing"),
+                new Case("SGD with a number for momentum_buffer", sgd, 0, "momentum_buffer", 2.5, false, "state 'momentum_buffer' of parameter 0 must be a tensor, got 2.5"),
+                new Case("SGD with a flag for nesterov that is a number", sgd, null, "nesterov", 1, false, "option 'nesterov' must be true or false, got 1.0"),
+                new Case("SGD with a negative lr", sgd, null, "lr", -1.0, false, "Invalid learning rate: -1.0"),
+                new Case("RMSprop without step", rms, 0, "step", null, true, "state of parameter 0 has no 'step'"),
+                new Case("RMSprop without grad_avg", rms, 1, "grad_avg", null, true, "state of parameter 1 has no 'grad_avg'"),
+                new Case("RMSprop with a number for square_avg", rms, 0, "square_avg", -1L, false, "state 'square_avg' of parameter 0 must be a tensor, got -1"),
+                new Case("Adagrad without sum", adagrad, 1, "sum", null, true, "state of parameter 1 has no 'sum'")
+        ).map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+            List<Tensor> p = params(12);
+            Optimizer trained = c.make().apply(p);
+            steps(trained, p, new Generator().manualSeed(13), 2);
+            Map<String, Object> bad = damaged(trained.stateDict(), c.id(), c.key(), c.value(), c.remove());
+            List<Tensor> q = copies(p);
+            Optimizer fresh = c.make().apply(q);
+            steps(fresh, q, new Generator().manualSeed(14), 1);
+            String before = fresh.stateDict().toString() + fresh.paramGroups().get(0).options();
+            var e = assertThrows(IllegalArgumentException.class, () -> fresh.loadStateDict(bad));
+            assertTrue(e.getMessage().contains(c.message()), e.getMessage());
+            assertEquals(before, fresh.stateDict().toString() + fresh.paramGroups().get(0).options(), "left as it was");
+            // and the intact state dict still loads and steps
+            fresh.loadStateDict(trained.stateDict());
+            steps(fresh, q, new Generator().manualSeed(15), 1);
+        }));
+    }
 }
