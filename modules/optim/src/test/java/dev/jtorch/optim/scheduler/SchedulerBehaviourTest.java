@@ -123,6 +123,20 @@ class SchedulerBehaviourTest {
 
     /* OneCycleLR(opt, max_lr=1.0, total_steps=30): the 31st step raises
        "Tried to step 32 times. The specified number of total steps is 30" */
+    /** A state dict with lrs for another number of groups, or a bad entry among good ones, changes nothing. */
+    @Test
+    void badStateDictsAreRefusedAndChangeNothing() {
+        Optimizer opt = sgd();
+        LRScheduler s = new StepLR(opt, 2);
+        run(s, 3);
+        Map<String, Object> before = Map.copyOf(s.stateDict());
+        var e = assertThrows(IllegalArgumentException.class, () -> s.loadStateDict(Map.of("base_lrs", List.of(0.5))));
+        assertEquals("scheduler state 'base_lrs' has 1 values for an optimizer of 2 param groups", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> s.loadStateDict(Map.of("last_epoch", 7, "_last_lr", List.of(1.0, 2.0, 3.0))));
+        assertThrows(IllegalArgumentException.class, () -> s.loadStateDict(Map.of("last_epoch", 7, "step_size", "two")));
+        assertEquals(before, Map.copyOf(s.stateDict()));
+    }
+
     @Test
     void oneCycleRefusesToStepPastTotalSteps() {
         OneCycleLR s = new OneCycleLR(sgd(), 1.0, 30);
