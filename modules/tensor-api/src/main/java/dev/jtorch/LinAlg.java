@@ -156,7 +156,8 @@ final class LinAlg {
     }
 
     private static String rows(Tensor t) {
-        long r = t.dim() == 1 ? 1 : t.numel() / t.shape[t.dim() - 1];
+        long r = 1; // the dims before the last, multiplied out (not numel / last: the last may be 0)
+        for (int d = 0; d < t.dim() - 1; d++) r *= t.shape[d];
         return r + "x" + t.shape[t.dim() - 1];
     }
 

@@ -139,6 +139,9 @@ class BadInputTest {
             new Case("broadcast to more elements than a long counts", IllegalArgumentException.class,
                     "Storage size calculation overflowed with sizes=[1099511627776, 1099511627776, 4]",
                     t -> t[1].expand(1L << 40, 1, 4).add(t[1].expand(1, 1L << 40, 4))),
+            new Case("matmul with an empty last dim", IllegalArgumentException.class,
+                    "mat1 and mat2 shapes cannot be multiplied (6x4 and 3x0)",
+                    t -> Torch.randn(2, 3, 4).matmul(Torch.randn(0, 3).t())),
             new Case("dtype of an unknown name", IllegalArgumentException.class,
                     "unknown dtype 'float128'",
                     t -> DType.of("float128"))
