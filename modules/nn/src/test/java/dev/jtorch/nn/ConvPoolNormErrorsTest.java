@@ -61,6 +61,9 @@ class ConvPoolNormErrorsTest {
     void adaptiveAvgPoolToNothing() {
         assertArrayEquals(new long[]{2, 0, 7}, F.adaptiveAvgPool2d(r(2, 3, 4), new long[]{0, 7}).shape().toArray());
         assertArrayEquals(new long[]{1, 2, 3, 0}, F.adaptiveAvgPool2d(r(1, 2, 6, 4), new long[]{3, 0}).shape().toArray());
+        // and an absurd one is an error that says so, not a NegativeArraySizeException
+        fails("adaptive_avg_pool2d: an output size of 9223372036854775807 from an input size of 3 is too large (its averaging matrix "
+                + "has more than 2^31 elements)", () -> F.adaptiveAvgPool2d(r(2, 3, 4), Long.MAX_VALUE));
     }
 
     @Test

@@ -120,6 +120,10 @@ final class Pooling {
     }
 
     private static Tensor averaging(long out, long in, DType dtype) {
+        if (out > (Integer.MAX_VALUE - 16) / in) {
+            throw new IllegalArgumentException("adaptive_avg_pool2d: an output size of " + out + " from an input size of " + in
+                    + " is too large (its averaging matrix has more than 2^31 elements)");
+        }
         double[] a = new double[(int) (out * in)];
         for (long i = 0; i < out; i++) {
             long start = Math.floorDiv(i * in, out), end = -Math.floorDiv(-(i + 1) * in, out);
