@@ -806,9 +806,13 @@ public final class Tensor {
 
     public Tensor amax(int[] dims, boolean keepdim) { return Reductions.reduce(ReduceOp.MAX, this, dims, keepdim); }
 
+    public Tensor amax(int dim, boolean keepdim) { return amax(new int[]{dim}, keepdim); }
+
     public Tensor amin(int... dims) { return Reductions.reduce(ReduceOp.MIN, this, dims, false); }
 
     public Tensor amin(int[] dims, boolean keepdim) { return Reductions.reduce(ReduceOp.MIN, this, dims, keepdim); }
+
+    public Tensor amin(int dim, boolean keepdim) { return amin(new int[]{dim}, keepdim); }
 
     /** Index of the largest element of the flattened tensor. */
     public Tensor argmax() { return Reductions.argReduce(ReduceOp.MAX, this, null, false); }
@@ -830,11 +834,17 @@ public final class Tensor {
 
     public Tensor var(int[] dims, double correction, boolean keepdim) { return Reductions.var(this, dims, correction, keepdim); }
 
+    /** PyTorch's positional {@code x.var(dim, unbiased, keepdim)}: {@code unbiased} false divides by n, not n - 1. */
+    public Tensor var(int dim, boolean unbiased, boolean keepdim) { return var(new int[]{dim}, unbiased ? 1 : 0, keepdim); }
+
     public Tensor std() { return var().sqrt(); }
 
     public Tensor std(int dim) { return var(dim).sqrt(); }
 
     public Tensor std(int[] dims, double correction, boolean keepdim) { return var(dims, correction, keepdim).sqrt(); }
+
+    /** PyTorch's positional {@code x.std(dim, unbiased, keepdim)}. */
+    public Tensor std(int dim, boolean unbiased, boolean keepdim) { return var(dim, unbiased, keepdim).sqrt(); }
 
     /** The 2-norm of all elements. */
     public Tensor norm() { return Reductions.norm(this, 2, null, false); }
@@ -846,6 +856,8 @@ public final class Tensor {
     public Tensor logsumexp(int dim) { return Reductions.logsumexp(this, new int[]{dim}, false); }
 
     public Tensor logsumexp(int[] dims, boolean keepdim) { return Reductions.logsumexp(this, dims, keepdim); }
+
+    public Tensor logsumexp(int dim, boolean keepdim) { return logsumexp(new int[]{dim}, keepdim); }
 
     public Tensor cumsum(int dim) { return Reductions.scan(ScanOp.CUMSUM, this, dim); }
 
@@ -864,9 +876,13 @@ public final class Tensor {
 
     public Tensor all(int dim) { return Reductions.reduce(ReduceOp.ALL, this, new int[]{dim}, false); }
 
+    public Tensor all(int dim, boolean keepdim) { return Reductions.reduce(ReduceOp.ALL, this, new int[]{dim}, keepdim); }
+
     public Tensor any() { return Reductions.reduce(ReduceOp.ANY, this, null, false); }
 
     public Tensor any(int dim) { return Reductions.reduce(ReduceOp.ANY, this, new int[]{dim}, false); }
+
+    public Tensor any(int dim, boolean keepdim) { return Reductions.reduce(ReduceOp.ANY, this, new int[]{dim}, keepdim); }
 
     public ValuesIndices sort() { return Sorting.sort(this, -1, false, false); }
 
