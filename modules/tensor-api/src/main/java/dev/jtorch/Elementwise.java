@@ -237,6 +237,12 @@ final class Elementwise {
         long[] shape = Broadcast.shapes(a.shape, b.shape);
         DType compute = computeFrom.computeType();
         Device dev = commonDevice(a, b);
+        if (computeFrom != compute) {
+            // As PyTorch, each operand is first cast to the common dtype, then computed on: against a uint8 tensor a
+            // 0-dim -2 is 254 (so x < -2 is true and minimum(x, -2) is x), against float16 a float64 scalar rounds to half
+            if (a.dtype != computeFrom) a = castRaw(a, computeFrom);
+            if (b.dtype != computeFrom) b = castRaw(b, computeFrom);
+        }
         Tensor out = Tensor.allocateForWrite(shape, op.producesBool() ? DType.BOOL : compute, dev);
         be.binary(op, operand(a, compute, shape, dev), operand(b, compute, shape, dev), out.strided());
         return out.dtype == outType ? out : castRaw(out, outType);

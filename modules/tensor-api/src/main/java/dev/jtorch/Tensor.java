@@ -553,29 +553,46 @@ public final class Tensor {
 
     public Tensor minimum(Tensor other) { return Elementwise.binary(BinaryOp.MINIMUM, this, other); }
 
+    /*
+     * Comparisons with a Java number as PyTorch's with a Python one: a long is an integer scalar, which an integer
+     * tensor compares in its own dtype (an int64 id beyond 2^53 compares exactly; a uint8 tensor sees -2 as 254), a
+     * double a float scalar. An int literal picks the long form.
+     */
     public Tensor eq(Tensor other) { return Elementwise.compare(BinaryOp.EQ, this, other); }
 
     public Tensor eq(double other) { return eq(Torch.scalar(other)); }
+
+    public Tensor eq(long other) { return eq(Torch.scalar(other)); }
 
     public Tensor ne(Tensor other) { return Elementwise.compare(BinaryOp.NE, this, other); }
 
     public Tensor ne(double other) { return ne(Torch.scalar(other)); }
 
+    public Tensor ne(long other) { return ne(Torch.scalar(other)); }
+
     public Tensor lt(Tensor other) { return Elementwise.compare(BinaryOp.LT, this, other); }
 
     public Tensor lt(double other) { return lt(Torch.scalar(other)); }
+
+    public Tensor lt(long other) { return lt(Torch.scalar(other)); }
 
     public Tensor le(Tensor other) { return Elementwise.compare(BinaryOp.LE, this, other); }
 
     public Tensor le(double other) { return le(Torch.scalar(other)); }
 
+    public Tensor le(long other) { return le(Torch.scalar(other)); }
+
     public Tensor gt(Tensor other) { return Elementwise.compare(BinaryOp.GT, this, other); }
 
     public Tensor gt(double other) { return gt(Torch.scalar(other)); }
 
+    public Tensor gt(long other) { return gt(Torch.scalar(other)); }
+
     public Tensor ge(Tensor other) { return Elementwise.compare(BinaryOp.GE, this, other); }
 
     public Tensor ge(double other) { return ge(Torch.scalar(other)); }
+
+    public Tensor ge(long other) { return ge(Torch.scalar(other)); }
 
     /** True when shapes and all elements are equal (as {@code torch.equal}). */
     public boolean equal(Tensor other) { return Elementwise.equal(this, other); }
