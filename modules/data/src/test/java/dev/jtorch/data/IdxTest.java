@@ -138,4 +138,27 @@ class IdxTest {
         for (float v : image.toFloatArray()) sum += Math.round(v * 255f);
         return sum;
     }
+
+    /** Every single-bit flip and every cut of a raw and a gzipped file reads or fails with an IOException naming it. */
+    @Test
+    void everyBitFlipAndCutReadsOrFailsClearly() throws IOException {
+        byte[] raw = idx(0x08, new int[]{3, 4}, new byte[]{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
+        for (byte[] good : new byte[][]{raw, gzip(raw)}) {
+            for (int at = 0; at < good.length * 8 + good.length; at++) {
+                byte[] damaged;
+                if (at < good.length * 8) {
+                    damaged = good.clone();
+                    damaged[at / 8] ^= (byte) (1 << (at % 8));
+                } else {
+                    damaged = Arrays.copyOf(good, at - good.length * 8);
+                }
+                Path p = write("damaged.idx", damaged);
+                try {
+                    Idx.read(p);
+                } catch (IOException e) {
+                    assertTrue(e.getMessage() != null && e.getMessage().contains(p.toString()), at + ": " + e);
+                }
+            }
+        }
+    }
 }

@@ -171,4 +171,34 @@ class SafeTensorsTest {
         }));
         return tests;
     }
+
+    /**
+     * Every single-bit flip and every cut of a file either still loads (a flip in tensor data, or in a header digit
+     * that stays consistent, cannot be told from a real file) or fails with an IOException that names the file.
+     */
+    @Test
+    void everyBitFlipAndCutLoadsOrFailsClearly() throws IOException {
+        Map<String, Tensor> in = new LinkedHashMap<>();
+        in.put("w", Torch.arange(0, 6).to(DType.FLOAT32).reshape(2, 3));
+        in.put("b", Torch.arange(0, 3));
+        Path good = dir.resolve("good.safetensors"), bad = dir.resolve("bad.safetensors");
+        SafeTensors.save(good, in);
+        byte[] bytes = Files.readAllBytes(good);
+        for (int at = 0; at < bytes.length * 8 + bytes.length; at++) {
+            byte[] damaged;
+            if (at < bytes.length * 8) {
+                damaged = bytes.clone();
+                damaged[at / 8] ^= (byte) (1 << (at % 8));
+            } else {
+                damaged = java.util.Arrays.copyOf(bytes, at - bytes.length * 8);
+            }
+            Files.write(bad, damaged);
+            String what = at < bytes.length * 8 ? "bit " + at : "cut at " + (at - bytes.length * 8);
+            try {
+                SafeTensors.load(bad);
+            } catch (IOException e) {
+                assertTrue(e.getMessage() != null && e.getMessage().contains(bad.toString()), what + ": " + e);
+            }
+        }
+    }
 }
