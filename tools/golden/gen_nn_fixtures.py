@@ -199,6 +199,9 @@ loss_case("interp_bilinear_ac", lambda i: F.interpolate(i, size=(5, 7), mode="bi
 loss_case("interp_bilinear_scale", lambda i: F.interpolate(i, scale_factor=2.0, mode="bilinear"), ix)
 loss_case("interp_bilinear_down", lambda i: F.interpolate(i, size=(2, 3), mode="bilinear"), ix)
 loss_case("interp_linear", lambda i: F.interpolate(i, size=7, mode="linear"), torch.randn(2, 2, 4, generator=g))
+# float64 input: the weights are computed in double (float32 weights are off by ~1e-7)
+loss_case("interp_bilinear_f64", lambda i: F.interpolate(i, size=(5, 7), mode="bilinear", align_corners=False), ix.double())
+loss_case("interp_bilinear_ac_f64", lambda i: F.interpolate(i, size=(6, 3), mode="bilinear", align_corners=True), ix.double())
 
 # ---------------------------------------------------------------- dropout with the default generator
 torch.manual_seed(5)

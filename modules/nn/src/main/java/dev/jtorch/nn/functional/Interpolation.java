@@ -7,7 +7,7 @@ import dev.jtorch.Torch;
 
 /**
  * {@code F.interpolate} for 'nearest' (1-3 spatial dims) and 'linear'/'bilinear' (align_corners or not), with
- * PyTorch's index arithmetic (source indices computed in float32, as its CPU kernels do for float inputs).
+ * PyTorch's index arithmetic (nearest's source indices in float32; linear's weights in the input's precision).
  */
 final class Interpolation {
     private Interpolation() {}
@@ -75,24 +75,30 @@ final class Interpolation {
         return Torch.tensor(idx);
     }
 
-    /** Linear blend along {@code dim}: weights λ0, λ1 from PyTorch's source-index formula. */
+    /**
+     * Linear blend along {@code dim}: weights λ0, λ1 from PyTorch's source-index formula, in the input's precision as
+     * its kernel computes them (double for float64, float32 otherwise; each step rounded to float there, which doing
+     * it in double and rounding gives exactly).
+     */
     private static Tensor linear(Tensor x, int dim, long out, double scale, boolean alignCorners) {
         long in = x.size(dim);
         int n = Math.toIntExact(out);
+        java.util.function.DoubleUnaryOperator r = x.dtype() == dev.jtorch.DType.FLOAT64 ? v -> v : v -> (float) v;
         long[] i0 = new long[n], i1 = new long[n];
-        float[] l0 = new float[n], l1 = new float[n];
-        float s;
-        if (alignCorners) s = out > 1 ? (float) (in - 1) / (float) (out - 1) : 0f;
-        else s = Double.isNaN(scale) ? (float) in / (float) out : (float) (1.0 / scale);
+        double[] l0 = new double[n], l1 = new double[n];
+        double s;
+        if (alignCorners) s = out > 1 ? r.applyAsDouble(r.applyAsDouble(in - 1) / r.applyAsDouble(out - 1)) : 0;
+        else s = Double.isNaN(scale) ? r.applyAsDouble(r.applyAsDouble(in) / r.applyAsDouble(out)) : r.applyAsDouble(1.0 / scale);
         for (int j = 0; j < n; j++) {
-            float src = alignCorners ? s * j : Math.max(s * (j + 0.5f) - 0.5f, 0f);
+            double src = alignCorners ? r.applyAsDouble(s * j)
+                    : Math.max(r.applyAsDouble(r.applyAsDouble(s * r.applyAsDouble(j + 0.5)) - 0.5), 0);
             long lo = Math.min((long) Math.floor(src), in - 1);
             long hi = lo < in - 1 ? lo + 1 : lo;
-            float lambda1 = Math.min(Math.max(src - lo, 0f), 1f);
+            double lambda1 = Math.min(Math.max(r.applyAsDouble(src - lo), 0), 1);
             i0[j] = lo;
             i1[j] = hi;
             l1[j] = lambda1;
-            l0[j] = 1f - lambda1;
+            l0[j] = r.applyAsDouble(1 - lambda1);
         }
         long[] wShape = new long[x.dim()];
         java.util.Arrays.fill(wShape, 1);
