@@ -241,29 +241,23 @@ def unary_method(t, op, expr):
             {t['vec']} v = {t['vec']}.fromArray(S, x, p + i, m);
 {pre}            {e}.intoArray(y, q + i, m);
 """
-    if not callable(expr):
-        return f"""
+    loop = f"""
     static void {camel(op)}({t['prim']}[] x, int p, {t['prim']}[] y, int q, int n) {{
         int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {{
             {t['vec']} v = {t['vec']}.fromArray(S, x, p + i);
 {pre}            {e}.intoArray(y, q + i);
         }}
-        if (i < n) {{
+"""
+    if not callable(expr):
+        return loop + f"""        if (i < n) {{
 {masked}        }}
     }}
 """
     # A block op's masked tail is a method of its own: the block twice in one method is more than C2 inlines or
     # compiles quickly, and it takes arrays, not a vector, since a vector passed to a call that is not inlined is boxed
     # (exp of 7 floats allocated 848 bytes an op that way, 720 this way, the scalar kernel 672)
-    return f"""
-    static void {camel(op)}({t['prim']}[] x, int p, {t['prim']}[] y, int q, int n) {{
-        int i = 0, bound = S.loopBound(n);
-        for (; i < bound; i += S.length()) {{
-            {t['vec']} v = {t['vec']}.fromArray(S, x, p + i);
-{pre}            {e}.intoArray(y, q + i);
-        }}
-        if (i < n) {camel(op)}Tail(x, p, y, q, i, n);
+    return loop + f"""        if (i < n) {camel(op)}Tail(x, p, y, q, i, n);
     }}
 
     /** {{@link #{camel(op)}}} of the last, partial vector's elements [i, n). */
