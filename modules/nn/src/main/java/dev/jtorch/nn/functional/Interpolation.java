@@ -2,8 +2,11 @@ package dev.jtorch.nn.functional;
 
 import dev.jtorch.Autocast;
 import dev.jtorch.AutocastOp;
+import dev.jtorch.DType;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
+
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * {@code F.interpolate} for 'nearest' (1-3 spatial dims) and 'linear'/'bilinear' (align_corners or not), with
@@ -83,7 +86,7 @@ final class Interpolation {
     private static Tensor linear(Tensor x, int dim, long out, double scale, boolean alignCorners) {
         long in = x.size(dim);
         int n = Math.toIntExact(out);
-        java.util.function.DoubleUnaryOperator r = x.dtype() == dev.jtorch.DType.FLOAT64 ? v -> v : v -> (float) v;
+        DoubleUnaryOperator r = x.dtype() == DType.FLOAT64 ? v -> v : v -> (float) v;
         long[] i0 = new long[n], i1 = new long[n];
         double[] l0 = new double[n], l1 = new double[n];
         double s;
