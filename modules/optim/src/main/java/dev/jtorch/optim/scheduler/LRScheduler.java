@@ -133,23 +133,27 @@ public abstract class LRScheduler {
     /** Restores a {@link #stateDict()}; keys it lacks keep their current value. */
     public void loadStateDict(Map<String, Object> state) {
         if (state == null) throw new IllegalArgumentException("scheduler state dict is null");
-        // everything read and checked before anything is set, so a bad entry leaves the scheduler as it was
+        // the base fields are read and checked (and the subclass's loaded) before any is set: a bad entry among them
+        // leaves them as they were
         List<Double> newBaseLrs = StateValues.doubles(state, "base_lrs", baseLrs);
         int newLastEpoch = StateValues.integer(state, "last_epoch", lastEpoch);
         int newStepCount = StateValues.integer(state, "_step_count", stepCount);
         List<Double> newLastLr = StateValues.doubles(state, "_last_lr", lastLr);
         int groups = optimizer.paramGroups().size();
-        for (var e : Map.of("base_lrs", newBaseLrs, "_last_lr", newLastLr).entrySet()) {
-            if (e.getValue().size() != groups) {
-                throw new IllegalArgumentException("scheduler state '" + e.getKey() + "' has " + e.getValue().size()
-                        + " values for an optimizer of " + groups + " param groups");
-            }
-        }
+        checkPerGroup("base_lrs", newBaseLrs, groups);
+        checkPerGroup("_last_lr", newLastLr, groups);
         loadExtra(state);
         baseLrs = newBaseLrs;
         lastEpoch = newLastEpoch;
         stepCount = newStepCount;
         lastLr = newLastLr;
+    }
+
+    private static void checkPerGroup(String key, List<Double> values, int groups) {
+        if (values.size() != groups) {
+            throw new IllegalArgumentException("scheduler state '" + key + "' has " + values.size() + " values for an optimizer of "
+                    + groups + " param groups");
+        }
     }
 
     /** Adds the subclass's own fields to a state dict. */
