@@ -10,10 +10,11 @@
 // dtype codes: the order of dev.jtorch.DType
 enum DType { FLOAT32, FLOAT64, FLOAT16, BFLOAT16, INT8, UINT8, INT16, INT32, INT64, BOOL };
 // the order of dev.jtorch.ops.UnaryOp
-enum UnaryOp { ABS, NEG, SIGN, EXP, EXPM1, LOG, LOG1P, LOG2, SQRT, RSQRT, SQUARE, RECIPROCAL,
-    SIN, COS, TAN, TANH, SIGMOID, RELU, GELU, SILU, ERF, FLOOR, CEIL, ROUND, TRUNC, LOGICAL_NOT, BITWISE_NOT };
+enum UnaryOp { ABS, NEG, SIGN, EXP, EXP2, EXPM1, LOG, LOG1P, LOG2, LOG10, SQRT, RSQRT, SQUARE, RECIPROCAL,
+    SIN, COS, TAN, ASIN, ACOS, ATAN, SINH, COSH, TANH, ASINH, ACOSH, ATANH,
+    SIGMOID, RELU, GELU, SILU, ERF, FLOOR, CEIL, ROUND, TRUNC, LOGICAL_NOT, BITWISE_NOT };
 // the order of dev.jtorch.ops.BinaryOp
-enum BinaryOp { ADD, SUB, MUL, DIV, DIV_TRUNC, DIV_FLOOR, REMAINDER, POW, MAXIMUM, MINIMUM,
+enum BinaryOp { ADD, SUB, MUL, DIV, DIV_TRUNC, DIV_FLOOR, REMAINDER, FMOD, POW, ATAN2, MAXIMUM, MINIMUM,
     BITWISE_AND, BITWISE_OR, BITWISE_XOR, LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR, EQ, NE, LT, LE, GT, GE };
 // the order of dev.jtorch.ops.ReduceOp
 enum ReduceOp { SUM, PROD, MAX, MIN, ALL, ANY };
@@ -143,10 +144,12 @@ __device__ double unaryD(int op, double x) {
         case NEG: return -x;
         case SIGN: return (double)((0.0 < x) - (x < 0.0));
         case EXP: return exp(x);
+        case EXP2: return exp2(x);
         case EXPM1: return expm1(x);
         case LOG: return log(x);
         case LOG1P: return log1p(x);
         case LOG2: return log2(x);
+        case LOG10: return log10(x);
         case SQRT: return sqrt(x);
         case RSQRT: return rsqrt(x);
         case SQUARE: return x * x;
@@ -154,7 +157,15 @@ __device__ double unaryD(int op, double x) {
         case SIN: return sin(x);
         case COS: return cos(x);
         case TAN: return tan(x);
+        case ASIN: return asin(x);
+        case ACOS: return acos(x);
+        case ATAN: return atan(x);
+        case SINH: return sinh(x);
+        case COSH: return cosh(x);
         case TANH: return tanh(x);
+        case ASINH: return asinh(x);
+        case ACOSH: return acosh(x);
+        case ATANH: return atanh(x);
         case SIGMOID: return 1.0 / (1.0 + exp(-x));
         case RELU: return x <= 0.0 ? 0.0 : x;   // NaN stays NaN
         case GELU: return 0.5 * x * (1.0 + erf(x * 0.70710678118654752440));
@@ -200,7 +211,9 @@ __device__ double binaryD(int op, double a, double b) {
         case DIV_TRUNC: return trunc(a / b);
         case DIV_FLOOR: return floor(a / b);
         case REMAINDER: { double r = fmod(a, b); return (r != 0.0 && ((r < 0.0) != (b < 0.0))) ? r + b : r; }
+        case FMOD: return fmod(a, b);
         case POW: return pow(a, b);
+        case ATAN2: return atan2(a, b);
         case MAXIMUM: return (isnan(a) || isnan(b)) ? a + b : fmax(a, b);
         case MINIMUM: return (isnan(a) || isnan(b)) ? a + b : fmin(a, b);
         case LOGICAL_AND: return (a != 0.0) && (b != 0.0);
@@ -224,6 +237,7 @@ __device__ long long binaryL(int op, long long a, long long b) {
         case DIV: case DIV_TRUNC: return b == 0 ? 0 : a / b;   // the host checks for zero divisors first
         case DIV_FLOOR: { if (b == 0) return 0; long long q = a / b; return (q * b != a && ((a < 0) != (b < 0))) ? q - 1 : q; }
         case REMAINDER: { if (b == 0) return 0; long long r = a % b; return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r; }
+        case FMOD: return (b == 0 || b == -1) ? 0 : a % b;   // C's % truncates, as fmod; INT64_MIN % -1 would trap
         case POW: { if (b < 0) return a == 1 ? 1 : (a == -1 ? ((b & 1) ? -1 : 1) : 0);
                     long long r = 1; while (b) { if (b & 1) r *= a; a *= a; b >>= 1; } return r; }
         case MAXIMUM: return a > b ? a : b;

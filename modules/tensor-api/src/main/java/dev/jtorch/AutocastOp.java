@@ -50,6 +50,11 @@ public enum AutocastOp {
     RECIPROCAL(FALLTHROUGH, FP32),
     RSQRT(FALLTHROUGH, FP32),
     TAN(FALLTHROUGH, FP32),
+    ASIN(FALLTHROUGH, FP32),
+    ACOS(FALLTHROUGH, FP32),
+    SINH(FALLTHROUGH, FP32),
+    COSH(FALLTHROUGH, FP32),
+    LOG10(FALLTHROUGH, FP32),
     POW(FALLTHROUGH, FP32),
     // nn: softmax, normalization, distances, resampling
     SOFTMAX(UNCHANGED, FP32),
@@ -101,6 +106,11 @@ public enum AutocastOp {
             case RECIPROCAL -> RECIPROCAL;
             case RSQRT -> RSQRT;
             case TAN -> TAN;
+            case ASIN -> ASIN;
+            case ACOS -> ACOS;
+            case SINH -> SINH;
+            case COSH -> COSH;
+            case LOG10 -> LOG10;
             default -> null;
         };
     }

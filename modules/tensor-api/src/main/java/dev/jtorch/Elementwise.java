@@ -204,7 +204,7 @@ final class Elementwise {
         DType rt = TypePromotion.resultType(a, b);
         boolean aBool = a.dtype == DType.BOOL, bBool = b.dtype == DType.BOOL;
         switch (op) {
-            case DIV -> { if (!rt.isFloatingPoint()) return Torch.getDefaultDtype(); }
+            case DIV, ATAN2 -> { if (!rt.isFloatingPoint()) return Torch.getDefaultDtype(); }
             case SUB -> {
                 if (aBool && bBool) {
                     throw new IllegalArgumentException("Subtraction, the `-` operator, with two bool tensors is not supported. "
@@ -215,7 +215,7 @@ final class Elementwise {
                             + "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
                 }
             }
-            case REMAINDER -> { if (rt == DType.BOOL) throw notImplemented("remainder_cpu", rt); }
+            case REMAINDER, FMOD -> { if (rt == DType.BOOL) throw notImplemented(op.name().toLowerCase() + "_cpu", rt); }
             case POW -> {
                 if (rt == DType.BOOL) throw notImplemented("pow", rt);
                 // As PyTorch: a negative Python-integer exponent of an integer tensor is an error (a tensor exponent is not).

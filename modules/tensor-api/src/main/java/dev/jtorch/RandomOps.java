@@ -243,7 +243,8 @@ final class RandomOps {
         }
     }
 
-    private static double maxFinite(DType dtype) {
+    /** The largest finite value of a floating dtype, torch.finfo(dtype).max. */
+    static double maxFinite(DType dtype) {
         return switch (dtype) {
             case FLOAT32 -> Float.MAX_VALUE;
             case FLOAT16 -> 65504.0;

@@ -127,6 +127,29 @@ final class Reductions {
         return out;
     }
 
+    /** torch.nansum: NaN counts as zero; integer and bool tensors sum as usual. dims null: all of them. */
+    static Tensor nansum(Tensor x, int[] dims, boolean keepdim) {
+        Tensor v = x.isFloatingPoint() ? Torch.where(x.isnan(), 0.0, x) : x;
+        return dims == null ? v.sum() : v.sum(dims, keepdim);
+    }
+
+    /** torch.nanmean: the mean of the values that are not NaN (NaN where there are none). */
+    static Tensor nanmean(Tensor x, int[] dims, boolean keepdim) {
+        if (!x.isFloatingPoint()) {
+            throw new IllegalArgumentException("nanmean(): expected input to have floating point dtype but got "
+                    + TypePromotion.shortName(x.dtype));
+        }
+        Tensor kept = x.isnan().logicalNot();
+        Tensor count = dims == null ? kept.sum() : kept.sum(dims, keepdim);
+        return nansum(x, dims, keepdim).div(count);
+    }
+
+    /** torch.count_nonzero: int64 counts over dims (null: all of them), which are dropped. */
+    static Tensor countNonzero(Tensor x, int[] dims) {
+        Tensor nonzero = x.ne(0L);
+        return dims == null ? nonzero.sum() : nonzero.sum(dims, false);
+    }
+
     static ValuesIndices withIndex(ReduceOp op, Tensor x, int dim, boolean keepdim) {
         int d = Shapes.wrapDim(dim, x.dim());
         if (x.dim() > 0 && x.shape[d] == 0) {

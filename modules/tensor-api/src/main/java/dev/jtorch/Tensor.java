@@ -528,6 +528,49 @@ public final class Tensor {
 
     public Tensor floorDivide(long other) { return div(Torch.scalar(other), "floor"); }
 
+    public Tensor floorDivide(double other) { return div(Torch.scalar(other), "floor"); }
+
+    /** C's fmod, as torch.fmod: the result has the sign of the dividend ({@link #remainder} takes the divisor's). */
+    public Tensor fmod(Tensor other) { return Elementwise.binary(BinaryOp.FMOD, this, other); }
+
+    public Tensor fmod(double other) { return fmod(Torch.scalar(other)); }
+
+    public Tensor fmod(long other) { return fmod(Torch.scalar(other)); }
+
+    public Tensor fmod_(Tensor other) { return Elementwise.binaryInPlace(BinaryOp.FMOD, this, other); }
+
+    /** The angle of (other, this) in radians, as torch.atan2(self, other): this is y, other is x. */
+    public Tensor atan2(Tensor other) { return Elementwise.binary(BinaryOp.ATAN2, this, other); }
+
+    public Tensor logaddexp(Tensor other) { return PointwiseComposites.logaddexp(this, other); }
+
+    /** {@code this + weight * (end - this)}, as torch.lerp. */
+    public Tensor lerp(Tensor end, double weight) { return PointwiseComposites.lerp(this, end, weight); }
+
+    public Tensor lerp(Tensor end, Tensor weight) { return PointwiseComposites.lerp(this, end, weight); }
+
+    public Tensor lerp_(Tensor end, double weight) { return PointwiseComposites.inPlace(this, lerp(end, weight)); }
+
+    public Tensor lerp_(Tensor end, Tensor weight) { return PointwiseComposites.inPlace(this, lerp(end, weight)); }
+
+    /** {@code this + value * t1 * t2}, as torch.addcmul. */
+    public Tensor addcmul(Tensor t1, Tensor t2) { return addcmul(t1, t2, 1.0); }
+
+    public Tensor addcmul(Tensor t1, Tensor t2, double value) { return PointwiseComposites.addcmul(this, t1, t2, value); }
+
+    public Tensor addcmul_(Tensor t1, Tensor t2, double value) {
+        return PointwiseComposites.inPlace(this, addcmul(t1, t2, value));
+    }
+
+    /** {@code this + value * t1 / t2}, as torch.addcdiv. */
+    public Tensor addcdiv(Tensor t1, Tensor t2) { return addcdiv(t1, t2, 1.0); }
+
+    public Tensor addcdiv(Tensor t1, Tensor t2, double value) { return PointwiseComposites.addcdiv(this, t1, t2, value); }
+
+    public Tensor addcdiv_(Tensor t1, Tensor t2, double value) {
+        return PointwiseComposites.inPlace(this, addcdiv(t1, t2, value));
+    }
+
     /** Python's {@code %}: the result has the sign of the divisor. */
     public Tensor remainder(Tensor other) { return Elementwise.binary(BinaryOp.REMAINDER, this, other); }
 
@@ -616,6 +659,38 @@ public final class Tensor {
     /** True where an element is NaN (never for integer and bool tensors), as {@code torch.isnan}. */
     public Tensor isnan() { return ne(this); }
 
+    public Tensor isinf() { return PointwiseComposites.isinf(this); }
+
+    public Tensor isposinf() { return PointwiseComposites.isposinf(this); }
+
+    public Tensor isneginf() { return PointwiseComposites.isneginf(this); }
+
+    /** True where an element is neither NaN nor infinite (always for integer and bool tensors). */
+    public Tensor isfinite() { return PointwiseComposites.isfinite(this); }
+
+    /** NaN to 0, +inf and -inf to the dtype's largest and lowest finite values, as torch.nan_to_num. */
+    public Tensor nanToNum() { return PointwiseComposites.nanToNum(this, 0.0, null, null); }
+
+    /** As torch.nan_to_num(nan, posinf, neginf); a null bound keeps the dtype's finite extreme. */
+    public Tensor nanToNum(double nan, Double posinf, Double neginf) {
+        return PointwiseComposites.nanToNum(this, nan, posinf, neginf);
+    }
+
+    /** The sum with NaN counted as zero, as torch.nansum. */
+    public Tensor nansum() { return Reductions.nansum(this, null, false); }
+
+    public Tensor nansum(int[] dims, boolean keepdim) { return Reductions.nansum(this, dims, keepdim); }
+
+    /** The mean of the values that are not NaN, as torch.nanmean. */
+    public Tensor nanmean() { return Reductions.nanmean(this, null, false); }
+
+    public Tensor nanmean(int[] dims, boolean keepdim) { return Reductions.nanmean(this, dims, keepdim); }
+
+    /** The number of non-zero elements (int64), as torch.count_nonzero. */
+    public Tensor countNonzero() { return Reductions.countNonzero(this, null); }
+
+    public Tensor countNonzero(int... dims) { return Reductions.countNonzero(this, dims); }
+
     public Tensor logicalAnd(Tensor other) { return Elementwise.compare(BinaryOp.LOGICAL_AND, this, other); }
 
     public Tensor logicalOr(Tensor other) { return Elementwise.compare(BinaryOp.LOGICAL_OR, this, other); }
@@ -650,6 +725,8 @@ public final class Tensor {
 
     public Tensor exp() { return Elementwise.unary(UnaryOp.EXP, this); }
 
+    public Tensor exp2() { return Elementwise.unary(UnaryOp.EXP2, this); }
+
     public Tensor exp_() { return Elementwise.unaryInPlace(UnaryOp.EXP, this); }
 
     public Tensor expm1() { return Elementwise.unary(UnaryOp.EXPM1, this); }
@@ -661,6 +738,8 @@ public final class Tensor {
     public Tensor log1p() { return Elementwise.unary(UnaryOp.LOG1P, this); }
 
     public Tensor log2() { return Elementwise.unary(UnaryOp.LOG2, this); }
+
+    public Tensor log10() { return Elementwise.unary(UnaryOp.LOG10, this); }
 
     public Tensor sqrt() { return Elementwise.unary(UnaryOp.SQRT, this); }
 
@@ -681,6 +760,22 @@ public final class Tensor {
     public Tensor cos() { return Elementwise.unary(UnaryOp.COS, this); }
 
     public Tensor tan() { return Elementwise.unary(UnaryOp.TAN, this); }
+
+    public Tensor asin() { return Elementwise.unary(UnaryOp.ASIN, this); }
+
+    public Tensor acos() { return Elementwise.unary(UnaryOp.ACOS, this); }
+
+    public Tensor atan() { return Elementwise.unary(UnaryOp.ATAN, this); }
+
+    public Tensor sinh() { return Elementwise.unary(UnaryOp.SINH, this); }
+
+    public Tensor cosh() { return Elementwise.unary(UnaryOp.COSH, this); }
+
+    public Tensor asinh() { return Elementwise.unary(UnaryOp.ASINH, this); }
+
+    public Tensor acosh() { return Elementwise.unary(UnaryOp.ACOSH, this); }
+
+    public Tensor atanh() { return Elementwise.unary(UnaryOp.ATANH, this); }
 
     public Tensor tanh() { return Elementwise.unary(UnaryOp.TANH, this); }
 
@@ -729,6 +824,13 @@ public final class Tensor {
     public Tensor clamp_(Double min, Double max) { return Elementwise.clamp(this, min, max, true); }
 
     public Tensor clamp_(double min, double max) { return clamp_(Double.valueOf(min), Double.valueOf(max)); }
+
+    /** torch.clip, the alias of {@link #clamp}. */
+    public Tensor clip(Double min, Double max) { return clamp(min, max); }
+
+    public Tensor clip(double min, double max) { return clamp(min, max); }
+
+    public Tensor clip_(Double min, Double max) { return clamp_(min, max); }
 
     public Tensor fill_(double value) { return Elementwise.fill(this, value); }
 

@@ -40,6 +40,7 @@ final class Formulas {
     private record Spec(String name, Backward backward) {}
 
     private static final double LN2 = Math.log(2);
+    private static final double LN10 = Math.log(10);
     private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
     private static final double INV_SQRT2 = 1 / Math.sqrt(2);
     private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
@@ -300,10 +301,12 @@ final class Formulas {
             case NEG -> spec("NegBackward0", Tensor::neg);
             case SIGN -> spec("SignBackward0", GradOps::zerosLike);
             case EXP -> { SavedTensor y = r.saveOut(0); yield spec("ExpBackward0", g -> g.mul(y.get())); }
+            case EXP2 -> { SavedTensor y = r.saveOut(0); yield spec("Exp2Backward0", g -> g.mul(y.get().mul(LN2))); }
             case EXPM1 -> { SavedTensor y = r.saveOut(0); yield spec("Expm1Backward0", g -> g.mul(y.get().add(1.0))); }
             case LOG -> { SavedTensor x = r.saveIn(0); yield spec("LogBackward0", g -> g.div(x.get())); }
             case LOG1P -> { SavedTensor x = r.saveIn(0); yield spec("Log1PBackward0", g -> g.div(x.get().add(1.0))); }
             case LOG2 -> { SavedTensor x = r.saveIn(0); yield spec("Log2Backward0", g -> g.div(x.get().mul(LN2))); }
+            case LOG10 -> { SavedTensor x = r.saveIn(0); yield spec("Log10Backward0", g -> g.div(x.get().mul(LN10))); }
             case SQRT -> { SavedTensor y = r.saveOut(0); yield spec("SqrtBackward0", g -> g.div(y.get().mul(2.0))); }
             case RSQRT -> {
                 SavedTensor y = r.saveOut(0);
@@ -319,6 +322,32 @@ final class Formulas {
             case TAN -> {
                 SavedTensor y = r.saveOut(0);
                 yield spec("TanBackward0", g -> { Tensor yv = y.get(); return g.mul(yv.mul(yv).add(1.0)); });
+            }
+            case ASIN -> {
+                SavedTensor x = r.saveIn(0);
+                yield spec("AsinBackward0", g -> { Tensor xv = x.get(); return g.mul(xv.mul(xv).rsub(1.0).rsqrt()); });
+            }
+            case ACOS -> {
+                SavedTensor x = r.saveIn(0);
+                yield spec("AcosBackward0", g -> { Tensor xv = x.get(); return g.mul(xv.mul(xv).rsub(1.0).rsqrt()).neg(); });
+            }
+            case ATAN -> {
+                SavedTensor x = r.saveIn(0);
+                yield spec("AtanBackward0", g -> { Tensor xv = x.get(); return g.div(xv.mul(xv).add(1.0)); });
+            }
+            case SINH -> { SavedTensor x = r.saveIn(0); yield spec("SinhBackward0", g -> g.mul(x.get().cosh())); }
+            case COSH -> { SavedTensor x = r.saveIn(0); yield spec("CoshBackward0", g -> g.mul(x.get().sinh())); }
+            case ASINH -> {
+                SavedTensor x = r.saveIn(0);
+                yield spec("AsinhBackward0", g -> { Tensor xv = x.get(); return g.mul(xv.mul(xv).add(1.0).rsqrt()); });
+            }
+            case ACOSH -> {
+                SavedTensor x = r.saveIn(0);
+                yield spec("AcoshBackward0", g -> { Tensor xv = x.get(); return g.mul(xv.mul(xv).sub(1.0).rsqrt()); });
+            }
+            case ATANH -> {
+                SavedTensor x = r.saveIn(0);
+                yield spec("AtanhBackward0", g -> { Tensor xv = x.get(); return g.div(xv.mul(xv).rsub(1.0)); });
             }
             case TANH -> {
                 SavedTensor y = r.saveOut(0);
@@ -389,6 +418,22 @@ final class Formulas {
                         g[0],
                         r.needs(1) ? g[0].neg().mul(a.get().div(b.get(), "floor")) : null});
             }
+            case FMOD -> {
+                SavedTensor a = r.needs(1) ? r.saveIn(0) : null;
+                SavedTensor b = r.needs(1) ? r.saveIn(1) : null;
+                yield new Spec(r.wrapped(1) ? "FmodBackward0" : "FmodBackward1", g -> new Tensor[]{
+                        g[0],
+                        r.needs(1) ? g[0].neg().mul(a.get().div(b.get(), "trunc")) : null});
+            }
+            case ATAN2 -> {
+                SavedTensor a = r.saveIn(0);
+                SavedTensor b = r.saveIn(1);
+                yield new Spec("Atan2Backward0", g -> {
+                    Tensor av = a.get(), bv = b.get();
+                    Tensor scale = g[0].div(av.mul(av).add(bv.mul(bv)));
+                    return new Tensor[]{r.needs(0) ? scale.mul(bv) : null, r.needs(1) ? scale.mul(av).neg() : null};
+                });
+            }
             case POW -> {
                 SavedTensor a = r.saveIn(0);
                 SavedTensor b = r.saveIn(1);
@@ -436,12 +481,13 @@ final class Formulas {
     static boolean readsOriginalSelf(Op op, boolean selfNeedsGrad, boolean otherNeedsGrad) {
         return switch (op) {
             case Op.Unary(UnaryOp kind) -> selfNeedsGrad && switch (kind) {
-                case ABS, LOG, LOG1P, LOG2, SQUARE, SIN, COS, GELU, SILU, ERF -> true;
+                case ABS, LOG, LOG1P, LOG2, LOG10, SQUARE, SIN, COS, ASIN, ACOS, ATAN, SINH, COSH, ASINH, ACOSH, ATANH,
+                     GELU, SILU, ERF -> true;
                 default -> false;
             };
             case Op.Binary(BinaryOp kind) -> switch (kind) {
-                case MUL, DIV, REMAINDER -> otherNeedsGrad;
-                case POW, MAXIMUM, MINIMUM -> selfNeedsGrad || otherNeedsGrad;
+                case MUL, DIV, REMAINDER, FMOD -> otherNeedsGrad;
+                case POW, ATAN2, MAXIMUM, MINIMUM -> selfNeedsGrad || otherNeedsGrad;
                 default -> false;
             };
             case Op.Clamp c -> selfNeedsGrad;

@@ -82,6 +82,23 @@ class GradcheckTableTest {
 
     private static Tensor[] in(Tensor... t) { return t; }
 
+    /** Values in [-1, 1] with every third one NaN. */
+    private static Tensor withNaN(long... shape) {
+        double[] v = GradCheck.values(r(shape));
+        for (int i = 0; i < v.length; i += 3) v[i] = Double.NaN;
+        return Torch.from(v, shape).requiresGrad_();
+    }
+
+    /** The given finite values followed by NaN, +inf, -inf and another NaN. */
+    private static Tensor withNonFinite(double... finite) {
+        double[] v = Arrays.copyOf(finite, finite.length + 4);
+        v[finite.length] = Double.NaN;
+        v[finite.length + 1] = Double.POSITIVE_INFINITY;
+        v[finite.length + 2] = Double.NEGATIVE_INFINITY;
+        v[finite.length + 3] = Double.NaN;
+        return Torch.from(v, v.length).requiresGrad_();
+    }
+
     private static Tensor longs(long[] v, long... shape) { return Torch.from(v, shape); }
 
     private static Tensor bools(boolean... v) { return Torch.tensor(v); }
@@ -298,6 +315,34 @@ class GradcheckTableTest {
             y.set("1", x[0]);
             return y.mul(y);
         }, () -> in(r(3)));
+
+        // more pointwise math: primitives, then composites of primitives
+        both("exp2", x -> x[0].exp2(), () -> in(r(3)));
+        both("log10", x -> x[0].log10(), () -> in(p(3)));
+        both("asin", x -> x[0].asin(), () -> in(leaf(-0.9, 0.9, 2, 3)));
+        both("acos", x -> x[0].acos(), () -> in(leaf(-0.9, 0.9, 3)));
+        both("atan", x -> x[0].atan(), () -> in(r(3)));
+        both("sinh", x -> x[0].sinh(), () -> in(r(3)));
+        both("cosh", x -> x[0].cosh(), () -> in(r(3)));
+        both("asinh", x -> x[0].asinh(), () -> in(r(3)));
+        both("acosh", x -> x[0].acosh(), () -> in(leaf(1.2, 3, 3)));
+        both("atanh", x -> x[0].atanh(), () -> in(leaf(-0.9, 0.9, 3)));
+        both("atan2", x -> x[0].atan2(x[1]), () -> in(r(2, 3), away(3)));
+        first("fmod", x -> x[0].fmod(x[1]), () -> in(leaf(0.1, 0.4, 3), leaf(0.5, 0.9, 3)));
+        first("fmod negative dividend", x -> x[0].fmod(x[1]), () -> in(leaf(-1.6, -1.1, 3), leaf(0.6, 0.9, 3)));
+        first("fmod scalar", x -> x[0].fmod(0.7), () -> in(leaf(-0.6, -0.1, 3)));
+        both("logaddexp", x -> x[0].logaddexp(x[1]), () -> in(r(2, 3), r(3)));
+        both("lerp scalar weight", x -> x[0].lerp(x[1], 0.3), () -> in(r(2, 3), r(3)));
+        both("lerp scalar weight from end", x -> x[0].lerp(x[1], 0.8), () -> in(r(3), r(3)));
+        both("lerp tensor weight", x -> x[0].lerp(x[1], x[2]), () -> in(r(3), r(3), leaf(0.1, 0.9, 3)));
+        both("addcmul", x -> x[0].addcmul(x[1], x[2], 0.5), () -> in(r(2, 3), r(3), r(2, 1)));
+        both("addcdiv", x -> x[0].addcdiv(x[1], x[2], -1.5), () -> in(r(2, 3), r(3), p(2, 1)));
+        // NaN and the infinities are constants to the finite differences: their gradient is 0, as PyTorch's
+        first("nanToNum", x -> x[0].nanToNum(0.5, 2.0, -2.0), () -> in(withNonFinite(0.3, -0.4)));
+        first("nansum", x -> x[0].nansum(new int[]{0}, false), () -> in(withNaN(3, 2)));
+        first("nanmean", x -> x[0].nanmean(new int[]{1}, true), () -> in(withNaN(3, 2)));
+        first("lerp_ in place", x -> x[0].mul(1.0).lerp_(x[1], 0.25), () -> in(r(3), r(3)));
+        first("addcmul_ in place", x -> x[0].mul(1.0).addcmul_(x[1], x[2], 2.0), () -> in(r(3), r(3), r(3)));
     }
 
     @TestFactory

@@ -96,7 +96,8 @@ public final class BinaryKernels {
     }
 
     static boolean dividesIntegers(BinaryOp op) {
-        return op == BinaryOp.DIV || op == BinaryOp.DIV_TRUNC || op == BinaryOp.DIV_FLOOR || op == BinaryOp.REMAINDER;
+        return op == BinaryOp.DIV || op == BinaryOp.DIV_TRUNC || op == BinaryOp.DIV_FLOOR || op == BinaryOp.REMAINDER
+                || op == BinaryOp.FMOD;
     }
 
     /** Integer division by zero is an error in PyTorch; checked before anything is written. */
@@ -120,7 +121,9 @@ public final class BinaryKernels {
             case DIV_TRUNC -> (a, b) -> ScalarMath.trunc(a / b);
             case DIV_FLOOR -> ScalarMath::divFloor;
             case REMAINDER -> ScalarMath::remainder;
+            case FMOD -> (a, b) -> a % b;    // Java's % on doubles is C's fmod: exact, the sign of a
             case POW -> ScalarMath::pow;
+            case ATAN2 -> Math::atan2;
             case MAXIMUM -> BinaryKernels::maximum;
             case MINIMUM -> BinaryKernels::minimum;
             default -> throw new IllegalArgumentException(op + " is not defined for floating dtypes");
@@ -147,6 +150,7 @@ public final class BinaryKernels {
             case DIV, DIV_TRUNC -> (a, b) -> a / b;
             case DIV_FLOOR -> Math::floorDiv;
             case REMAINDER -> Math::floorMod;
+            case FMOD -> (a, b) -> a % b;
             case POW -> ScalarMath::powi;
             case MAXIMUM -> Math::max;
             case MINIMUM -> Math::min;

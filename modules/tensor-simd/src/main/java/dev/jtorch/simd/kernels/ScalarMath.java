@@ -99,6 +99,43 @@ public final class ScalarMath {
         return e + Math.log(m) / LN2;
     }
 
+    // ---------------------------------------------------------------- inverse hyperbolic functions
+    // Java's Math has none. Each avoids the cancellation of the textbook formula (log(x + sqrt(x^2 + 1)) loses all
+    // digits of asinh near 0) and the overflow of x^2 for huge x, after the usual fdlibm case split.
+
+    private static final double HUGE = 0x1p28;   // beyond: sqrt(x^2 + 1) == |x| in double
+    private static final double TINY = 0x1p-28;  // below: asinh(x) == atanh(x) == x in double
+
+    public static double asinh(double x) {
+        double ax = Math.abs(x), r;
+        if (!(ax < Double.POSITIVE_INFINITY) || ax < TINY) return x; // NaN, infinities, 0 and tiny values
+        if (ax > HUGE) r = Math.log(ax) + LN2;
+        else if (ax > 2) r = Math.log(2 * ax + 1 / (Math.sqrt(ax * ax + 1) + ax));
+        else { double t = ax * ax; r = Math.log1p(ax + t / (1 + Math.sqrt(1 + t))); }
+        return Math.copySign(r, x);
+    }
+
+    public static double acosh(double x) {
+        if (!(x >= 1)) return Double.NaN;                            // below the domain, and NaN
+        if (x > HUGE) return Math.log(x) + LN2;                     // +inf stays +inf
+        if (x > 2) return Math.log(2 * x - 1 / (x + Math.sqrt(x * x - 1)));
+        double t = x - 1;                                            // exact for x in [1, 2]
+        return Math.log1p(t + Math.sqrt(2 * t + t * t));
+    }
+
+    public static double atanh(double x) {
+        double ax = Math.abs(x), r;
+        if (!(ax <= 1)) return Double.NaN;
+        if (ax < TINY) return x;
+        if (ax == 1) r = Double.POSITIVE_INFINITY;
+        else if (ax < 0.5) { double t = ax + ax; r = 0.5 * Math.log1p(t + t * ax / (1 - ax)); }
+        else r = 0.5 * Math.log1p((ax + ax) / (1 - ax));
+        return Math.copySign(r, x);
+    }
+
+    /** 2^x: exact at integers (Math.pow is), as torch.exp2. */
+    public static double exp2(double x) { return Math.pow(2.0, x); }
+
     // ---------------------------------------------------------------- division and powers
 
     /** Floor division of doubles as PyTorch (Python's algorithm: floor of the exact quotient). */

@@ -63,10 +63,12 @@ public final class UnaryKernels {
             case NEG -> x -> -x;
             case SIGN -> x -> (x > 0 ? 1 : 0) - (x < 0 ? 1 : 0);
             case EXP -> Math::exp;
+            case EXP2 -> ScalarMath::exp2;
             case EXPM1 -> Math::expm1;
             case LOG -> Math::log;
             case LOG1P -> Math::log1p;
             case LOG2 -> ScalarMath::log2;
+            case LOG10 -> Math::log10;
             case SQRT -> Math::sqrt;
             case RSQRT -> x -> 1 / Math.sqrt(x);
             case SQUARE -> x -> x * x;
@@ -74,7 +76,15 @@ public final class UnaryKernels {
             case SIN -> Math::sin;
             case COS -> Math::cos;
             case TAN -> Math::tan;
+            case ASIN -> Math::asin;
+            case ACOS -> Math::acos;
+            case ATAN -> Math::atan;
+            case SINH -> Math::sinh;
+            case COSH -> Math::cosh;
             case TANH -> Math::tanh;
+            case ASINH -> ScalarMath::asinh;
+            case ACOSH -> ScalarMath::acosh;
+            case ATANH -> ScalarMath::atanh;
             case SIGMOID -> ScalarMath::sigmoid;
             case RELU -> x -> x < 0 ? 0.0 : x;
             case GELU -> ScalarMath::gelu;

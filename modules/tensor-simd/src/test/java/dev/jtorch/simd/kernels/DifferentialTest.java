@@ -93,7 +93,8 @@ class DifferentialTest {
     private static boolean binaryDefined(BinaryOp op, DType t) {
         return switch (op) {
             case BITWISE_AND, BITWISE_OR, BITWISE_XOR -> t == DType.INT64;
-            case DIV, DIV_TRUNC, DIV_FLOOR, REMAINDER -> t != DType.INT64; // int64 division checks for zero divisors
+            case DIV, DIV_TRUNC, DIV_FLOOR, REMAINDER, FMOD -> t != DType.INT64; // int64 division checks for zero divisors
+            case ATAN2 -> t != DType.INT64;                                        // computed in a floating type
             default -> true;
         };
     }

@@ -176,6 +176,34 @@ class OpTableTest {
             case "outer" -> x.outer(t(in, 1));
             case "dot" -> x.dot(t(in, 1));
             case "to" -> x.to(DType.of(args.get("dtype")));
+            case "exp2" -> x.exp2();
+            case "log10" -> x.log10();
+            case "asin" -> x.asin();
+            case "acos" -> x.acos();
+            case "atan" -> x.atan();
+            case "sinh" -> x.sinh();
+            case "cosh" -> x.cosh();
+            case "asinh" -> x.asinh();
+            case "acosh" -> x.acosh();
+            case "atanh" -> x.atanh();
+            case "isinf" -> x.isinf();
+            case "isposinf" -> x.isposinf();
+            case "isneginf" -> x.isneginf();
+            case "isfinite" -> x.isfinite();
+            case "nanToNum" -> args.containsKey("nan") ? x.nanToNum(Double.parseDouble(args.get("nan")),
+                    args.containsKey("posinf") ? Double.valueOf(args.get("posinf")) : null,
+                    args.containsKey("neginf") ? Double.valueOf(args.get("neginf")) : null) : x.nanToNum();
+            case "nansum" -> dims == null ? x.nansum() : x.nansum(dims, keep);
+            case "nanmean" -> dims == null ? x.nanmean() : x.nanmean(dims, keep);
+            case "countNonzero" -> dims == null ? x.countNonzero() : x.countNonzero(dims);
+            case "fmod" -> x.fmod(t(in, 1));
+            case "atan2" -> x.atan2(t(in, 1));
+            case "logaddexp" -> x.logaddexp(t(in, 1));
+            case "floorDivide" -> x.floorDivide(t(in, 1));
+            case "lerp" -> args.containsKey("weight") ? x.lerp(t(in, 1), Double.parseDouble(args.get("weight")))
+                    : x.lerp(t(in, 1), t(in, 2));
+            case "addcmul" -> x.addcmul(t(in, 1), t(in, 2), Double.parseDouble(args.get("value")));
+            case "addcdiv" -> x.addcdiv(t(in, 1), t(in, 2), Double.parseDouble(args.get("value")));
             default -> throw new IllegalArgumentException("unknown op in fixture: " + op);
         };
     }
