@@ -90,6 +90,24 @@ acts = {
     "softmax0": lambda t: F.softmax(t, dim=0),
     "log_softmax1": lambda t: F.log_softmax(t, dim=1),
     "log_softmax0": lambda t: F.log_softmax(t, dim=-2),
+    "softplus": lambda t: F.softplus(t),
+    "softplus_b2t5": lambda t: F.softplus(t, beta=2, threshold=5),
+    "hardtanh": lambda t: F.hardtanh(t),
+    "hardtanh_m2_3": lambda t: F.hardtanh(t, -2.0, 3.0),
+    "relu6": lambda t: F.relu6(t),
+    "logsigmoid": lambda t: F.logsigmoid(t),
+    "mish": lambda t: F.mish(t),
+    "hardswish": lambda t: F.hardswish(t),
+    "hardsigmoid": lambda t: F.hardsigmoid(t),
+    "selu": lambda t: F.selu(t),
+    "celu": lambda t: F.celu(t, 0.7),
+    "softsign": lambda t: F.softsign(t),
+    "tanhshrink": lambda t: F.tanhshrink(t),
+    "softshrink": lambda t: F.softshrink(t, 1.5),
+    "hardshrink": lambda t: F.hardshrink(t, 1.2),
+    "threshold": lambda t: F.threshold(t, 0.5, -2.0),
+    "glu0": lambda t: F.glu(torch.cat([t, t.flip(1)], 0), 0),
+    "prelu": lambda t: F.prelu(t, torch.tensor([0.25, -0.5, 0.1, 1.5, 0.0])),
 }
 for name, fn in acts.items():
     x.grad = None
@@ -237,6 +255,12 @@ S["repr.nested"] = repr(nested)
 S["repr.losses"] = "\n".join(repr(m) for m in [nn.CrossEntropyLoss(), nn.NLLLoss(), nn.MSELoss(), nn.L1Loss(),
                                                 nn.SmoothL1Loss(), nn.HuberLoss(), nn.BCELoss(), nn.BCEWithLogitsLoss(),
                                                 nn.KLDivLoss()])
+S["repr.activations"] = "\n".join(repr(m) for m in [
+    nn.Softplus(), nn.Softplus(2.0, 10.0), nn.Hardtanh(), nn.Hardtanh(-2.0, 3.5), nn.ReLU6(), nn.LogSigmoid(), nn.Mish(),
+    nn.Hardswish(), nn.Hardsigmoid(), nn.SELU(), nn.CELU(), nn.CELU(0.5), nn.Softsign(), nn.Tanhshrink(),
+    nn.Softshrink(), nn.Softshrink(1.0), nn.Hardshrink(), nn.Threshold(0.1, 20.0), nn.GLU(), nn.GLU(1), nn.PReLU(),
+    nn.PReLU(3, 0.1)])
+S["keys.prelu"] = "\n".join(nn.PReLU(3).state_dict().keys())
 S["keys.nested"] = "\n".join(nested.state_dict().keys())
 S["keys.nested.params"] = "\n".join(n for n, _ in nested.named_parameters())
 S["keys.nested.modules"] = "\n".join(n for n, _ in nested.named_modules())

@@ -37,6 +37,24 @@ class FunctionalGoldenTest {
         fns.put("softmax0", x -> F.softmax(x, 0));
         fns.put("log_softmax1", x -> F.logSoftmax(x, 1));
         fns.put("log_softmax0", x -> F.logSoftmax(x, -2));
+        fns.put("softplus", F::softplus);
+        fns.put("softplus_b2t5", x -> F.softplus(x, 2, 5));
+        fns.put("hardtanh", F::hardtanh);
+        fns.put("hardtanh_m2_3", x -> F.hardtanh(x, -2, 3));
+        fns.put("relu6", F::relu6);
+        fns.put("logsigmoid", F::logsigmoid);
+        fns.put("mish", F::mish);
+        fns.put("hardswish", F::hardswish);
+        fns.put("hardsigmoid", F::hardsigmoid);
+        fns.put("selu", F::selu);
+        fns.put("celu", x -> F.celu(x, 0.7));
+        fns.put("softsign", F::softsign);
+        fns.put("tanhshrink", F::tanhshrink);
+        fns.put("softshrink", x -> F.softshrink(x, 1.5));
+        fns.put("hardshrink", x -> F.hardshrink(x, 1.2));
+        fns.put("threshold", x -> F.threshold(x, 0.5, -2.0));
+        fns.put("glu0", x -> F.glu(Torch.cat(List.of(x, x.flip(1)), 0), 0));
+        fns.put("prelu", x -> F.prelu(x, Torch.tensor(0.25, -0.5, 0.1, 1.5, 0.0)));
         List<DynamicTest> tests = new ArrayList<>();
         fns.forEach((name, fn) -> tests.add(DynamicTest.dynamicTest(name, () -> {
             Tensor x = t("act.x").requiresGrad_();

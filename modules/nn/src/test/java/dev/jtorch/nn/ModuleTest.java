@@ -68,6 +68,15 @@ class ModuleTest {
         for (Module m : new Module[]{new CrossEntropyLoss(), new NLLLoss(), new MSELoss(), new L1Loss(), new SmoothL1Loss(),
                 new HuberLoss(), new BCELoss(), new BCEWithLogitsLoss(), new KLDivLoss()}) losses.add(m.toString());
         assertEquals(s("repr.losses"), String.join("\n", losses));
+        List<String> activations = new ArrayList<>();
+        for (Module m : new Module[]{new Softplus(), new Softplus(2.0, 10.0), new Hardtanh(), new Hardtanh(-2.0, 3.5),
+                new ReLU6(), new LogSigmoid(), new Mish(), new Hardswish(), new Hardsigmoid(), new SELU(), new CELU(),
+                new CELU(0.5), new Softsign(), new Tanhshrink(), new Softshrink(), new Softshrink(1.0), new Hardshrink(),
+                new Threshold(0.1, 20.0), new GLU(), new GLU(1), new PReLU(), new PReLU(3, 0.1)}) {
+            activations.add(m.toString());
+        }
+        assertEquals(s("repr.activations"), String.join("\n", activations));
+        assertEquals(s("keys.prelu"), String.join("\n", new PReLU(3).stateDict().keySet()));
     }
 
     @Test

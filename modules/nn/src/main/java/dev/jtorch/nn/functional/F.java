@@ -33,6 +33,55 @@ public final class F {
 
     public static Tensor tanh(Tensor input) { return input.tanh(); }
 
+    /** log(1 + exp(x)), as F.softplus with beta 1 and threshold 20. */
+    public static Tensor softplus(Tensor input) { return Activations.softplus(input, 1, 20); }
+
+    /** log(1 + exp(beta·x)) / beta, linear where beta·x &gt; threshold. */
+    public static Tensor softplus(Tensor input, double beta, double threshold) { return Activations.softplus(input, beta, threshold); }
+
+    public static Tensor hardtanh(Tensor input) { return Activations.hardtanh(input, -1, 1); }
+
+    public static Tensor hardtanh(Tensor input, double minVal, double maxVal) { return Activations.hardtanh(input, minVal, maxVal); }
+
+    public static Tensor relu6(Tensor input) { return Activations.hardtanh(input, 0, 6); }
+
+    public static Tensor logsigmoid(Tensor input) { return Activations.logsigmoid(input); }
+
+    public static Tensor mish(Tensor input) { return Activations.mish(input); }
+
+    public static Tensor hardswish(Tensor input) { return Activations.hardswish(input); }
+
+    public static Tensor hardsigmoid(Tensor input) { return Activations.hardsigmoid(input); }
+
+    public static Tensor selu(Tensor input) { return Activations.selu(input); }
+
+    public static Tensor celu(Tensor input) { return Activations.celu(input, 1.0); }
+
+    public static Tensor celu(Tensor input, double alpha) { return Activations.celu(input, alpha); }
+
+    public static Tensor softsign(Tensor input) { return Activations.softsign(input); }
+
+    public static Tensor tanhshrink(Tensor input) { return Activations.tanhshrink(input); }
+
+    public static Tensor softshrink(Tensor input) { return Activations.softshrink(input, 0.5); }
+
+    public static Tensor softshrink(Tensor input, double lambd) { return Activations.softshrink(input, lambd); }
+
+    public static Tensor hardshrink(Tensor input) { return Activations.hardshrink(input, 0.5); }
+
+    public static Tensor hardshrink(Tensor input, double lambd) { return Activations.hardshrink(input, lambd); }
+
+    /** x where x &gt; threshold, else value. */
+    public static Tensor threshold(Tensor input, double threshold, double value) { return Activations.threshold(input, threshold, value); }
+
+    /** The gated linear unit a·sigmoid(b) over the halves of the last dim. */
+    public static Tensor glu(Tensor input) { return Activations.glu(input, -1); }
+
+    public static Tensor glu(Tensor input, int dim) { return Activations.glu(input, dim); }
+
+    /** x where x &gt; 0, else weight·x (one weight, or one per channel). */
+    public static Tensor prelu(Tensor input, Tensor weight) { return Activations.prelu(input, weight); }
+
     /** exp(x) / Σ exp(x) along {@code dim}, computed stably. */
     public static Tensor softmax(Tensor input, int dim) { return Activations.softmax(input, dim); }
 

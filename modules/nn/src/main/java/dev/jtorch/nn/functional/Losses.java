@@ -91,7 +91,8 @@ final class Losses {
         return Arrays.toString(t);
     }
 
-    private static String scalarTypeName(DType dt) {
+    /** PyTorch's short scalar-type name (Float, Long, ...), as its "not implemented for" messages print it. */
+    static String scalarTypeName(DType dt) {
         return switch (dt) {
             case FLOAT32 -> "Float";
             case FLOAT64 -> "Double";
