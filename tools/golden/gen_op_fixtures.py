@@ -450,6 +450,104 @@ for name, f in [("addcmul", torch.addcmul), ("addcdiv", torch.addcdiv)]:
         for v in [1.0, 0.5, -2.0]:
             case(name, [x, t1, t2], lambda f=f, x=x, t1=t1, t2=t2, v=v: f(x, t1, t2, value=v), value=repr(v))
 
+# ---- shape and order utilities: movedim, rot90, flipud/fliplr, diag, trace, take(_along_dim), index_add/copy/fill,
+# bincount, diff, meshgrid, median, kthvalue, unique
+x3 = make(torch.float32, (2, 3, 4))
+for src, dst in [("0", "2"), ("0,1", "2,0"), ("-1", "0"), ("0,1", "2"), ("0,0", "2,1"), ("3", "0")]:
+    sv, dv = [int(v) for v in src.split(",")], [int(v) for v in dst.split(",")]
+    case("movedim", [x3], lambda sv=sv, dv=dv: torch.movedim(x3, sv, dv), source=src, destination=dst)
+m23 = make(torch.int64, (2, 3))
+for k in [1, 2, 3, 4, -1, 5]:
+    case("rot90", [m23], lambda k=k: torch.rot90(m23, k, [0, 1]), k=k, dims="0,1")
+case("rot90", [x3], lambda: torch.rot90(x3, 1, [2, 0]), k=1, dims="2,0")
+case("rot90", [m23], lambda: torch.rot90(m23, 1, [0, 0]), k=1, dims="0,0")
+case("rot90", [make(torch.float32, (4,))], lambda: torch.rot90(make(torch.float32, (4,)), 1, [0, 1]), k=1, dims="0,1")
+for t_ in [x3, make(torch.float32, (4,)), torch.tensor(2.0)]:
+    case("flipud", [t_], lambda t_=t_: torch.flipud(t_))
+    case("fliplr", [t_], lambda t_=t_: torch.fliplr(t_))
+for t_ in [make(torch.int64, (3,)), make(torch.float32, (3, 4)), make(torch.float64, (4, 3)), x3, make(torch.bool, (3,))]:
+    for dg in [0, 1, -2]:
+        case("diag", [t_], lambda t_=t_, dg=dg: torch.diag(t_, dg), diagonal=dg)
+for t_ in [make(torch.int32, (3, 4)), make(torch.float32, (4, 3)), make(torch.bool, (2, 2)), make(torch.float32, (3,)),
+           make(torch.uint8, (3, 3))]:
+    case("trace", [t_], lambda t_=t_: torch.trace(t_))
+src6 = make(torch.float32, (2, 3))
+for idx in [torch.tensor([[0, -1], [5, 2]]), torch.tensor([6]), torch.tensor([-7]), torch.tensor(3), torch.tensor([1, 2], dtype=torch.int32)]:
+    case("take", [src6, idx], lambda idx=idx: torch.take(src6, idx))
+for idx, dim in [(torch.tensor([[0], [2]]), 1), (torch.tensor([[1, 0, 1]]), 0), (torch.tensor([[2, 0]]), None),
+                 (torch.tensor([[[0]], [[1]]]), 1), (torch.tensor([[0, 1]]), -1), (torch.tensor([0, 1]), 0)]:
+    if dim is None:
+        case("takeAlongDim", [src6, idx], lambda idx=idx: torch.take_along_dim(src6, idx))
+    else:
+        case("takeAlongDim", [src6, idx], lambda idx=idx, dim=dim: torch.take_along_dim(src6, idx, dim), dim=dim)
+base32 = make(torch.float32, (3, 2))
+for dim, idx, src_, alpha in [(0, torch.tensor([0, 2, 0]), make(torch.float32, (3, 2)), 2.0),
+                              (1, torch.tensor([1]), make(torch.float32, (3, 1)), 1.0),
+                              (0, torch.tensor([0, 2]), make(torch.float32, (3, 2)), 1.0),
+                              (-1, torch.tensor([1, 1, 0]), make(torch.float32, (3, 3)), -0.5),
+                              (0, torch.tensor([[0]]), make(torch.float32, (1, 2)), 1.0)]:
+    case("indexAdd", [base32, idx, src_], lambda dim=dim, idx=idx, src_=src_, alpha=alpha:
+         base32.index_add(dim, idx, src_, alpha=alpha), dim=dim, alpha=repr(alpha))
+for dim, idx, src_ in [(0, torch.tensor([2, 0]), make(torch.float32, (2, 2))), (1, torch.tensor([1, 0]), make(torch.float32, (3, 2))),
+                       (0, torch.tensor([1]), make(torch.float32, (1, 3)))]:
+    case("indexCopy", [base32, idx, src_], lambda dim=dim, idx=idx, src_=src_: base32.index_copy(dim, idx, src_), dim=dim)
+for dim, idx, v in [(1, torch.tensor([1]), 5.0), (0, torch.tensor([0, 2]), -1.5), (-2, torch.tensor([], dtype=torch.int64), 3.0)]:
+    case("indexFill", [base32, idx], lambda dim=dim, idx=idx, v=v: base32.index_fill(dim, idx, v), dim=dim, value=repr(v))
+    case("indexFill", [make(torch.int64, (3, 2)), idx], lambda dim=dim, idx=idx, v=v: make(torch.int64, (3, 2)).index_fill(dim, idx, v),
+         dim=dim, value=repr(v))
+bc = torch.tensor([0, 2, 2, 5, 1, 2])
+case("bincount", [bc], lambda: torch.bincount(bc))
+case("bincount", [bc, torch.tensor([0.5, 1, 1, 2, -1, 0.25])], lambda: torch.bincount(bc, torch.tensor([0.5, 1, 1, 2, -1, 0.25]), 8), minlength=8)
+case("bincount", [bc, torch.tensor([0.5, 1, 1, 2, -1, 0.25], dtype=torch.float64)],
+     lambda: torch.bincount(bc, torch.tensor([0.5, 1, 1, 2, -1, 0.25], dtype=torch.float64), 0), minlength=0)
+case("bincount", [bc, torch.tensor([1, 2, 3, 4, 5, 6])], lambda: torch.bincount(bc, torch.tensor([1, 2, 3, 4, 5, 6])), minlength=0)
+case("bincount", [torch.tensor([0, -2])], lambda: torch.bincount(torch.tensor([0, -2])))
+case("bincount", [torch.tensor([[0, 2]])], lambda: torch.bincount(torch.tensor([[0, 2]])))
+case("bincount", [torch.tensor([0.0, 2.0])], lambda: torch.bincount(torch.tensor([0.0, 2.0])))
+case("bincount", [torch.tensor([], dtype=torch.int64)], lambda: torch.bincount(torch.tensor([], dtype=torch.int64), minlength=3), minlength=3)
+case("bincount", [torch.tensor([3, 1], dtype=torch.uint8)], lambda: torch.bincount(torch.tensor([3, 1], dtype=torch.uint8)))
+for t_ in [make(torch.int64, (3, 4)), make(torch.float32, (3, 4)), make(torch.bool, (2, 5))]:
+    for n, dim in [(1, -1), (2, -1), (1, 0), (0, 1), (5, 1)]:
+        case("diff", [t_], lambda t_=t_, n=n, dim=dim: torch.diff(t_, n, dim), n=n, dim=dim)
+pre, app = make(torch.int64, (3, 1)), make(torch.int64, (3, 2))
+case("diff", [make(torch.int64, (3, 4)), pre, app], lambda: torch.diff(make(torch.int64, (3, 4)), 1, 1, pre, app), n=1, dim=1)
+case("diff", [torch.tensor(3.0)], lambda: torch.diff(torch.tensor(3.0)), n=1, dim=-1)
+case("diff", [make(torch.int64, (3,))], lambda: torch.diff(make(torch.int64, (3,)), -1), n=-1, dim=-1)
+mg = [torch.tensor([1, 2]), torch.tensor([3.0, 4.0, 5.0]), torch.tensor(7)]
+mg3 = [torch.tensor([1.0, 2.0]), torch.tensor([3.0, 4.0, 5.0]), torch.tensor([6.0, 7.0, 8.0, 9.0])]
+for ind in ["ij", "xy"]:
+    case("meshgrid", mg3, lambda ind=ind: torch.meshgrid(*mg3, indexing=ind), indexing=ind)
+for ind in ["ij", "xy"]:
+    case("meshgrid", mg, lambda ind=ind: torch.meshgrid(*mg, indexing=ind), indexing=ind)
+    case("meshgrid", mg[:2], lambda ind=ind: torch.meshgrid(*mg[:2], indexing=ind), indexing=ind)
+def meshgrid_2d():
+    try:
+        return torch.meshgrid(make(torch.float32, (2, 2)), indexing="ij")
+    except RuntimeError as e:  # the message ends with the tensor as 1.13's C++ prints it: keep what precedes it
+        raise RuntimeError(str(e).split(" got:")[0] + " got:")
+
+
+case("meshgrid", [make(torch.float32, (2, 2))], meshgrid_2d, indexing="ij")
+case("meshgrid", [torch.tensor([1, 2]), torch.tensor([3, 4])], lambda: torch.meshgrid(torch.tensor([1, 2]), torch.tensor([3, 4]), indexing="xy"),
+     indexing="xy")
+# order statistics: no ties in the values where PyTorch's index choice is unspecified
+med = torch.tensor([[3.0, 1.0, 2.0, 4.0, -1.5], [5.0, 0.0, 9.0, 8.0, 7.5], [3.25, 1.5, float("nan"), 4.5, 0.5]])
+case("median", [med], lambda: torch.median(med))
+case("median", [med[:2]], lambda: torch.median(med[:2]))
+case("median", [torch.tensor([], dtype=torch.float32)], lambda: torch.median(torch.tensor([], dtype=torch.float32)))
+for dim, keep in [(1, False), (0, True), (-1, True)]:
+    case("median", [med], lambda dim=dim, keep=keep: torch.median(med, dim, keep), dim=dim, keepdim=str(keep).lower())
+    case("median", [med[:2, :4].t()], lambda dim=dim, keep=keep: torch.median(med[:2, :4].t(), dim, keep), dim=dim, keepdim=str(keep).lower())
+mi = torch.tensor([[7, -3, 12, 5], [0, 9, -8, 4]])
+case("median", [mi], lambda: torch.median(mi, 1), dim=1, keepdim="false")
+case("median", [mi], lambda: torch.median(mi))
+for k, dim, keep in [(1, 1, False), (3, 1, True), (5, 1, False), (2, 0, False), (6, 1, False), (0, 1, False)]:
+    case("kthvalue", [med], lambda k=k, dim=dim, keep=keep: torch.kthvalue(med, k, dim, keep), k=k, dim=dim, keepdim=str(keep).lower())
+case("kthvalue", [mi], lambda: torch.kthvalue(mi, 2, 0), k=2, dim=0, keepdim="false")
+for t_ in [torch.tensor([3, 1, 3, 1, 2, 7, -4, 2]), torch.tensor([[2.5, -1.0], [2.5, 0.0], [7.0, -1.0]]), torch.tensor([True, False, True]),
+           torch.tensor([], dtype=torch.int64), torch.tensor(4.0)]:
+    case("unique", [t_], lambda t_=t_: torch.unique(t_, return_inverse=True, return_counts=True))
+
 os.makedirs(os.path.dirname(OUT), exist_ok=True)
 with open(OUT, "w") as fh:
     fh.write("# generated by tools/golden/gen_op_fixtures.py from PyTorch %s; do not edit\n" % torch.__version__)

@@ -5,6 +5,7 @@ import dev.jtorch.spi.Backend;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /** cat/stack and the splitting, repeating, flipping and triangle ops. */
@@ -237,6 +238,91 @@ final class Joining {
             out = Indexing.selectUnchecked(out, d, HostIndex.tensor(src, x.device()));
         }
         return out == x ? x.clone() : out;
+    }
+
+    static Tensor flipud(Tensor x) {
+        if (x.dim() < 1) throw new IllegalArgumentException("Input must be >= 1-d.");
+        return flip(x, new int[]{0});
+    }
+
+    static Tensor fliplr(Tensor x) {
+        if (x.dim() < 2) throw new IllegalArgumentException("Input must be >= 2-d.");
+        return flip(x, new int[]{1});
+    }
+
+    /** k quarter turns in the plane of dims, from dims[0] towards dims[1], as torch.rot90. */
+    static Tensor rot90(Tensor x, long k, int[] dims) {
+        if (dims.length != 2) throw new IllegalArgumentException("expected total rotation dims == 2, but got dims = " + dims.length);
+        if (x.dim() < 2) throw new IllegalArgumentException("expected total dims >= 2, but got total dims = " + x.dim());
+        int a = Shapes.wrapDim(dims[0], x.dim()), b = Shapes.wrapDim(dims[1], x.dim());
+        if (a == b) {
+            throw new IllegalArgumentException("expected rotation dims to be different, but got dim0 = " + a + " and dim1 = " + b);
+        }
+        return switch ((int) Math.floorMod(k, 4L)) {
+            case 1 -> flip(x, new int[]{b}).transpose(a, b);
+            case 2 -> flip(x, new int[]{a, b});
+            case 3 -> flip(x, new int[]{a}).transpose(a, b);
+            default -> x.clone();
+        };
+    }
+
+    /**
+     * torch.meshgrid: 0-d or 1-d inputs spread over a grid of their sizes (views); "ij" indexing, or "xy", whose grid
+     * has the first two inputs' dims swapped (the "ij" grid of the inputs with the first two swapped, outputs swapped back).
+     */
+    static List<Tensor> meshgrid(List<Tensor> tensors, String indexing) {
+        if (!indexing.equals("ij") && !indexing.equals("xy")) {
+            throw new IllegalArgumentException("torch.meshgrid: indexing must be one of \"xy\" or \"ij\", but received: " + indexing);
+        }
+        int n = tensors.size();
+        if (n == 0) throw new IllegalArgumentException("meshgrid expects a non-empty TensorList");
+        for (Tensor t : tensors) {
+            if (t.dim() > 1) {
+                throw new IllegalArgumentException("torch.meshgrid: Expected 0D or 1D tensor in the tensor list but got: " + t);
+            }
+            if (t.dtype() != tensors.get(0).dtype()) throw new IllegalArgumentException("meshgrid expects all tensors to have the same dtype");
+            if (!t.device().equals(tensors.get(0).device())) {
+                throw new IllegalArgumentException("meshgrid expects all tensors to have the same device");
+            }
+        }
+        boolean swap = indexing.equals("xy") && n >= 2;
+        List<Tensor> in = new ArrayList<>(tensors);
+        if (swap) Collections.swap(in, 0, 1);
+        long[] shape = new long[n];
+        for (int i = 0; i < n; i++) shape[i] = in.get(i).numel();
+        List<Tensor> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            long[] view = new long[n];
+            Arrays.fill(view, 1);
+            view[i] = shape[i];
+            Tensor grid = in.get(i).reshape(view).expand(shape);
+            out.add(grid);
+        }
+        if (swap) Collections.swap(out, 0, 1);
+        return out;
+    }
+
+    /**
+     * The n-th forward difference along dim (logical xor for bool), prepend and append joined first, as torch.diff
+     * (n &lt;= 0 gives the joined input, as PyTorch).
+     */
+    static Tensor diff(Tensor x, int n, int dim, Tensor prepend, Tensor append) {
+        if (x.dim() == 0) throw new IllegalArgumentException("diff expects input to be at least one-dimensional");
+        int d = Shapes.wrapDim(dim, x.dim());
+        Tensor y = x;
+        if (prepend != null || append != null) {
+            List<Tensor> parts = new ArrayList<>();
+            if (prepend != null) parts.add(prepend);
+            parts.add(x);
+            if (append != null) parts.add(append);
+            y = cat(parts, d);
+        }
+        for (int i = 0; i < n && y.shape[d] > 0; i++) {
+            long len = y.shape[d] - 1;
+            Tensor hi = y.narrow(d, 1, len), lo = y.narrow(d, 0, len);
+            y = y.dtype == DType.BOOL ? hi.logicalXor(lo) : hi.sub(lo);
+        }
+        return y == x ? x.clone() : y;
     }
 
     // ---------------------------------------------------------------- triangles

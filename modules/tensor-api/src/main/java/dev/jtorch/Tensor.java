@@ -291,6 +291,23 @@ public final class Tensor {
 
     public Tensor transpose(int dim0, int dim1) { return Views.transpose(this, dim0, dim1); }
 
+    /** torch.swapaxes, the alias of transpose. */
+    public Tensor swapaxes(int axis0, int axis1) { return transpose(axis0, axis1); }
+
+    /** torch.swapdims, the alias of transpose. */
+    public Tensor swapdims(int dim0, int dim1) { return transpose(dim0, dim1); }
+
+    /** The view with dim {@code source} moved to position {@code destination}, the others in order, as torch.movedim. */
+    public Tensor movedim(int source, int destination) { return Views.movedim(this, new int[]{source}, new int[]{destination}); }
+
+    public Tensor movedim(int[] source, int[] destination) { return Views.movedim(this, source, destination); }
+
+    /** torch.moveaxis, the alias of movedim. */
+    public Tensor moveaxis(int source, int destination) { return movedim(source, destination); }
+
+    /** The elements as a 1-d tensor (a view when possible), as torch.ravel. */
+    public Tensor ravel() { return reshape(-1); }
+
     public Tensor t() { return Views.t(this); }
 
     /** The transpose of a tensor of rank &le; 2 ({@code x.T}). */
@@ -323,6 +340,14 @@ public final class Tensor {
     public Tensor unfold(int dim, long size, long step) { return Views.unfold(this, dim, size, step); }
 
     public Tensor diagonal() { return Views.diagonal(this, 0, 0, 1); }
+
+    /** A vector's diagonal matrix, or a matrix's main diagonal as a new vector, as torch.diag. */
+    public Tensor diag() { return Diagonals.diag(this, 0); }
+
+    public Tensor diag(long diagonal) { return Diagonals.diag(this, diagonal); }
+
+    /** The sum of a matrix's main diagonal, as torch.trace. */
+    public Tensor trace() { return Diagonals.trace(this); }
 
     public Tensor diagonal(long offset, int dim1, int dim2) { return Views.diagonal(this, offset, dim1, dim2); }
 
@@ -374,6 +399,38 @@ public final class Tensor {
 
     public Tensor gather(int dim, Tensor index) { return Indexing.gather(this, dim, index); }
 
+    /** The elements at flat positions (negative from the end) in index's shape, as torch.take. */
+    public Tensor take(Tensor index) { return IndexComposites.take(this, index); }
+
+    /** gather over the flattened input, as torch.take_along_dim without dim. */
+    public Tensor takeAlongDim(Tensor indices) { return IndexComposites.takeAlongDim(this, indices); }
+
+    /** gather along dim after broadcasting this and indices over the other dims, as torch.take_along_dim. */
+    public Tensor takeAlongDim(Tensor indices, int dim) { return IndexComposites.takeAlongDim(this, indices, dim); }
+
+    /** A copy with source's slices added at positions index along dim (repeats accumulate), as index_add. */
+    public Tensor indexAdd(int dim, Tensor index, Tensor source) { return IndexComposites.indexAdd(this, dim, index, source, 1, false); }
+
+    public Tensor indexAdd(int dim, Tensor index, Tensor source, double alpha) {
+        return IndexComposites.indexAdd(this, dim, index, source, alpha, false);
+    }
+
+    public Tensor indexAdd_(int dim, Tensor index, Tensor source) { return IndexComposites.indexAdd(this, dim, index, source, 1, true); }
+
+    public Tensor indexAdd_(int dim, Tensor index, Tensor source, double alpha) {
+        return IndexComposites.indexAdd(this, dim, index, source, alpha, true);
+    }
+
+    /** A copy with source's slices written at positions index along dim, as index_copy. */
+    public Tensor indexCopy(int dim, Tensor index, Tensor source) { return IndexComposites.indexCopy(this, dim, index, source, false); }
+
+    public Tensor indexCopy_(int dim, Tensor index, Tensor source) { return IndexComposites.indexCopy(this, dim, index, source, true); }
+
+    /** A copy with the slices at positions index along dim set to value, as index_fill. */
+    public Tensor indexFill(int dim, Tensor index, double value) { return IndexComposites.indexFill(this, dim, index, value, false); }
+
+    public Tensor indexFill_(int dim, Tensor index, double value) { return IndexComposites.indexFill(this, dim, index, value, true); }
+
     public Tensor scatter(int dim, Tensor index, Tensor src) { return Indexing.scatter(this, dim, index, src, false, false); }
 
     public Tensor scatter(int dim, Tensor index, double value) {
@@ -403,6 +460,15 @@ public final class Tensor {
 
     public Tensor nonzero() { return Indexing.nonzero(this); }
 
+    /** The indices of the non-zero elements, one row each, as torch.argwhere. */
+    public Tensor argwhere() { return nonzero(); }
+
+    /** How often each value of this 1-d non-negative integer tensor occurs, as torch.bincount. */
+    public Tensor bincount() { return IndexComposites.bincount(this, null, 0); }
+
+    /** The sums of weights per value, at least minlength of them, as torch.bincount(weights, minlength). */
+    public Tensor bincount(Tensor weights, long minlength) { return IndexComposites.bincount(this, weights, minlength); }
+
     /** {@code torch.where(cond, self, other)} written as {@code self.where(cond, other)}. */
     public Tensor where(Tensor condition, Tensor other) { return Elementwise.where(condition, this, other); }
 
@@ -431,6 +497,21 @@ public final class Tensor {
     public Tensor tile(long... reps) { return Joining.tile(this, reps); }
 
     public Tensor flip(int... dims) { return Joining.flip(this, dims); }
+
+    public Tensor flipud() { return Joining.flipud(this); }
+
+    public Tensor fliplr() { return Joining.fliplr(this); }
+
+    /** k quarter turns in the plane of dims (from the first towards the second), as torch.rot90. */
+    public Tensor rot90(long k, int dim0, int dim1) { return Joining.rot90(this, k, new int[]{dim0, dim1}); }
+
+    public Tensor rot90() { return rot90(1, 0, 1); }
+
+    /** The first forward difference along the last dim, as torch.diff. */
+    public Tensor diff() { return Joining.diff(this, 1, -1, null, null); }
+
+    /** The n-th forward difference along dim, prepend and append (either may be null) joined first. */
+    public Tensor diff(int n, int dim, Tensor prepend, Tensor append) { return Joining.diff(this, n, dim, prepend, append); }
 
     public Tensor roll(long shift, int dim) { return Joining.roll(this, new long[]{shift}, new int[]{dim}); }
 
@@ -1020,6 +1101,30 @@ public final class Tensor {
     public ValuesIndices topk(long k, int dim) { return Sorting.topk(this, k, dim, true, true); }
 
     public ValuesIndices topk(long k, int dim, boolean largest, boolean sorted) { return Sorting.topk(this, k, dim, largest, sorted); }
+
+    /** The lower median of all elements (NaN if any is NaN), as torch.median(). */
+    public Tensor median() { return OrderStatistics.median(this); }
+
+    /** The lower median along dim with its index, as torch.median(dim, keepdim). */
+    public ValuesIndices median(int dim) { return OrderStatistics.median(this, dim, false); }
+
+    public ValuesIndices median(int dim, boolean keepdim) { return OrderStatistics.median(this, dim, keepdim); }
+
+    /** The k-th smallest along dim (k counts from 1) with its index, as torch.kthvalue. */
+    public ValuesIndices kthvalue(long k, int dim) { return OrderStatistics.kthvalue(this, k, dim, false); }
+
+    public ValuesIndices kthvalue(long k, int dim, boolean keepdim) { return OrderStatistics.kthvalue(this, k, dim, keepdim); }
+
+    /** The sorted distinct elements, as torch.unique. */
+    public Tensor unique() { return OrderStatistics.unique(this, false, false).get(0); }
+
+    /**
+     * As torch.unique(return_inverse, return_counts): the distinct elements, then the inverse indices (input's shape)
+     * and the counts when asked, in that order.
+     */
+    public java.util.List<Tensor> unique(boolean returnInverse, boolean returnCounts) {
+        return OrderStatistics.unique(this, returnInverse, returnCounts);
+    }
 
     // =====================================================================================
     // linear algebra

@@ -283,6 +283,12 @@ public final class Torch {
 
     public static Tensor cat(List<Tensor> tensors) { return Joining.cat(tensors, 0); }
 
+    /** Grids over 0-d or 1-d tensors with "ij" indexing, as torch.meshgrid(*tensors, indexing="ij"). */
+    public static List<Tensor> meshgrid(Tensor... tensors) { return Joining.meshgrid(List.of(tensors), "ij"); }
+
+    /** indexing is "ij" or "xy" (the first two inputs swap roles, as in NumPy). */
+    public static List<Tensor> meshgrid(List<Tensor> tensors, String indexing) { return Joining.meshgrid(tensors, indexing); }
+
     public static Tensor cat(Tensor[] tensors, int dim) { return Joining.cat(Arrays.asList(tensors), dim); }
 
     public static Tensor stack(List<Tensor> tensors, int dim) { return Joining.stack(tensors, dim); }

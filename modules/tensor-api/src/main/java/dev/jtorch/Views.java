@@ -3,6 +3,8 @@ package dev.jtorch;
 import dev.jtorch.ops.Op;
 import dev.jtorch.spi.Strided;
 
+import java.util.Arrays;
+
 /** Ops whose result shares storage with the input: only the shape, strides and offset change. */
 final class Views {
     private Views() {}
@@ -170,6 +172,41 @@ final class Views {
         perm[a] = b;
         perm[b] = a;
         return permute(x, perm);
+    }
+
+    /** torch.movedim: the source dims go to the destination positions, the others keep their order in the rest. */
+    static Tensor movedim(Tensor x, int[] source, int[] destination) {
+        if (source.length != destination.length) {
+            throw new IllegalArgumentException("movedim: Invalid source or destination dims: source (" + Arrays.toString(source)
+                    + " dims) should contain the same number of dims as destination (" + Arrays.toString(destination) + " dims)");
+        }
+        int n = x.dim();
+        int[] src = wrapAll(source, n, "source"), dst = wrapAll(destination, n, "destination");
+        if (n == 0) return permute(x, new int[0]);
+        int[] perm = new int[n];
+        Arrays.fill(perm, -1);
+        boolean[] moved = new boolean[n];
+        for (int i = 0; i < src.length; i++) {
+            perm[dst[i]] = src[i];
+            moved[src[i]] = true;
+        }
+        for (int d = 0, next = 0; d < n; d++) {
+            if (moved[d]) continue;
+            while (perm[next] != -1) next++;
+            perm[next] = d;
+        }
+        return permute(x, perm);
+    }
+
+    private static int[] wrapAll(int[] dims, int rank, String name) {
+        int[] w = new int[dims.length];
+        boolean[] seen = new boolean[Math.max(rank, 1)];
+        for (int i = 0; i < dims.length; i++) {
+            w[i] = Shapes.wrapDim(dims[i], rank);
+            if (seen[w[i]]) throw new IllegalArgumentException("movedim: repeated dim in `" + name + "` (" + Arrays.toString(dims) + ")");
+            seen[w[i]] = true;
+        }
+        return w;
     }
 
     static Tensor t(Tensor x) {

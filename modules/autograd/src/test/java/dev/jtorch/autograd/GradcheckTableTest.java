@@ -343,6 +343,23 @@ class GradcheckTableTest {
         first("nanmean", x -> x[0].nanmean(new int[]{1}, true), () -> in(withNaN(3, 2)));
         first("lerp_ in place", x -> x[0].mul(1.0).lerp_(x[1], 0.25), () -> in(r(3), r(3)));
         first("addcmul_ in place", x -> x[0].mul(1.0).addcmul_(x[1], x[2], 2.0), () -> in(r(3), r(3), r(3)));
+
+        // shape and order utilities, all composites of views, gather/scatter and sort
+        both("movedim", x -> x[0].movedim(new int[]{0, 1}, new int[]{2, 0}).mul(x[0].movedim(new int[]{0, 1}, new int[]{2, 0})),
+                () -> in(r(2, 3, 4)));
+        first("rot90", x -> x[0].rot90(3, 1, 0), () -> in(r(2, 3)));
+        first("diag of a vector", x -> x[0].diag(1), () -> in(r(3)));
+        first("diag of a matrix", x -> x[0].diag(-1), () -> in(r(3, 4)));
+        both("trace", x -> x[0].mul(x[0]).trace(), () -> in(r(3, 4)));
+        first("take", x -> x[0].take(longs(new long[]{0, -1, 3, 3}, 2, 2)), () -> in(r(2, 3)));
+        first("takeAlongDim", x -> x[0].takeAlongDim(longs(new long[]{2, 0, 1}, 1, 3), 1), () -> in(r(2, 3)));
+        first("indexAdd", x -> x[0].indexAdd(0, longs(new long[]{0, 2, 0}, 3), x[1], -1.5), () -> in(r(3, 2), r(3, 2)));
+        first("indexCopy", x -> x[0].indexCopy(1, longs(new long[]{1, 0}, 2), x[1]), () -> in(r(2, 3), r(2, 2)));
+        first("indexFill", x -> x[0].indexFill(1, longs(new long[]{1}, 1), 2.0), () -> in(r(2, 3)));
+        both("diff", x -> x[0].diff(2, 0, x[1], null), () -> in(r(3, 2), r(1, 2)));
+        first("median", x -> x[0].median(), () -> in(distinct(2, 3)));
+        first("median dim", x -> x[0].median(1, true).values(), () -> in(distinct(3, 4)));
+        first("kthvalue", x -> x[0].kthvalue(2, 0).values(), () -> in(distinct(3, 4)));
     }
 
     @TestFactory

@@ -43,7 +43,9 @@ class OpTableTest {
             return;
         }
         Object r = apply(c.op(), in, c.args());
-        List<Tensor> outs = r instanceof ValuesIndices vi ? List.of(vi.values(), vi.indices()) : List.of((Tensor) r);
+        @SuppressWarnings("unchecked")
+        List<Tensor> outs = r instanceof ValuesIndices vi ? List.of(vi.values(), vi.indices())
+                : r instanceof List<?> list ? (List<Tensor>) list : List.of((Tensor) r);
         assertEquals(c.outputs().size(), outs.size(), "number of outputs");
         for (int i = 0; i < outs.size(); i++) check(c.outputs().get(i), outs.get(i));
     }
@@ -92,6 +94,10 @@ class OpTableTest {
     // ---------------------------------------------------------------- applying ops
 
     private static Tensor t(List<Object> in, int i) { return (Tensor) in.get(i); }
+
+    private static int[] ints(String csv) {
+        return Arrays.stream(csv.split(",")).mapToInt(Integer::parseInt).toArray();
+    }
 
     private static int[] dims(Map<String, String> args) {
         String d = args.get("dims");
@@ -204,6 +210,24 @@ class OpTableTest {
                     : x.lerp(t(in, 1), t(in, 2));
             case "addcmul" -> x.addcmul(t(in, 1), t(in, 2), Double.parseDouble(args.get("value")));
             case "addcdiv" -> x.addcdiv(t(in, 1), t(in, 2), Double.parseDouble(args.get("value")));
+            case "movedim" -> x.movedim(ints(args.get("source")), ints(args.get("destination")));
+            case "rot90" -> { int[] d = ints(args.get("dims")); yield x.rot90(Long.parseLong(args.get("k")), d[0], d[1]); }
+            case "flipud" -> x.flipud();
+            case "fliplr" -> x.fliplr();
+            case "diag" -> x.diag(Long.parseLong(args.get("diagonal")));
+            case "trace" -> x.trace();
+            case "take" -> x.take(t(in, 1));
+            case "takeAlongDim" -> dim == null ? x.takeAlongDim(t(in, 1)) : x.takeAlongDim(t(in, 1), dim);
+            case "indexAdd" -> x.indexAdd(dim, t(in, 1), t(in, 2), Double.parseDouble(args.get("alpha")));
+            case "indexCopy" -> x.indexCopy(dim, t(in, 1), t(in, 2));
+            case "indexFill" -> x.indexFill(dim, t(in, 1), Double.parseDouble(args.get("value")));
+            case "bincount" -> in.size() > 1 ? x.bincount(t(in, 1), Long.parseLong(args.get("minlength")))
+                    : args.containsKey("minlength") ? x.bincount(null, Long.parseLong(args.get("minlength"))) : x.bincount();
+            case "diff" -> x.diff(Integer.parseInt(args.get("n")), dim, in.size() > 1 ? t(in, 1) : null, in.size() > 2 ? t(in, 2) : null);
+            case "meshgrid" -> Torch.meshgrid(in.stream().map(o -> (Tensor) o).toList(), args.get("indexing"));
+            case "median" -> dim == null ? x.median() : x.median(dim, keep);
+            case "kthvalue" -> x.kthvalue(Long.parseLong(args.get("k")), dim, keep);
+            case "unique" -> x.unique(true, true);
             default -> throw new IllegalArgumentException("unknown op in fixture: " + op);
         };
     }

@@ -1,0 +1,84 @@
+package dev.jtorch;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** median, kthvalue and unique, written with the (stable) sort primitive, gather and scans. */
+final class OrderStatistics {
+    private OrderStatistics() {}
+
+    /** The lower median of all elements; NaN if any element is NaN (an empty input gives NaN), as torch.median(). */
+    static Tensor median(Tensor x) {
+        if (x.numel() == 0) {
+            if (!x.isFloatingPoint()) throw new IllegalArgumentException("median() input tensor cannot be empty");
+            return Torch.full(new long[0], Double.NaN, x.dtype, x.device());
+        }
+        return median(x.reshape(-1), 0, false).values();
+    }
+
+    /** The lower median along dim with its index; a row holding NaN gives NaN and the index of its first NaN. */
+    static ValuesIndices median(Tensor x, int dim, boolean keepdim) {
+        int d = Shapes.wrapDim(dim, x.dim());
+        long n = x.dim() == 0 ? 1 : x.shape[d];
+        if (n == 0) throw new IndexOutOfBoundsException("median(): Expected reduction dim " + d + " to have non-zero size.");
+        ValuesIndices sorted = x.sort(d, false, true);
+        Tensor k;
+        if (x.isFloatingPoint()) {
+            // NaN sorts last and stably, so the first NaN of the row is at n - (number of NaNs)
+            Tensor nans = x.isnan().sum(new int[]{d}, true);
+            k = Torch.where(nans.gt(0L), nans.rsub(n), Torch.scalar((n - 1) / 2));
+        } else {
+            long[] shape = x.dim() == 0 ? new long[0] : x.shape.clone();
+            if (shape.length > 0) shape[d] = 1;
+            k = Torch.full(shape, (n - 1) / 2, DType.INT64, x.device());
+        }
+        return pick(sorted, d, k, keepdim);
+    }
+
+    /** The k-th smallest (k from 1) along dim with its index, as torch.kthvalue (NaN counts as the largest). */
+    static ValuesIndices kthvalue(Tensor x, long k, int dim, boolean keepdim) {
+        int d = Shapes.wrapDim(dim, x.dim());
+        long n = x.dim() == 0 ? 1 : x.shape[d];
+        if (k < 1 || k > n) throw new IndexOutOfBoundsException("kthvalue(): selected number k out of range for dimension " + d);
+        ValuesIndices sorted = x.sort(d, false, true);
+        long[] shape = x.dim() == 0 ? new long[0] : x.shape.clone();
+        if (shape.length > 0) shape[d] = 1;
+        return pick(sorted, d, Torch.full(shape, k - 1, DType.INT64, x.device()), keepdim);
+    }
+
+    /** The sorted values and indices at per-row positions k (k has size 1 along dim). */
+    private static ValuesIndices pick(ValuesIndices sorted, int d, Tensor k, boolean keepdim) {
+        Tensor v = sorted.values(), i = sorted.indices();
+        if (v.dim() == 0) return new ValuesIndices(v, i);
+        Tensor kk = k.to(DType.INT64);
+        if (!kk.device().equals(v.device())) kk = kk.to(v.device());
+        Tensor values = v.gather(d, kk), indices = i.gather(d, kk);
+        return keepdim ? new ValuesIndices(values, indices) : new ValuesIndices(values.squeeze(d), indices.squeeze(d));
+    }
+
+    /**
+     * The sorted distinct elements, then (when asked) each element's position among them in the input's shape and
+     * each distinct element's count, as torch.unique (a NaN is distinct from every element, itself included).
+     */
+    static List<Tensor> unique(Tensor x, boolean returnInverse, boolean returnCounts) {
+        Tensor flat = x.reshape(-1).detach();
+        ValuesIndices sorted = flat.sort(0, false, true);
+        Tensor s = sorted.values();
+        long n = s.numel();
+        Tensor fresh = n == 0 ? Torch.zeros(new long[]{0}, DType.BOOL, x.device())
+                : Torch.cat(List.of(Torch.ones(new long[]{1}, DType.BOOL).to(x.device()), s.narrow(0, 1, n - 1).ne(s.narrow(0, 0, n - 1))));
+        List<Tensor> out = new ArrayList<>();
+        out.add(s.maskedSelect(fresh));
+        Tensor group = fresh.to(DType.INT64).cumsum(0).sub(1L);
+        if (returnInverse) {
+            Tensor inverse = Torch.zeros(new long[]{n}, DType.INT64, x.device()).scatter(0, sorted.indices(), group);
+            out.add(inverse.reshape(x.shape));
+        }
+        if (returnCounts) {
+            long groups = out.get(0).numel();
+            Tensor ones = Torch.ones(new long[]{n}, DType.INT64).to(x.device());
+            out.add(Torch.zeros(new long[]{groups}, DType.INT64, x.device()).scatterAdd(0, group, ones));
+        }
+        return out;
+    }
+}
