@@ -96,6 +96,9 @@ class RandomOpsGoldenTest {
             case "div" -> a.div(b);
             case "pow" -> a.pow(b);
             case "remainder" -> a.remainder(b);
+            case "fmod" -> a.fmod(b);
+            case "atan2" -> a.atan2(b);
+            case "logaddexp" -> a.logaddexp(b);
             case "floor_divide" -> a.floorDivide(b);
             case "eq" -> a.eq(b);
             case "ne" -> a.ne(b);
@@ -136,6 +139,19 @@ class RandomOpsGoldenTest {
             case "bitwise_not" -> a.bitwiseNot();
             case "erf" -> a.erf();
             case "rsqrt" -> a.rsqrt();
+            case "exp2" -> a.exp2();
+            case "log10" -> a.log10();
+            case "asin" -> a.asin();
+            case "acos" -> a.acos();
+            case "atan" -> a.atan();
+            case "sinh" -> a.sinh();
+            case "cosh" -> a.cosh();
+            case "asinh" -> a.asinh();
+            case "acosh" -> a.acosh();
+            case "atanh" -> a.atanh();
+            case "isinf" -> a.isinf();
+            case "isfinite" -> a.isfinite();
+            case "nan_to_num" -> a.nanToNum();
             default -> throw new IllegalStateException("no unary op " + op + " in this test");
         };
     }
@@ -152,6 +168,8 @@ class RandomOpsGoldenTest {
                 case "argmin" -> a.argmin();
                 case "all" -> a.all();
                 case "any" -> a.any();
+                case "nansum" -> a.nansum();
+                case "nanmean" -> a.nanmean();
                 default -> throw new IllegalStateException("no full reduction " + op + " in this test");
             };
         }
@@ -171,6 +189,8 @@ class RandomOpsGoldenTest {
             case "cumsum" -> a.cumsum(dim);
             case "softmax" -> a.softmax(dim);
             case "log_softmax" -> a.logSoftmax(dim);
+            case "nansum" -> a.nansum(new int[]{dim}, keep);
+            case "nanmean" -> a.nanmean(new int[]{dim}, keep);
             default -> throw new IllegalStateException("no reduction " + op + " in this test");
         };
     }
