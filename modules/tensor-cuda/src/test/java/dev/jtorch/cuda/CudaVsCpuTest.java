@@ -13,7 +13,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -80,6 +82,34 @@ class CudaVsCpuTest {
                 Tensor::relu, Tensor::sqrt, Tensor::floor);
         Tensor x = sample(5, 7);
         return ops.stream().map(op -> dynamicTest(op.toString(), () -> assertSame(op.apply(x), op.apply(x.to(GPU)).cpu(), 1e-5)));
+    }
+
+    /** The math primitives added on 2026-11-23 (the kernels compute in double, the CPU rounds once too). */
+    @TestFactory
+    Stream<DynamicTest> moreMathMatchesTheCpu() {
+        Tensor unit = sample(5, 7).tanh().mul(0.9); // inside the domains of asin, acos and atanh
+        Map<String, UnaryOperator<Tensor>> ops = new LinkedHashMap<>();
+        ops.put("exp2", Tensor::exp2);
+        ops.put("log10", t -> t.abs().log10());
+        ops.put("asin", Tensor::asin);
+        ops.put("acos", Tensor::acos);
+        ops.put("atan", Tensor::atan);
+        ops.put("sinh", Tensor::sinh);
+        ops.put("cosh", Tensor::cosh);
+        ops.put("asinh", Tensor::asinh);
+        ops.put("acosh", t -> t.abs().add(1.0).acosh());  // acosh's domain starts at 1
+        ops.put("atanh", Tensor::atanh);
+        return ops.entrySet().stream().map(e -> dynamicTest(e.getKey(), () ->
+                assertSame(e.getValue().apply(unit), e.getValue().apply(unit.to(GPU)).cpu(), 1e-6)));
+    }
+
+    @Test
+    void fmodAndAtan2() {
+        Tensor a = sample(4, 1, 3).mul(5.0), b = sample(5, 3).add(0.5);
+        assertSame(a.fmod(b), a.to(GPU).fmod(b.to(GPU)).cpu(), 1e-6);
+        assertSame(a.atan2(b), a.to(GPU).atan2(b.to(GPU)).cpu(), 1e-6);
+        Tensor i = Torch.arange(-7, 7), j = Torch.full(new long[]{14}, -3L);
+        assertSame(i.fmod(j), i.to(GPU).fmod(j.to(GPU)).cpu(), 0);
     }
 
     @Test
