@@ -184,6 +184,38 @@ loss_case("cosine", lambda i, t: F.cosine_similarity(i, t), a, b)
 loss_case("cosine0", lambda i, t: F.cosine_similarity(i, t, dim=0, eps=1e-3), a, b)
 loss_case("pairwise", lambda i, t: F.pairwise_distance(i, t), a, b)
 loss_case("pairwise_p1", lambda i, t: F.pairwise_distance(i, t, p=1.0, keepdim=True), a, b)
+# ranking, margin and likelihood losses (their own generator: the cases after them keep their inputs)
+gm = torch.Generator().manual_seed(25)
+x1m, x2m = torch.randn(6, generator=gm), torch.randn(6, generator=gm)
+ypm = torch.tensor([1.0, -1.0, 1.0, 1.0, -1.0, -1.0])
+e1, e2 = torch.randn(4, 5, generator=gm), torch.randn(4, 5, generator=gm)
+y4 = torch.tensor([1, -1, -1, 1])
+mlt = (torch.rand(4, 5, generator=gm) > 0.5).float()
+w5b = torch.rand(5, generator=gm)
+an, po, ne = torch.randn(4, 6, generator=gm), torch.randn(4, 6, generator=gm), torch.randn(4, 6, generator=gm)
+rate = torch.randn(3, 4, generator=gm)
+counts = torch.randint(0, 5, (3, 4), generator=gm).float()
+mu, tg, var = torch.randn(3, 4, generator=gm), torch.randn(3, 4, generator=gm), torch.rand(3, 4, generator=gm) + 0.1
+for red in ["mean", "sum", "none"]:
+    loss_case(f"margin_ranking_{red}", lambda i, o, t: F.margin_ranking_loss(i, o, t, margin=0.3, reduction=red), x1m, x2m, ypm)
+    loss_case(f"hinge_embedding_{red}", lambda i, t: F.hinge_embedding_loss(i, t, margin=0.8, reduction=red), e1, torch.where(e2 > 0, 1.0, -1.0))
+    loss_case(f"soft_margin_{red}", lambda i, t: F.soft_margin_loss(i, t, reduction=red), e1, torch.where(e2 > 0, 1.0, -1.0))
+    loss_case(f"multilabel_soft_margin_{red}", lambda i, t, w: F.multilabel_soft_margin_loss(i, t, weight=w, reduction=red), e1, mlt, w5b)
+    loss_case(f"cosine_embedding_{red}", lambda i, o, t: F.cosine_embedding_loss(i, o, t, margin=0.2, reduction=red), e1, e2, y4)
+    loss_case(f"triplet_{red}", lambda i, o, q: F.triplet_margin_loss(i, o, q, margin=0.7, p=2, reduction=red), an, po, ne)
+    loss_case(f"poisson_{red}", lambda i, t: F.poisson_nll_loss(i, t, reduction=red), rate, counts)
+    loss_case(f"gaussian_{red}", lambda i, t, v: F.gaussian_nll_loss(i, t, v, reduction=red), mu, tg, var)
+loss_case("multilabel_soft_margin_plain", lambda i, t: F.multilabel_soft_margin_loss(i, t), e1, mlt)
+loss_case("cosine_embedding_1d", lambda i, o, t: F.cosine_embedding_loss(i, o, t), e1[0], e2[0], torch.tensor(-1))
+loss_case("triplet_swap_p1", lambda i, o, q: F.triplet_margin_loss(i, o, q, margin=2.0, p=1, swap=True), an, po, ne)
+loss_case("poisson_full_rate", lambda i, t: F.poisson_nll_loss(i, t, log_input=False, full=True), rate.abs() + 0.1, counts)
+loss_case("gaussian_full_var_per_sample", lambda i, t, v: F.gaussian_nll_loss(i, t, v, full=True), mu, tg, var[:, 0])
+loss_case("gaussian_var_last_dim_1", lambda i, t, v: F.gaussian_nll_loss(i, t, v, eps=0.7), mu, tg, var[:, :1])
+vg = var[:, :1].clone().requires_grad_()
+F.gaussian_nll_loss(mu, tg, vg, eps=0.7).backward()
+put("loss.gaussian_var_last_dim_1.var_grad", vg.grad)  # the clamp to eps is value-only: var's gradient passes through
+S["err.gaussian_var_size"] = err(lambda: F.gaussian_nll_loss(mu, tg, var[:2]))
+S["err.gaussian_var_negative"] = err(lambda: F.gaussian_nll_loss(mu, tg, var - 1))
 
 # ---------------------------------------------------------------- linear, bilinear, embedding, one_hot, pad, interpolate
 g = torch.Generator().manual_seed(30)
@@ -254,7 +286,9 @@ nested = nn.Sequential(nn.Flatten(), nn.Sequential(nn.Linear(4, 3, bias=False), 
 S["repr.nested"] = repr(nested)
 S["repr.losses"] = "\n".join(repr(m) for m in [nn.CrossEntropyLoss(), nn.NLLLoss(), nn.MSELoss(), nn.L1Loss(),
                                                 nn.SmoothL1Loss(), nn.HuberLoss(), nn.BCELoss(), nn.BCEWithLogitsLoss(),
-                                                nn.KLDivLoss()])
+                                                nn.KLDivLoss(), nn.MarginRankingLoss(), nn.HingeEmbeddingLoss(),
+                                                nn.SoftMarginLoss(), nn.MultiLabelSoftMarginLoss(), nn.CosineEmbeddingLoss(),
+                                                nn.TripletMarginLoss(), nn.PoissonNLLLoss(), nn.GaussianNLLLoss()])
 S["repr.activations"] = "\n".join(repr(m) for m in [
     nn.Softplus(), nn.Softplus(2.0, 10.0), nn.Hardtanh(), nn.Hardtanh(-2.0, 3.5), nn.ReLU6(), nn.LogSigmoid(), nn.Mish(),
     nn.Hardswish(), nn.Hardsigmoid(), nn.SELU(), nn.CELU(), nn.CELU(0.5), nn.Softsign(), nn.Tanhshrink(),

@@ -7,10 +7,14 @@ public abstract class Loss extends Module {
     public final String reduction;
 
     protected Loss(String reduction) {
+        this.reduction = checkReduction(reduction);
+    }
+
+    static String checkReduction(String reduction) {
         if (!reduction.equals("mean") && !reduction.equals("sum") && !reduction.equals("none") && !reduction.equals("batchmean")) {
             throw new IllegalArgumentException(reduction + " is not a valid value for reduction");
         }
-        this.reduction = reduction;
+        return reduction;
     }
 
     /** The loss of {@code input} against {@code target}. */

@@ -16,7 +16,10 @@ import java.util.function.Function;
 import static dev.jtorch.nn.Golden.assertClose;
 import static dev.jtorch.nn.Golden.assertExact;
 import static dev.jtorch.nn.Golden.has;
+import static dev.jtorch.nn.Golden.s;
 import static dev.jtorch.nn.Golden.t;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Forward values and gradients of F's activations, losses and basics against PyTorch's. */
@@ -103,6 +106,22 @@ class FunctionalGoldenTest {
         m.put("cosine0", a -> F.cosineSimilarity(a[0], a[1], 0, 1e-3));
         m.put("pairwise", a -> F.pairwiseDistance(a[0], a[1]));
         m.put("pairwise_p1", a -> F.pairwiseDistance(a[0], a[1], 1.0, 1e-6, true));
+        for (String red : new String[]{"mean", "sum", "none"}) {
+            m.put("margin_ranking_" + red, a -> F.marginRankingLoss(a[0], a[1], a[2], 0.3, red));
+            m.put("hinge_embedding_" + red, a -> F.hingeEmbeddingLoss(a[0], a[1], 0.8, red));
+            m.put("soft_margin_" + red, a -> F.softMarginLoss(a[0], a[1], red));
+            m.put("multilabel_soft_margin_" + red, a -> F.multilabelSoftMarginLoss(a[0], a[1], a[2], red));
+            m.put("cosine_embedding_" + red, a -> F.cosineEmbeddingLoss(a[0], a[1], a[2], 0.2, red));
+            m.put("triplet_" + red, a -> F.tripletMarginLoss(a[0], a[1], a[2], 0.7, 2, 1e-6, false, red));
+            m.put("poisson_" + red, a -> F.poissonNllLoss(a[0], a[1], true, false, 1e-8, red));
+            m.put("gaussian_" + red, a -> F.gaussianNllLoss(a[0], a[1], a[2], false, 1e-6, red));
+        }
+        m.put("multilabel_soft_margin_plain", a -> F.multilabelSoftMarginLoss(a[0], a[1], null, "mean"));
+        m.put("cosine_embedding_1d", a -> F.cosineEmbeddingLoss(a[0], a[1], a[2], 0.0, "mean"));
+        m.put("triplet_swap_p1", a -> F.tripletMarginLoss(a[0], a[1], a[2], 2.0, 1, 1e-6, true, "mean"));
+        m.put("poisson_full_rate", a -> F.poissonNllLoss(a[0], a[1], false, true, 1e-8, "mean"));
+        m.put("gaussian_full_var_per_sample", a -> F.gaussianNllLoss(a[0], a[1], a[2], true, 1e-6, "mean"));
+        m.put("gaussian_var_last_dim_1", a -> F.gaussianNllLoss(a[0], a[1], a[2], false, 0.7, "mean"));
         m.put("linear2d", a -> F.linear(a[0], a[1], a[2]));
         m.put("linear3d", a -> F.linear(a[0], a[1], a[2]));
         m.put("linear_nobias", a -> F.linear(a[0], a[1]));
@@ -144,6 +163,24 @@ class FunctionalGoldenTest {
             assertClose(t(k + ".grad"), args.getFirst().grad(), f64 ? 1e-12 : 1e-4, f64 ? 1e-12 : 1e-6, name + " gradient");
         })));
         return tests;
+    }
+
+    /** PyTorch clamps var to eps under no_grad: the value is clamped, the gradient flows as if it were not. */
+    @Test
+    void gaussianNllVarianceGradientIgnoresTheClamp() {
+        String k = "loss.gaussian_var_last_dim_1";
+        Tensor var = t(k + ".arg1").requiresGrad_();
+        F.gaussianNllLoss(t(k + ".input"), t(k + ".arg0"), var, false, 0.7, "mean").backward();
+        assertClose(t(k + ".var_grad"), var.grad(), 1e-5, 1e-6, "gradient of var");
+    }
+
+    @Test
+    void gaussianNllRefusals() {
+        Tensor mu = t("loss.gaussian_mean.input"), target = t("loss.gaussian_mean.arg0"), var = t("loss.gaussian_mean.arg1");
+        assertEquals(s("err.gaussian_var_size"), assertThrows(IllegalArgumentException.class,
+                () -> F.gaussianNllLoss(mu, target, var.narrow(0, 0, 2))).getMessage());
+        assertEquals(s("err.gaussian_var_negative"), assertThrows(IllegalArgumentException.class,
+                () -> F.gaussianNllLoss(mu, target, var.sub(1.0))).getMessage());
     }
 
     @Test

@@ -66,7 +66,9 @@ class ModuleTest {
         assertEquals(s("repr.nested"), nested().toString());
         List<String> losses = new ArrayList<>();
         for (Module m : new Module[]{new CrossEntropyLoss(), new NLLLoss(), new MSELoss(), new L1Loss(), new SmoothL1Loss(),
-                new HuberLoss(), new BCELoss(), new BCEWithLogitsLoss(), new KLDivLoss()}) losses.add(m.toString());
+                new HuberLoss(), new BCELoss(), new BCEWithLogitsLoss(), new KLDivLoss(), new MarginRankingLoss(),
+                new HingeEmbeddingLoss(), new SoftMarginLoss(), new MultiLabelSoftMarginLoss(), new CosineEmbeddingLoss(),
+                new TripletMarginLoss(), new PoissonNLLLoss(), new GaussianNLLLoss()}) losses.add(m.toString());
         assertEquals(s("repr.losses"), String.join("\n", losses));
         List<String> activations = new ArrayList<>();
         for (Module m : new Module[]{new Softplus(), new Softplus(2.0, 10.0), new Hardtanh(), new Hardtanh(-2.0, 3.5),

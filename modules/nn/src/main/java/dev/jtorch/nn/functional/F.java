@@ -202,6 +202,55 @@ public final class F {
         return Interpolation.interpolate(input, null, scaleFactor, mode, alignCorners);
     }
 
+    // ---- ranking, margin and likelihood losses (MarginLosses)
+
+    /** max(0, −y·(x1 − x2) + margin), y in {1, −1}. */
+    public static Tensor marginRankingLoss(Tensor x1, Tensor x2, Tensor target, double margin, String reduction) {
+        return MarginLosses.marginRanking(x1, x2, target, margin, reduction);
+    }
+
+    public static Tensor hingeEmbeddingLoss(Tensor input, Tensor target, double margin, String reduction) {
+        return MarginLosses.hingeEmbedding(input, target, margin, reduction);
+    }
+
+    public static Tensor softMarginLoss(Tensor input, Tensor target, String reduction) {
+        return MarginLosses.softMargin(input, target, reduction);
+    }
+
+    /** weight: per class, or null. */
+    public static Tensor multilabelSoftMarginLoss(Tensor input, Tensor target, Tensor weight, String reduction) {
+        return MarginLosses.multilabelSoftMargin(input, target, weight, reduction);
+    }
+
+    public static Tensor cosineEmbeddingLoss(Tensor x1, Tensor x2, Tensor target, double margin, String reduction) {
+        return MarginLosses.cosineEmbedding(x1, x2, target, margin, reduction);
+    }
+
+    public static Tensor tripletMarginLoss(Tensor anchor, Tensor positive, Tensor negative) {
+        return MarginLosses.tripletMargin(anchor, positive, negative, 1.0, 2, 1e-6, false, "mean");
+    }
+
+    public static Tensor tripletMarginLoss(Tensor anchor, Tensor positive, Tensor negative, double margin, double p, double eps,
+                                           boolean swap, String reduction) {
+        return MarginLosses.tripletMargin(anchor, positive, negative, margin, p, eps, swap, reduction);
+    }
+
+    public static Tensor poissonNllLoss(Tensor input, Tensor target) {
+        return MarginLosses.poissonNll(input, target, true, false, 1e-8, "mean");
+    }
+
+    public static Tensor poissonNllLoss(Tensor input, Tensor target, boolean logInput, boolean full, double eps, String reduction) {
+        return MarginLosses.poissonNll(input, target, logInput, full, eps, reduction);
+    }
+
+    public static Tensor gaussianNllLoss(Tensor input, Tensor target, Tensor var) {
+        return MarginLosses.gaussianNll(input, target, var, false, 1e-6, "mean");
+    }
+
+    public static Tensor gaussianNllLoss(Tensor input, Tensor target, Tensor var, boolean full, double eps, String reduction) {
+        return MarginLosses.gaussianNll(input, target, var, full, eps, reduction);
+    }
+
     public static Tensor cosineSimilarity(Tensor x1, Tensor x2) { return Basic.cosineSimilarity(x1, x2, 1, 1e-8); }
 
     public static Tensor cosineSimilarity(Tensor x1, Tensor x2, int dim, double eps) { return Basic.cosineSimilarity(x1, x2, dim, eps); }
