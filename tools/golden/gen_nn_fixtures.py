@@ -214,6 +214,45 @@ loss_case("gaussian_var_last_dim_1", lambda i, t, v: F.gaussian_nll_loss(i, t, v
 vg = var[:, :1].clone().requires_grad_()
 F.gaussian_nll_loss(mu, tg, vg, eps=0.7).backward()
 put("loss.gaussian_var_last_dim_1.var_grad", vg.grad)  # the clamp to eps is value-only: var's gradient passes through
+# 1-d pooling, adaptive max pooling, pixel (un)shuffle, softmin, instance norm
+gl = torch.Generator().manual_seed(26)
+seq3 = torch.randn(2, 3, 9, generator=gl)
+img = torch.randn(2, 8, 5, 6, generator=gl)
+loss_case("max_pool1d", lambda i: F.max_pool1d(i, 3, 2, 1, 2, ceil_mode=True), seq3)
+loss_case("max_pool1d_plain", lambda i: F.max_pool1d(i, 2), seq3[0])
+loss_case("avg_pool1d", lambda i: F.avg_pool1d(i, 3, 2, 1, ceil_mode=True, count_include_pad=False), seq3)
+loss_case("adaptive_avg_pool1d", lambda i: F.adaptive_avg_pool1d(i, 4), seq3)
+loss_case("adaptive_max_pool2d", lambda i: F.adaptive_max_pool2d(i, (3, 4)), img)
+loss_case("adaptive_max_pool2d_1", lambda i: F.adaptive_max_pool2d(i, 1), img[0])
+loss_case("pixel_shuffle", lambda i: F.pixel_shuffle(i, 2), img)
+loss_case("pixel_unshuffle", lambda i: F.pixel_unshuffle(i, 2), torch.randn(2, 3, 4, 6, generator=gl))
+loss_case("softmin", lambda i: F.softmin(i, dim=1), seq3)
+loss_case("instance_norm", lambda i: F.instance_norm(i), img[:, :2])  # small: the ramp of upstream weights stays short
+iw, ib = torch.randn(8, generator=gl), torch.randn(8, generator=gl)
+loss_case("instance_norm_affine", lambda i, w, c: F.instance_norm(i, weight=w, bias=c, eps=1e-3), seq3.repeat(1, 1, 1)[:, :3], iw[:3], ib[:3])
+inorm = nn.InstanceNorm2d(8, affine=True, track_running_stats=True)
+with torch.no_grad():
+    inorm.weight.copy_(iw)
+    inorm.bias.copy_(ib)
+put("inorm.input", img)
+put("inorm.weight", iw)
+put("inorm.bias", ib)
+put("inorm.train_out", inorm(img))
+put("inorm.running_mean", inorm.running_mean)
+put("inorm.running_var", inorm.running_var)
+inorm.eval()
+put("inorm.eval_out", inorm(img[0]))
+S["repr.layers2"] = "\n".join(repr(m) for m in [
+    nn.MaxPool1d(3), nn.MaxPool1d(3, 2, 1, 2, ceil_mode=True), nn.AvgPool1d(3), nn.AvgPool1d(3, 2, 1, True, False),
+    nn.AdaptiveAvgPool1d(5), nn.AdaptiveMaxPool2d((3, 4)), nn.AdaptiveMaxPool2d(1), nn.PixelShuffle(2), nn.PixelUnshuffle(3),
+    nn.Softmin(1), nn.Dropout1d(), nn.Dropout2d(0.3), nn.Upsample(scale_factor=2.0), nn.Upsample(size=(4, 5), mode="bilinear", align_corners=True),
+    nn.ZeroPad2d(2), nn.ZeroPad2d((1, 2, 3, 4)), nn.ConstantPad1d(2, 3.5), nn.ConstantPad2d((1, 2, 0, 1), -1.0),
+    nn.ReflectionPad1d(2), nn.ReflectionPad2d((1, 1, 2, 0)), nn.ReplicationPad1d((3, 1)), nn.ReplicationPad2d(1),
+    nn.InstanceNorm1d(3), nn.InstanceNorm2d(4, affine=True, track_running_stats=True), nn.CosineSimilarity(), nn.PairwiseDistance()])
+S["keys.inorm"] = "\n".join(nn.InstanceNorm2d(4, affine=True, track_running_stats=True).state_dict().keys())
+S["err.pixel_shuffle"] = err(lambda: F.pixel_shuffle(torch.ones(1, 5, 2, 2), 2))
+S["err.pixel_unshuffle"] = err(lambda: F.pixel_unshuffle(torch.ones(1, 1, 5, 4), 2))
+S["err.dropout1d"] = err(lambda: F.dropout1d(torch.ones(2, 2, 2, 2), 0.5))
 S["err.gaussian_var_size"] = err(lambda: F.gaussian_nll_loss(mu, tg, var[:2]))
 S["err.gaussian_var_negative"] = err(lambda: F.gaussian_nll_loss(mu, tg, var - 1))
 

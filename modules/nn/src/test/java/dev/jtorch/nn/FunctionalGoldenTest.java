@@ -116,6 +116,17 @@ class FunctionalGoldenTest {
             m.put("poisson_" + red, a -> F.poissonNllLoss(a[0], a[1], true, false, 1e-8, red));
             m.put("gaussian_" + red, a -> F.gaussianNllLoss(a[0], a[1], a[2], false, 1e-6, red));
         }
+        m.put("max_pool1d", a -> F.maxPool1d(a[0], 3, 2, 1, 2, true));
+        m.put("max_pool1d_plain", a -> F.maxPool1d(a[0], 2));
+        m.put("avg_pool1d", a -> F.avgPool1d(a[0], 3, 2, 1, true, false));
+        m.put("adaptive_avg_pool1d", a -> F.adaptiveAvgPool1d(a[0], 4));
+        m.put("adaptive_max_pool2d", a -> F.adaptiveMaxPool2d(a[0], 3, 4));
+        m.put("adaptive_max_pool2d_1", a -> F.adaptiveMaxPool2d(a[0], 1));
+        m.put("pixel_shuffle", a -> F.pixelShuffle(a[0], 2));
+        m.put("pixel_unshuffle", a -> F.pixelUnshuffle(a[0], 2));
+        m.put("softmin", a -> F.softmin(a[0], 1));
+        m.put("instance_norm", a -> F.instanceNorm(a[0]));
+        m.put("instance_norm_affine", a -> F.instanceNorm(a[0], null, null, a[1], a[2], true, 0.1, 1e-3));
         m.put("multilabel_soft_margin_plain", a -> F.multilabelSoftMarginLoss(a[0], a[1], null, "mean"));
         m.put("cosine_embedding_1d", a -> F.cosineEmbeddingLoss(a[0], a[1], a[2], 0.0, "mean"));
         m.put("triplet_swap_p1", a -> F.tripletMarginLoss(a[0], a[1], a[2], 2.0, 1, 1e-6, true, "mean"));

@@ -79,6 +79,44 @@ class ModuleTest {
         }
         assertEquals(s("repr.activations"), String.join("\n", activations));
         assertEquals(s("keys.prelu"), String.join("\n", new PReLU(3).stateDict().keySet()));
+        List<String> layers = new ArrayList<>();
+        for (Module m : new Module[]{new MaxPool1d(3), new MaxPool1d(3, 2, 1, 2, true), new AvgPool1d(3), new AvgPool1d(3, 2, 1, true, false),
+                new AdaptiveAvgPool1d(5), new AdaptiveMaxPool2d(3, 4), new AdaptiveMaxPool2d(1), new PixelShuffle(2), new PixelUnshuffle(3),
+                new Softmin(1), new Dropout1d(), new Dropout2d(0.3), new Upsample(2.0),
+                new Upsample(new long[]{4, 5}, null, "bilinear", true), new ZeroPad2d(2), new ZeroPad2d(1, 2, 3, 4),
+                new ConstantPad1d(2, 3.5), new ConstantPad2d(new long[]{1, 2, 0, 1}, -1.0), new ReflectionPad1d(2),
+                new ReflectionPad2d(1, 1, 2, 0), new ReplicationPad1d(3, 1), new ReplicationPad2d(1), new InstanceNorm1d(3),
+                new InstanceNorm2d(4, 1e-5, 0.1, true, true), new CosineSimilarity(), new PairwiseDistance()}) {
+            layers.add(m.toString());
+        }
+        assertEquals(s("repr.layers2"), String.join("\n", layers));
+        assertEquals(s("keys.inorm"), String.join("\n", new InstanceNorm2d(4, 1e-5, 0.1, true, true).stateDict().keySet()));
+    }
+
+    /** Running stats are the mean over the batch of each sample's update, as PyTorch's; eval then uses them. */
+    @Test
+    void instanceNormTracksRunningStatsAsPyTorch() {
+        InstanceNorm2d m = new InstanceNorm2d(8, 1e-5, 0.1, true, true);
+        try (var ignored = dev.jtorch.GradMode.noGrad()) {
+            m.weight.copy_(Golden.t("inorm.weight"));
+            m.bias.copy_(Golden.t("inorm.bias"));
+        }
+        Tensor img = Golden.t("inorm.input");
+        Golden.assertClose(Golden.t("inorm.train_out"), m.forward(img), "train output");
+        Golden.assertClose(Golden.t("inorm.running_mean"), m.runningMean, "running mean");
+        Golden.assertClose(Golden.t("inorm.running_var"), m.runningVar, "running var");
+        m.eval();
+        Golden.assertClose(Golden.t("inorm.eval_out"), m.forward(img.select(0, 0)), "eval output, unbatched");
+    }
+
+    @Test
+    void layerRefusalsAsPyTorch() {
+        assertEquals(s("err.pixel_shuffle"), assertThrows(IllegalArgumentException.class,
+                () -> new PixelShuffle(2).forward(Torch.ones(1, 5, 2, 2))).getMessage());
+        assertEquals(s("err.pixel_unshuffle"), assertThrows(IllegalArgumentException.class,
+                () -> new PixelUnshuffle(2).forward(Torch.ones(1, 1, 5, 4))).getMessage());
+        assertEquals(s("err.dropout1d"), assertThrows(IllegalArgumentException.class,
+                () -> new Dropout1d().forward(Torch.ones(2, 2, 2, 2))).getMessage());
     }
 
     @Test

@@ -164,6 +164,11 @@ final class Activations {
         }
     }
 
+    /** softmax(−x): weights that favour the smallest values. */
+    static Tensor softmin(Tensor x, int dim) {
+        return softmax(floating(x).neg(), dim);
+    }
+
     /**
      * On the CPU the softmax primitive (one pass per row, PyTorch's special values); elsewhere the composite, which
      * subtracts the (constant, hence untracked) maximum first, so large inputs neither overflow nor lose precision.

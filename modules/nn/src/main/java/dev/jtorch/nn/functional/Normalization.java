@@ -118,6 +118,37 @@ final class Normalization {
         }
     }
 
+    /**
+     * Instance normalization, as PyTorch computes it: batch normalization of the input seen as one sample of N·C
+     * channels. With running stats, each (n, c) updates a copy of its channel's stats, and the channel keeps their
+     * mean over n.
+     */
+    static Tensor instanceNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias, boolean useInputStats,
+                               double momentum, double eps) {
+        if (input.dim() < 3) {
+            throw new IllegalArgumentException("instance_norm: expected an input with a batch and a channel dimension and at least "
+                    + "one spatial dimension, but got " + Convolutions.dims(input));
+        }
+        long n = input.size(0), c = input.size(1);
+        checkChannels("weight", weight, c);
+        checkChannels("bias", bias, c);
+        long[] shape = input.shape().toArray();
+        long[] folded = shape.clone();
+        folded[0] = 1;
+        folded[1] = n * c;
+        Tensor rm = runningMean == null ? null : runningMean.repeat(n);
+        Tensor rv = runningVar == null ? null : runningVar.repeat(n);
+        Tensor out = batchNorm(input.reshape(folded), rm, rv, weight == null ? null : weight.repeat(n),
+                bias == null ? null : bias.repeat(n), useInputStats, momentum, eps);
+        if (useInputStats && (runningMean != null || runningVar != null)) {
+            try (var ignored = dev.jtorch.GradMode.noGrad()) {
+                if (runningMean != null) runningMean.copy_(rm.view(n, c).mean(0));
+                if (runningVar != null) runningVar.copy_(rv.view(n, c).mean(0));
+            }
+        }
+        return out.view(shape);
+    }
+
     static Tensor groupNorm(Tensor input, int numGroups, Tensor weight, Tensor bias, double eps) {
         if (Autocast.maybeActive() && Autocast.redo(AutocastOp.GROUP_NORM,
                 t -> groupNorm(t[0], numGroups, t[1], t[2], eps), input, weight, bias) instanceof Tensor r) return r;
