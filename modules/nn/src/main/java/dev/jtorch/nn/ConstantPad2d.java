@@ -1,33 +1,11 @@
 package dev.jtorch.nn;
 
-import dev.jtorch.Tensor;
-import dev.jtorch.nn.functional.F;
-
 /** Pads the last two dims with a constant, as PyTorch's {@code nn.ConstantPad2d}. */
-public class ConstantPad2d extends Module {
-    /** (left, right, top, bottom); one value given pads every side by it. */
-    public final long[] padding;
-    public final double value;
-
-    public ConstantPad2d(long[] padding, double value) {
-        if (padding.length != 1 && padding.length != 4) {
-            throw new IllegalArgumentException("padding must be an int or a 4-tuple, got " + padding.length + " values");
-        }
-        this.padding = padding.length == 1 ? fill(padding[0]) : padding.clone();
-        this.value = value;
-    }
+public class ConstantPad2d extends PadNd {
+    public ConstantPad2d(long[] padding, double value) { super(padding, 2, "constant", value); }
 
     /** The same padding on every side. */
     public ConstantPad2d(long padding, double value) { this(new long[]{padding}, value); }
-
-    private static long[] fill(long p) {
-        long[] r = new long[4];
-        java.util.Arrays.fill(r, p);
-        return r;
-    }
-
-    @Override
-    public Tensor forward(Tensor input) { return F.pad(input, padding, "constant", value); }
 
     @Override
     protected String extraRepr() { return "padding=" + pyTuple(padding) + ", value=" + py(value); }

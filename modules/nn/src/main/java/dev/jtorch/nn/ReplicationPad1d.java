@@ -1,29 +1,6 @@
 package dev.jtorch.nn;
 
-import dev.jtorch.Tensor;
-import dev.jtorch.nn.functional.F;
-
 /** Pads the last dim by repeating its edge, as PyTorch's {@code nn.ReplicationPad1d}. */
-public class ReplicationPad1d extends Module {
-    /** (left, right); one value given pads every side by it. */
-    public final long[] padding;
-
-    public ReplicationPad1d(long... padding) {
-        if (padding.length != 1 && padding.length != 2) {
-            throw new IllegalArgumentException("padding must be an int or a 2-tuple, got " + padding.length + " values");
-        }
-        this.padding = padding.length == 1 ? fill(padding[0]) : padding.clone();
-    }
-
-    private static long[] fill(long p) {
-        long[] r = new long[2];
-        java.util.Arrays.fill(r, p);
-        return r;
-    }
-
-    @Override
-    public Tensor forward(Tensor input) { return F.pad(input, padding, "replicate", 0); }
-
-    @Override
-    protected String extraRepr() { return pyTuple(padding); }
+public class ReplicationPad1d extends PadNd {
+    public ReplicationPad1d(long... padding) { super(padding, 1, "replicate", 0); }
 }
