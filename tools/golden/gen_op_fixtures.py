@@ -495,6 +495,14 @@ for dim, idx, v in [(1, torch.tensor([1]), 5.0), (0, torch.tensor([0, 2]), -1.5)
     case("indexFill", [base32, idx], lambda dim=dim, idx=idx, v=v: base32.index_fill(dim, idx, v), dim=dim, value=repr(v))
     case("indexFill", [make(torch.int64, (3, 2)), idx], lambda dim=dim, idx=idx, v=v: make(torch.int64, (3, 2)).index_fill(dim, idx, v),
          dim=dim, value=repr(v))
+# positions: index_fill takes negative ones from the end, index_add and index_copy refuse them, each with its message
+case("indexFill", [base32, torch.tensor([-1, 0])], lambda: base32.index_fill(0, torch.tensor([-1, 0]), 2.0), dim=0, value="2.0")
+case("indexAdd", [base32, torch.tensor([-1]), make(torch.float32, (1, 2))],
+     lambda: base32.index_add(0, torch.tensor([-1]), make(torch.float32, (1, 2))), dim=0, alpha="1.0")
+case("indexAdd", [base32, torch.tensor([3]), make(torch.float32, (1, 2))],
+     lambda: base32.index_add(0, torch.tensor([3]), make(torch.float32, (1, 2))), dim=0, alpha="1.0")
+case("indexCopy", [base32, torch.tensor([-1]), make(torch.float32, (1, 2))],
+     lambda: base32.index_copy(0, torch.tensor([-1]), make(torch.float32, (1, 2))), dim=0)
 bc = torch.tensor([0, 2, 2, 5, 1, 2])
 case("bincount", [bc], lambda: torch.bincount(bc))
 case("bincount", [bc, torch.tensor([0.5, 1, 1, 2, -1, 0.25])], lambda: torch.bincount(bc, torch.tensor([0.5, 1, 1, 2, -1, 0.25]), 8), minlength=8)

@@ -86,6 +86,23 @@ final class IndexComposites {
         return d;
     }
 
+    /**
+     * index as int64 positions along dim d of x, checked with each op's PyTorch message; index_fill alone takes
+     * negative positions from the end.
+     */
+    private static Tensor positions(String op, Tensor x, int d, Tensor index) {
+        long size = x.dim() == 0 ? 1 : x.shape[d];
+        long[] pos = HostIndex.longs(index);
+        for (int i = 0; i < pos.length; i++) {
+            long p = pos[i];
+            if (op.equals("index_fill_") && p < 0 && p >= -size) pos[i] = p += size;
+            if (p >= 0 && p < size) continue;
+            throw new IndexOutOfBoundsException(op.equals("index_add_") ? "index out of range in self"
+                    : op + "(): index " + p + " is out of bounds for dimension " + d + " with size " + size);
+        }
+        return HostIndex.tensor(pos, x.device());
+    }
+
     /** A 0-dim x computed as one element: the result back as 0-dim, or written into x. */
     private static Tensor scalarResult(Tensor x, Tensor one, boolean inPlace) {
         Tensor r = one.reshape();
@@ -109,7 +126,7 @@ final class IndexComposites {
     static Tensor indexAdd(Tensor x, int dim, Tensor index, Tensor source, double alpha, boolean inPlace) {
         int d = checkIndexArgs("index_add_", x, dim, index, source);
         if (x.dim() == 0) return scalarResult(x, indexAdd(x.reshape(1), 0, index, source.reshape(1), alpha, false), inPlace);
-        Tensor idx = spread(index.to(DType.INT64), d, source.shape);
+        Tensor idx = spread(positions("index_add_", x, d, index), d, source.shape);
         Tensor src = alpha == 1 ? source : source.mul(alpha).to(x.dtype);
         return inPlace ? x.scatterAdd_(d, idx, src) : x.scatterAdd(d, idx, src);
     }
@@ -118,7 +135,7 @@ final class IndexComposites {
     static Tensor indexCopy(Tensor x, int dim, Tensor index, Tensor source, boolean inPlace) {
         int d = checkIndexArgs("index_copy_", x, dim, index, source);
         if (x.dim() == 0) return scalarResult(x, indexCopy(x.reshape(1), 0, index, source.reshape(1), false), inPlace);
-        Tensor idx = spread(index.to(DType.INT64), d, source.shape);
+        Tensor idx = spread(positions("index_copy_", x, d, index), d, source.shape);
         return inPlace ? x.scatter_(d, idx, source) : x.scatter(d, idx, source);
     }
 
@@ -128,7 +145,7 @@ final class IndexComposites {
         if (x.dim() == 0) return scalarResult(x, indexFill(x.reshape(1), 0, index, value, false), inPlace);
         long[] shape = x.shape.clone();
         shape[d] = index.numel();
-        Tensor idx = spread(index.to(DType.INT64), d, shape);
+        Tensor idx = spread(positions("index_fill_", x, d, index), d, shape);
         Tensor src = Indexing.valueLike(x, idx, value);
         return inPlace ? x.scatter_(d, idx, src) : x.scatter(d, idx, src);
     }
