@@ -12,9 +12,9 @@ enum DType { FLOAT32, FLOAT64, FLOAT16, BFLOAT16, INT8, UINT8, INT16, INT32, INT
 // the order of dev.jtorch.ops.UnaryOp
 enum UnaryOp { ABS, NEG, SIGN, EXP, EXP2, EXPM1, LOG, LOG1P, LOG2, LOG10, SQRT, RSQRT, SQUARE, RECIPROCAL,
     SIN, COS, TAN, ASIN, ACOS, ATAN, SINH, COSH, TANH, ASINH, ACOSH, ATANH,
-    SIGMOID, RELU, GELU, SILU, ERF, FLOOR, CEIL, ROUND, TRUNC, LOGICAL_NOT, BITWISE_NOT };
+    SIGMOID, RELU, GELU, SILU, ERF, ERFC, ERFINV, FLOOR, CEIL, ROUND, TRUNC, LOGICAL_NOT, BITWISE_NOT };
 // the order of dev.jtorch.ops.BinaryOp
-enum BinaryOp { ADD, SUB, MUL, DIV, DIV_TRUNC, DIV_FLOOR, REMAINDER, FMOD, POW, ATAN2, MAXIMUM, MINIMUM,
+enum BinaryOp { ADD, SUB, MUL, DIV, DIV_TRUNC, DIV_FLOOR, REMAINDER, FMOD, POW, ATAN2, HYPOT, COPYSIGN, MAXIMUM, MINIMUM,
     BITWISE_AND, BITWISE_OR, BITWISE_XOR, LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR, EQ, NE, LT, LE, GT, GE };
 // the order of dev.jtorch.ops.ReduceOp
 enum ReduceOp { SUM, PROD, MAX, MIN, ALL, ANY };
@@ -171,6 +171,8 @@ __device__ double unaryD(int op, double x) {
         case GELU: return 0.5 * x * (1.0 + erf(x * 0.70710678118654752440));
         case SILU: return x / (1.0 + exp(-x));
         case ERF: return erf(x);
+        case ERFC: return erfc(x);
+        case ERFINV: return erfinv(x);
         case FLOOR: return floor(x);
         case CEIL: return ceil(x);
         case ROUND: return rint(x);              // half to even, as torch.round
@@ -214,6 +216,8 @@ __device__ double binaryD(int op, double a, double b) {
         case FMOD: return fmod(a, b);
         case POW: return pow(a, b);
         case ATAN2: return atan2(a, b);
+        case HYPOT: return hypot(a, b);
+        case COPYSIGN: return copysign(a, b);
         case MAXIMUM: return (isnan(a) || isnan(b)) ? a + b : fmax(a, b);
         case MINIMUM: return (isnan(a) || isnan(b)) ? a + b : fmin(a, b);
         case LOGICAL_AND: return (a != 0.0) && (b != 0.0);

@@ -11,7 +11,7 @@ import numpy as np
 import torch
 
 OUT = "modules/tensor-simd/src/test/resources/golden/math-sweep/sweep.npz"
-FUNCS = ["asin", "acos", "atan", "sinh", "cosh", "asinh", "acosh", "atanh", "log10", "exp2"]
+FUNCS = ["asin", "acos", "atan", "sinh", "cosh", "asinh", "acosh", "atanh", "log10", "exp2", "erfc", "erfinv"]
 torch.manual_seed(5)
 n = 400
 magnitude = 10.0 ** (torch.rand(n, dtype=torch.float64) * 24 - 12)       # 1e-12 .. 1e12, log-uniform
@@ -27,6 +27,24 @@ for f in FUNCS:
     fn = getattr(torch, f)
     arrays["f64_" + f] = fn(x).numpy()
     arrays["f32_" + f] = fn(x.float()).numpy()
+# erfc and erfinv also against the exact values (mpmath, 40 digits, rounded to double): PyTorch's float64 erfinv loses
+# digits in the tails (Newton steps on erf, whose absolute error the flat slope amplifies), and its float32 kernel is
+# a few ulp off
+try:
+    import mpmath
+    mpmath.mp.dps = 40
+    for f in ["erfc", "erfinv"]:
+        mf = getattr(mpmath, f)
+        def exact(v):
+            if np.isnan(v) or (f == "erfinv" and abs(v) > 1):
+                return float("nan")
+            if f == "erfinv" and abs(v) == 1:
+                return float("inf") * np.sign(v)
+            return float(mf(mpmath.mpf(float(v))))
+        arrays["exact64_" + f] = np.array([exact(v) for v in x.numpy()])
+        arrays["exact32_" + f] = np.array([exact(v) for v in x.float().double().numpy()])
+except ImportError:
+    raise SystemExit("mpmath is needed (Debian: python3-mpmath)")
 os.makedirs(os.path.dirname(OUT), exist_ok=True)
 np.savez(OUT, **arrays)
 print("wrote %d inputs x %d functions to %s" % (x.numel(), len(FUNCS), OUT))

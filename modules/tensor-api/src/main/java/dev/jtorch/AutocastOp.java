@@ -55,6 +55,7 @@ public enum AutocastOp {
     SINH(FALLTHROUGH, FP32),
     COSH(FALLTHROUGH, FP32),
     LOG10(FALLTHROUGH, FP32),
+    ERFINV(FALLTHROUGH, FP32),
     POW(FALLTHROUGH, FP32),
     // nn: softmax, normalization, distances, resampling
     SOFTMAX(UNCHANGED, FP32),
@@ -111,6 +112,7 @@ public enum AutocastOp {
             case SINH -> SINH;
             case COSH -> COSH;
             case LOG10 -> LOG10;
+            case ERFINV -> ERFINV;
             default -> null;
         };
     }

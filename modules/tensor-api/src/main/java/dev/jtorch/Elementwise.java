@@ -204,7 +204,8 @@ final class Elementwise {
         DType rt = TypePromotion.resultType(a, b);
         boolean aBool = a.dtype == DType.BOOL, bBool = b.dtype == DType.BOOL;
         switch (op) {
-            case DIV, ATAN2 -> { if (!rt.isFloatingPoint()) return Torch.getDefaultDtype(); }
+            case DIV, ATAN2, COPYSIGN -> { if (!rt.isFloatingPoint()) return Torch.getDefaultDtype(); }
+            case HYPOT -> { if (!rt.isFloatingPoint()) throw notImplemented("hypot_cpu", rt); }
             case SUB -> {
                 if (aBool && bBool) {
                     throw new IllegalArgumentException("Subtraction, the `-` operator, with two bool tensors is not supported. "

@@ -121,6 +121,47 @@ final class PointwiseComposites {
         return self.copy_(result);
     }
 
+    // ---------------------------------------------------------------- logit, xlogy, sinc, frac
+
+    /** A floating tensor as is; an integer or bool one in the default float type (as PyTorch's float-only kernels). */
+    static Tensor toFloating(Tensor x) {
+        return x.isFloatingPoint() ? x : x.to(Torch.getDefaultDtype());
+    }
+
+    /** f over a half-type tensor in float32, rounded back once (as PyTorch's kernels compute half types). */
+    private static Tensor inFloat32(Tensor x, java.util.function.UnaryOperator<Tensor> f) {
+        return f.apply(x.to(DType.FLOAT32)).to(x.dtype());
+    }
+
+    static Tensor logit(Tensor x, Double eps) {
+        if (x.dtype().isReducedFloat()) return inFloat32(x, z -> logit(z, eps));
+        Tensor z = toFloating(x);
+        if (eps != null) z = z.clamp(eps.doubleValue(), 1 - eps);
+        return z.div(z.rsub(1.0)).log();
+    }
+
+    static Tensor xlogy(Tensor x, Tensor y) {
+        DType rt = TypePromotion.resultType(x, y);
+        DType ft = rt.isFloatingPoint() ? rt : Torch.getDefaultDtype();
+        if (ft.isReducedFloat()) return xlogy(x.to(DType.FLOAT32), y.to(DType.FLOAT32)).to(ft);
+        Tensor a = x.to(ft), b = y.to(ft);
+        return Torch.where(a.eq(0.0).logicalAnd(b.isnan().logicalNot()), 0.0, a.mul(b.log()));
+    }
+
+    /** 1 at 0; elsewhere sin(πx)/(πx), computed from a denominator that is never 0 (no NaN gradient at 0). */
+    static Tensor sinc(Tensor x) {
+        if (x.dtype().isReducedFloat()) return inFloat32(x, PointwiseComposites::sinc);
+        Tensor z = toFloating(x);
+        Tensor zero = z.eq(0.0);
+        Tensor pix = Torch.where(zero, 1.0, z).mul(Math.PI);
+        return Torch.where(zero, 1.0, pix.sin().div(pix));
+    }
+
+    static Tensor frac(Tensor x) {
+        if (!x.isFloatingPoint()) throw Elementwise.notImplemented("frac_cpu", x.dtype());
+        return x.sub(x.trunc());
+    }
+
     // ---------------------------------------------------------------- logaddexp
 
     /**

@@ -623,6 +623,19 @@ public final class Tensor {
     /** The angle of (other, this) in radians, as torch.atan2(self, other): this is y, other is x. */
     public Tensor atan2(Tensor other) { return Elementwise.binary(BinaryOp.ATAN2, this, other); }
 
+    /** sqrt(this² + other²) without overflow or underflow in between, as torch.hypot. */
+    public Tensor hypot(Tensor other) { return Elementwise.binary(BinaryOp.HYPOT, this, other); }
+
+    /** |this| with the sign (sign bit: -0.0 counts as negative) of other, as torch.copysign. */
+    public Tensor copysign(Tensor other) { return Elementwise.binary(BinaryOp.COPYSIGN, this, other); }
+
+    public Tensor copysign(double other) { return copysign(Torch.scalar(other)); }
+
+    /** this·log(other), 0 where this is 0 (unless other is NaN), as torch.xlogy. */
+    public Tensor xlogy(Tensor other) { return PointwiseComposites.xlogy(this, other); }
+
+    public Tensor xlogy(double other) { return xlogy(Torch.scalar(other)); }
+
     public Tensor logaddexp(Tensor other) { return PointwiseComposites.logaddexp(this, other); }
 
     /** {@code this + weight * (end - this)}, as torch.lerp. */
@@ -876,6 +889,31 @@ public final class Tensor {
     public Tensor silu() { return Elementwise.unary(UnaryOp.SILU, this); }
 
     public Tensor erf() { return Elementwise.unary(UnaryOp.ERF, this); }
+
+    /** 1 − erf(x) without the cancellation of computing it so, as torch.erfc. */
+    public Tensor erfc() { return Elementwise.unary(UnaryOp.ERFC, this); }
+
+    /** The inverse error function (±inf at ±1, NaN beyond), as torch.erfinv. */
+    public Tensor erfinv() { return Elementwise.unary(UnaryOp.ERFINV, this); }
+
+    /** log(x / (1 − x)), as torch.logit. */
+    public Tensor logit() { return PointwiseComposites.logit(this, null); }
+
+    /** log(x / (1 − x)) of x clamped to [eps, 1 − eps], as torch.logit(x, eps). */
+    public Tensor logit(double eps) { return PointwiseComposites.logit(this, eps); }
+
+    /** sin(πx)/(πx), 1 at 0, as torch.sinc. */
+    public Tensor sinc() { return PointwiseComposites.sinc(this); }
+
+    public Tensor deg2rad() { return PointwiseComposites.toFloating(this).mul(Math.PI / 180); }
+
+    public Tensor rad2deg() { return PointwiseComposites.toFloating(this).mul(180 / Math.PI); }
+
+    /** x − trunc(x), as torch.frac (floating tensors only). */
+    public Tensor frac() { return PointwiseComposites.frac(this); }
+
+    /** The sign; for real tensors torch.sgn is torch.sign. */
+    public Tensor sgn() { return sign(); }
 
     public Tensor floor() { return Elementwise.unary(UnaryOp.FLOOR, this); }
 

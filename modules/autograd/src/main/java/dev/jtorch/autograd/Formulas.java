@@ -41,6 +41,7 @@ final class Formulas {
 
     private static final double LN2 = Math.log(2);
     private static final double LN10 = Math.log(10);
+    private static final double SQRT_PI_OVER_2 = Math.sqrt(Math.PI) / 2;
     private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
     private static final double INV_SQRT2 = 1 / Math.sqrt(2);
     private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
@@ -379,6 +380,14 @@ final class Formulas {
                 SavedTensor x = r.saveIn(0);
                 yield spec("ErfBackward0", g -> { Tensor xv = x.get(); return g.mul(xv.mul(xv).neg().exp().mul(TWO_OVER_SQRT_PI)); });
             }
+            case ERFC -> {
+                SavedTensor x = r.saveIn(0);
+                yield spec("ErfcBackward0", g -> { Tensor xv = x.get(); return g.mul(xv.mul(xv).neg().exp().mul(-TWO_OVER_SQRT_PI)); });
+            }
+            case ERFINV -> {
+                SavedTensor y = r.saveOut(0);
+                yield spec("ErfinvBackward0", g -> { Tensor yv = y.get(); return g.mul(yv.mul(yv).exp().mul(SQRT_PI_OVER_2)); });
+            }
             case FLOOR -> spec("FloorBackward0", GradOps::zerosLike);
             case CEIL -> spec("CeilBackward0", GradOps::zerosLike);
             case ROUND -> spec("RoundBackward0", GradOps::zerosLike);
@@ -434,6 +443,28 @@ final class Formulas {
                     return new Tensor[]{r.needs(0) ? scale.mul(bv) : null, r.needs(1) ? scale.mul(av).neg() : null};
                 });
             }
+            case HYPOT -> {
+                SavedTensor a = r.needs(0) ? r.saveIn(0) : null;
+                SavedTensor b = r.needs(1) ? r.saveIn(1) : null;
+                SavedTensor y = r.saveOut(0);
+                yield new Spec("HypotBackward0", g -> {
+                    Tensor scale = g[0].div(y.get());
+                    return new Tensor[]{r.needs(0) ? scale.mul(a.get()) : null, r.needs(1) ? scale.mul(b.get()) : null};
+                });
+            }
+            case COPYSIGN -> {
+                SavedTensor a = r.needs(0) ? r.saveIn(0) : null;
+                SavedTensor y = r.needs(0) ? r.saveOut(0) : null;
+                // PyTorch's names run the other way round from fmod's: a tensor sign is 0, a Python number 1
+                yield new Spec(r.wrapped(1) ? "CopysignBackward1" : "CopysignBackward0", g -> {
+                    Tensor ga = null;
+                    if (r.needs(0)) {
+                        Tensor av = a.get();
+                        ga = g[0].mul(Torch.where(av.eq(0.0), 0.0, y.get().div(av)));
+                    }
+                    return new Tensor[]{ga, r.needs(1) ? zerosLike(g[0]) : null};
+                });
+            }
             case POW -> {
                 SavedTensor a = r.saveIn(0);
                 SavedTensor b = r.saveIn(1);
@@ -482,12 +513,13 @@ final class Formulas {
         return switch (op) {
             case Op.Unary(UnaryOp kind) -> selfNeedsGrad && switch (kind) {
                 case ABS, LOG, LOG1P, LOG2, LOG10, SQUARE, SIN, COS, ASIN, ACOS, ATAN, SINH, COSH, ASINH, ACOSH, ATANH,
-                     GELU, SILU, ERF -> true;
+                     GELU, SILU, ERF, ERFC -> true;
                 default -> false;
             };
             case Op.Binary(BinaryOp kind) -> switch (kind) {
                 case MUL, DIV, REMAINDER, FMOD -> otherNeedsGrad;
-                case POW, ATAN2, MAXIMUM, MINIMUM -> selfNeedsGrad || otherNeedsGrad;
+                case COPYSIGN -> selfNeedsGrad;
+                case POW, ATAN2, HYPOT, MAXIMUM, MINIMUM -> selfNeedsGrad || otherNeedsGrad;
                 default -> false;
             };
             case Op.Clamp c -> selfNeedsGrad;

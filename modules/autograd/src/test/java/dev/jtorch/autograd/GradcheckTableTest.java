@@ -360,6 +360,18 @@ class GradcheckTableTest {
         first("median", x -> x[0].median(), () -> in(distinct(2, 3)));
         first("median dim", x -> x[0].median(1, true).values(), () -> in(distinct(3, 4)));
         first("kthvalue", x -> x[0].kthvalue(2, 0).values(), () -> in(distinct(3, 4)));
+        both("erfc", x -> x[0].erfc(), () -> in(leaf(-2, 2, 2, 3)));
+        both("erfinv", x -> x[0].erfinv(), () -> in(leaf(-0.9, 0.9, 3)));
+        both("hypot", x -> x[0].hypot(x[1]), () -> in(away(2, 3), away(3)));
+        first("copysign", x -> x[0].copysign(x[1]), () -> in(away(2, 3), away(3)));
+        first("copysign scalar", x -> x[0].copysign(-2.0), () -> in(away(3)));
+        both("logit", x -> x[0].logit(), () -> in(leaf(0.1, 0.9, 3)));
+        first("logit eps", x -> x[0].logit(0.2), () -> in(leaf(0.25, 0.75, 3)));
+        both("xlogy", x -> x[0].xlogy(x[1]), () -> in(r(2, 3), p(3)));
+        both("sinc", x -> x[0].sinc(), () -> in(away(4)));
+        first("sinc at 0", x -> x[0].mul(0.0).sinc().add(x[0]), () -> in(r(3)));
+        first("frac", x -> x[0].frac(), () -> in(away(3)));
+        first("deg2rad", x -> x[0].deg2rad(), () -> in(r(3)));
     }
 
     @TestFactory

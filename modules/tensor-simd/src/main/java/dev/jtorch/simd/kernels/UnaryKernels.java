@@ -90,6 +90,8 @@ public final class UnaryKernels {
             case GELU -> ScalarMath::gelu;
             case SILU -> ScalarMath::silu;
             case ERF -> ScalarMath::erf;
+            case ERFC -> ScalarMath::erfc;
+            case ERFINV -> ScalarMath::erfinv;
             case FLOOR -> Math::floor;
             case CEIL -> Math::ceil;
             case ROUND -> Math::rint;

@@ -94,7 +94,7 @@ class DifferentialTest {
         return switch (op) {
             case BITWISE_AND, BITWISE_OR, BITWISE_XOR -> t == DType.INT64;
             case DIV, DIV_TRUNC, DIV_FLOOR, REMAINDER, FMOD -> t != DType.INT64; // int64 division checks for zero divisors
-            case ATAN2 -> t != DType.INT64;                                        // computed in a floating type
+            case ATAN2, HYPOT, COPYSIGN -> t != DType.INT64;                                        // computed in a floating type
             default -> true;
         };
     }

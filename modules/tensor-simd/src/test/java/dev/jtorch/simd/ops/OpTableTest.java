@@ -228,6 +228,17 @@ class OpTableTest {
             case "median" -> dim == null ? x.median() : x.median(dim, keep);
             case "kthvalue" -> x.kthvalue(Long.parseLong(args.get("k")), dim, keep);
             case "unique" -> x.unique(true, true);
+            case "erfc" -> x.erfc();
+            case "erfinv" -> x.erfinv();
+            case "logit" -> args.containsKey("eps") ? x.logit(Double.parseDouble(args.get("eps"))) : x.logit();
+            case "sinc" -> x.sinc();
+            case "deg2rad" -> x.deg2rad();
+            case "rad2deg" -> x.rad2deg();
+            case "frac" -> x.frac();
+            case "sgn" -> x.sgn();
+            case "hypot" -> x.hypot(t(in, 1));
+            case "copysign" -> x.copysign(t(in, 1));
+            case "xlogy" -> x.xlogy(t(in, 1));
             default -> throw new IllegalArgumentException("unknown op in fixture: " + op);
         };
     }
