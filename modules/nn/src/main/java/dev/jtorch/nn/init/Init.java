@@ -152,9 +152,7 @@ public final class Init {
         double l = normCdf((a - mean) / std), u = normCdf((b - mean) / std);
         try (var ignored = GradMode.noGrad()) {
             tensor.uniform_(2 * l - 1, 2 * u - 1);
-            double[] v = tensor.contiguous().toDoubleArray();
-            for (int i = 0; i < v.length; i++) v[i] = ErrorFunction.erfinv(v[i]);
-            tensor.copy_(Torch.from(v).reshape(tensor.shape().toArray()).to(tensor.dtype())); // reshape: a 0-dim tensor too
+            tensor.copy_(tensor.erfinv());
             tensor.mul_(std * Math.sqrt(2.));
             tensor.add_(mean);
             tensor.clamp_(a, b);
@@ -165,7 +163,8 @@ public final class Init {
     /** Defaults as PyTorch: mean 0, std 1, truncated to [-2, 2]. */
     public static Tensor truncNormal_(Tensor tensor) { return truncNormal_(tensor, 0, 1, -2, 2); }
 
-    private static double normCdf(double x) { return (1. + ErrorFunction.erf(x / Math.sqrt(2.))) / 2.; }
+    /** The standard normal CDF in double precision, as PyTorch's Python-side {@code math.erf}. */
+    private static double normCdf(double x) { return (1. + Torch.from(new double[]{x / Math.sqrt(2.)}, 1).erf().item()) / 2.; }
 
     /**
      * A (semi-)orthogonal matrix scaled by {@code gain}: QR of a standard normal matrix (rows × numel/rows,
