@@ -46,13 +46,11 @@ final class OrderStatistics {
         return pick(sorted, d, Torch.full(shape, k - 1, DType.INT64, x.device()), keepdim);
     }
 
-    /** The sorted values and indices at per-row positions k (k has size 1 along dim). */
+    /** The sorted values and indices at per-row positions k (int64 on their device, size 1 along dim). */
     private static ValuesIndices pick(ValuesIndices sorted, int d, Tensor k, boolean keepdim) {
         Tensor v = sorted.values(), i = sorted.indices();
         if (v.dim() == 0) return new ValuesIndices(v, i);
-        Tensor kk = k.to(DType.INT64);
-        if (!kk.device().equals(v.device())) kk = kk.to(v.device());
-        Tensor values = v.gather(d, kk), indices = i.gather(d, kk);
+        Tensor values = v.gather(d, k), indices = i.gather(d, k);
         return keepdim ? new ValuesIndices(values, indices) : new ValuesIndices(values.squeeze(d), indices.squeeze(d));
     }
 

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Pointwise ops PyTorch has as kernels of their own, written here in terms of the op table's primitives (so their
- * gradients and every backend come for free): lerp, addcmul, addcdiv, logaddexp, nan_to_num and the isinf family.
+ * gradients and every backend come for free): lerp, addcmul, addcdiv, logit, xlogy, sinc, frac, logaddexp, nan_to_num
+ * and the isinf family.
  */
 final class PointwiseComposites {
     private PointwiseComposites() {}
