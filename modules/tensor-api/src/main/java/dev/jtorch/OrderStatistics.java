@@ -79,4 +79,38 @@ final class OrderStatistics {
         }
         return out;
     }
+
+    /**
+     * For each value, how many elements of the sorted innermost rows of seq lie before it (left: those below it;
+     * right: those not above it), as torch.searchsorted; NaN values go past the end. Written as one broadcast
+     * comparison, so it costs values × row length (PyTorch binary-searches): meant for the bin edges it is used with.
+     */
+    static Tensor searchsorted(Tensor seq, Tensor values, boolean right) {
+        if (seq.dim() == 0) {
+            throw new IllegalArgumentException("torch.searchsorted(): boundaries tensor should have positive dimension, but got 0 "
+                    + "dimension");
+        }
+        Tensor row = seq;
+        if (seq.dim() > 1) {
+            long[] lead = java.util.Arrays.copyOf(seq.shape, seq.dim() - 1);
+            long[] valueLead = values.dim() == 0 ? null : java.util.Arrays.copyOf(values.shape, values.dim() - 1);
+            if (!java.util.Arrays.equals(lead, valueLead)) {
+                throw new IllegalArgumentException("torch.searchsorted(): boundaries tensor should be 1 dimension or the first N-1 "
+                        + "dimensions of boundaries tensor and input value tensor must match, but we got boundaries tensor "
+                        + Shapes.str(seq.shape) + " and input value tensor " + Shapes.str(values.shape));
+            }
+            row = seq.unsqueeze(-2);
+        }
+        Tensor v = values.unsqueeze(-1);
+        Tensor after = right ? row.gt(v) : row.ge(v); // an element at or after the value's place; never true for NaN
+        return after.logicalNot().sum(new int[]{-1}, false);
+    }
+
+    /** The bucket of each input element among 1-d sorted boundaries, as torch.bucketize. */
+    static Tensor bucketize(Tensor input, Tensor boundaries, boolean right) {
+        if (boundaries.dim() != 1) {
+            throw new IllegalArgumentException("boundaries tensor must be 1 dimension, but got dim(" + boundaries.dim() + ")");
+        }
+        return searchsorted(boundaries, input, right);
+    }
 }

@@ -283,6 +283,19 @@ public final class Torch {
 
     public static Tensor cat(List<Tensor> tensors) { return Joining.cat(tensors, 0); }
 
+    /** Where each value would go in the sorted innermost rows of sortedSequence (left side), as torch.searchsorted. */
+    public static Tensor searchsorted(Tensor sortedSequence, Tensor values) { return OrderStatistics.searchsorted(sortedSequence, values, false); }
+
+    /** right: after equal elements (PyTorch's right=True, side="right"). */
+    public static Tensor searchsorted(Tensor sortedSequence, Tensor values, boolean right) {
+        return OrderStatistics.searchsorted(sortedSequence, values, right);
+    }
+
+    /** The index of each input element's bucket among 1-d sorted boundaries, as torch.bucketize. */
+    public static Tensor bucketize(Tensor input, Tensor boundaries) { return OrderStatistics.bucketize(input, boundaries, false); }
+
+    public static Tensor bucketize(Tensor input, Tensor boundaries, boolean right) { return OrderStatistics.bucketize(input, boundaries, right); }
+
     /** Grids over 0-d or 1-d tensors with "ij" indexing, as torch.meshgrid(*tensors, indexing="ij"). */
     public static List<Tensor> meshgrid(Tensor... tensors) { return Joining.meshgrid(List.of(tensors), "ij"); }
 
