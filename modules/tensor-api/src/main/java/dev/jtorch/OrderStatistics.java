@@ -113,4 +113,39 @@ final class OrderStatistics {
         }
         return searchsorted(boundaries, input, right);
     }
+
+    /**
+     * Running maximum (or minimum) along dim with the index it came from, as torch.cummax/cummin: a later equal value
+     * takes over, and NaN sticks once reached (a later NaN taking over). The indices come from log2(n) rounds of
+     * combining each position with the one {@code off} before it (that rule is associative); the values are then
+     * gathered, so the gradient goes to the indices, as PyTorch's.
+     */
+    static ValuesIndices cumulativeExtreme(Tensor x, int dim, boolean max) {
+        int d = Shapes.wrapDim(dim, x.dim());
+        if (x.dim() == 0) return new ValuesIndices(x.clone(), Torch.zeros(new long[0], DType.INT64, x.device()));
+        long n = x.shape[d];
+        Tensor idx;
+        try (var ignored = GradMode.noGrad()) {
+            Tensor v = x.detach();
+            long[] view = new long[x.dim()];
+            java.util.Arrays.fill(view, 1);
+            view[d] = n;
+            Tensor pos = Torch.arange(0L, n).to(x.device()).reshape(view);
+            idx = pos.expand(x.shape).contiguous();
+            for (long off = 1; off < n; off *= 2) {
+                Tensor va = shift(v, d, off), ia = shift(idx, d, off);
+                Tensor beats = max ? v.ge(va) : v.le(va);
+                Tensor takeLater = pos.lt(off).logicalOr(v.isnan()).logicalOr(va.isnan().logicalNot().logicalAnd(beats));
+                v = Torch.where(takeLater, v, va);
+                idx = Torch.where(takeLater, idx, ia);
+            }
+        }
+        return new ValuesIndices(x.gather(d, idx), idx);
+    }
+
+    /** t moved off places later along d; the first off places repeat t's first ones (the caller masks them). */
+    private static Tensor shift(Tensor t, int d, long off) {
+        long n = t.shape[d];
+        return Torch.cat(java.util.List.of(t.narrow(d, 0, off), t.narrow(d, 0, n - off)), d);
+    }
 }

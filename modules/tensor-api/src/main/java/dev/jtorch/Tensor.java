@@ -1153,6 +1153,12 @@ public final class Tensor {
 
     public ValuesIndices kthvalue(long k, int dim, boolean keepdim) { return OrderStatistics.kthvalue(this, k, dim, keepdim); }
 
+    /** The running maximum along dim and where it came from, as torch.cummax. */
+    public ValuesIndices cummax(int dim) { return OrderStatistics.cumulativeExtreme(this, dim, true); }
+
+    /** The running minimum along dim and where it came from, as torch.cummin. */
+    public ValuesIndices cummin(int dim) { return OrderStatistics.cumulativeExtreme(this, dim, false); }
+
     /** The sorted distinct elements, as torch.unique. */
     public Tensor unique() { return OrderStatistics.unique(this, false, false).get(0); }
 

@@ -372,6 +372,8 @@ class GradcheckTableTest {
         first("sinc at 0", x -> x[0].mul(0.0).sinc().add(x[0]), () -> in(r(3)));
         first("frac", x -> x[0].frac(), () -> in(away(3)));
         first("deg2rad", x -> x[0].deg2rad(), () -> in(r(3)));
+        first("cummax", x -> x[0].cummax(1).values(), () -> in(distinct(3, 5)));
+        first("cummin", x -> x[0].cummin(0).values(), () -> in(distinct(4, 3)));
     }
 
     @TestFactory

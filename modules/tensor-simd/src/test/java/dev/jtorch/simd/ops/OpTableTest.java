@@ -239,6 +239,8 @@ class OpTableTest {
             case "hypot" -> x.hypot(t(in, 1));
             case "copysign" -> x.copysign(t(in, 1));
             case "xlogy" -> x.xlogy(t(in, 1));
+            case "cummax" -> x.cummax(dim);
+            case "cummin" -> x.cummin(dim);
             case "searchsorted" -> Torch.searchsorted(x, t(in, 1), Boolean.parseBoolean(args.get("right")));
             case "bucketize" -> Torch.bucketize(x, t(in, 1), Boolean.parseBoolean(args.get("right")));
             default -> throw new IllegalArgumentException("unknown op in fixture: " + op);
