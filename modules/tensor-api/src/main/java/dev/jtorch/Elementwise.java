@@ -70,7 +70,7 @@ final class Elementwise {
         return t;
     }
 
-    private static IllegalArgumentException cannotCast(DType result, DType target) {
+    static IllegalArgumentException cannotCast(DType result, DType target) {
         return new IllegalArgumentException("result type " + TypePromotion.shortName(result)
                 + " can't be cast to the desired output type " + TypePromotion.shortName(target));
     }

@@ -115,10 +115,7 @@ final class PointwiseComposites {
             throw new IllegalArgumentException("output with shape " + Shapes.str(self.shape)
                     + " doesn't match the broadcast shape " + Shapes.str(result.shape));
         }
-        if (!TypePromotion.canCast(result.dtype(), self.dtype())) {
-            throw new IllegalArgumentException("result type " + TypePromotion.shortName(result.dtype())
-                    + " can't be cast to the desired output type " + TypePromotion.shortName(self.dtype()));
-        }
+        if (!TypePromotion.canCast(result.dtype(), self.dtype())) throw Elementwise.cannotCast(result.dtype(), self.dtype());
         return self.copy_(result);
     }
 

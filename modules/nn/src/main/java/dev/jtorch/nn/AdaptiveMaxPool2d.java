@@ -4,25 +4,9 @@ import dev.jtorch.Tensor;
 import dev.jtorch.nn.functional.F;
 
 /** Max pooling to a fixed output size, as PyTorch's {@code nn.AdaptiveMaxPool2d} (values only). */
-public class AdaptiveMaxPool2d extends Module {
-    /** As given: one size for both dims or {h, w}; a negative entry keeps that input dim (PyTorch's None). */
-    public final long[] outputSize;
-
-    public AdaptiveMaxPool2d(long... outputSize) {
-        if (outputSize.length != 1 && outputSize.length != 2) {
-            throw new IllegalArgumentException("output_size must be an int or a pair of ints, got " + outputSize.length + " values");
-        }
-        this.outputSize = outputSize.clone();
-    }
+public class AdaptiveMaxPool2d extends AdaptivePool2d {
+    public AdaptiveMaxPool2d(long... outputSize) { super(outputSize); }
 
     @Override
     public Tensor forward(Tensor input) { return F.adaptiveMaxPool2d(input, outputSize); }
-
-    @Override
-    protected String extraRepr() {
-        if (outputSize.length == 1) return "output_size=" + outputSize[0];
-        return "output_size=(" + size(outputSize[0]) + ", " + size(outputSize[1]) + ")";
-    }
-
-    private static String size(long v) { return v < 0 ? "None" : Long.toString(v); }
 }

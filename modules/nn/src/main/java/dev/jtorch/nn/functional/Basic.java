@@ -9,7 +9,7 @@ import dev.jtorch.Torch;
 
 import java.util.Arrays;
 
-/** Linear maps, dropout, embedding lookup, one-hot encoding and distances. */
+/** Linear maps, dropout (of elements and of whole channels), embedding lookup, one-hot encoding and distances. */
 final class Basic {
     private Basic() {}
 
@@ -42,14 +42,42 @@ final class Basic {
     }
 
     static Tensor dropout(Tensor input, double p, boolean training) {
-        if (p < 0 || p > 1) throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got " + p);
+        checkDropout(p);
         if (!training || p == 0) return input;
-        if (p == 1) return input.mul(Torch.zerosLike(input));
-        Tensor noise;
+        return input.mul(noise(input.shape().toArray(), p, input));
+    }
+
+    private static void checkDropout(double p) {
+        if (p < 0 || p > 1) throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got " + p);
+    }
+
+    /** Bernoulli(1 − p) draws scaled by 1/(1 − p) (all zero for p = 1), untracked, in input's dtype and device. */
+    private static Tensor noise(long[] shape, double p, Tensor input) {
         try (var ignored = GradMode.noGrad()) {
-            noise = Torch.zerosLike(input).bernoulli_(1 - p).div_(1 - p);
+            Tensor zeros = Torch.zeros(shape, input.dtype(), input.device());
+            return p == 1 ? zeros : zeros.bernoulli_(1 - p).div_(1 - p);
         }
-        return input.mul(noise);
+    }
+
+    /**
+     * Whole channels zeroed with probability p (the rest scaled by 1/(1 − p)); {@code spatialDims} is 1 for dropout1d
+     * ([N, C, L] or [C, L]) and 2 for dropout2d ([N, C, H, W] or [C, H, W], a 3-d input being one unbatched sample as
+     * in PyTorch 2; 1.13 warned and treated it as [N, C, L]).
+     */
+    static Tensor featureDropout(Tensor input, double p, boolean training, int spatialDims) {
+        String name = "dropout" + spatialDims + "d";
+        checkDropout(p);
+        int batched = spatialDims + 2;
+        if (input.dim() != batched && input.dim() != batched - 1) {
+            throw new IllegalArgumentException(name + ": Expected " + (batched - 1) + "D or " + batched + "D input, but received a "
+                    + input.dim() + "D input. Note that " + name + " exists to provide channel-wise dropout on inputs with "
+                    + spatialDims + " spatial dimension" + (spatialDims == 1 ? "" : "s") + ", a channel dimension, and an optional "
+                    + "batch dimension (i.e. " + (batched - 1) + "D or " + batched + "D inputs).");
+        }
+        if (!training || p == 0) return input;
+        long[] mask = input.shape().toArray();
+        for (int i = mask.length - spatialDims; i < mask.length; i++) mask[i] = 1;
+        return input.mul(noise(mask, p, input));
     }
 
     /**

@@ -339,41 +339,41 @@ public final class F {
 
     /** {@code F.max_pool1d} over [N, C, L] or [C, L]; a stride of 0 means stride = kernel size. */
     public static Tensor maxPool1d(Tensor input, int kernelSize, int stride, int padding, int dilation, boolean ceilMode) {
-        return Layers1d.maxPool1d(input, kernelSize, stride == 0 ? kernelSize : stride, padding, dilation, ceilMode).values();
+        return Pooling.maxPool1d(input, kernelSize, stride == 0 ? kernelSize : stride, padding, dilation, ceilMode).values();
     }
 
     public static Tensor maxPool1d(Tensor input, int kernelSize) { return maxPool1d(input, kernelSize, kernelSize, 0, 1, false); }
 
     /** {@code return_indices=True}: the positions of the maxima along L. */
     public static ValuesIndices maxPool1dWithIndices(Tensor input, int kernelSize, int stride, int padding, int dilation, boolean ceilMode) {
-        return Layers1d.maxPool1d(input, kernelSize, stride == 0 ? kernelSize : stride, padding, dilation, ceilMode);
+        return Pooling.maxPool1d(input, kernelSize, stride == 0 ? kernelSize : stride, padding, dilation, ceilMode);
     }
 
     /** {@code F.avg_pool1d}; a stride of 0 means stride = kernel size. */
     public static Tensor avgPool1d(Tensor input, int kernelSize, int stride, int padding, boolean ceilMode, boolean countIncludePad) {
-        return Layers1d.avgPool1d(input, kernelSize, stride == 0 ? kernelSize : stride, padding, ceilMode, countIncludePad);
+        return Pooling.avgPool1d(input, kernelSize, stride == 0 ? kernelSize : stride, padding, ceilMode, countIncludePad);
     }
 
     public static Tensor avgPool1d(Tensor input, int kernelSize) { return avgPool1d(input, kernelSize, kernelSize, 0, false, true); }
 
-    public static Tensor adaptiveAvgPool1d(Tensor input, long outputSize) { return Layers1d.adaptiveAvgPool1d(input, outputSize); }
+    public static Tensor adaptiveAvgPool1d(Tensor input, long outputSize) { return Pooling.adaptiveAvgPool1d(input, outputSize); }
 
     /** {@code outputSize} {h, w} (or one value for both); a negative entry keeps the input's size. */
     public static Tensor adaptiveMaxPool2d(Tensor input, long... outputSize) {
-        return Layers1d.adaptiveMaxPool2d(input, outputSize.length == 1 ? new long[]{outputSize[0], outputSize[0]} : outputSize);
+        return Pooling.adaptiveMaxPool2d(input, outputSize.length == 1 ? new long[]{outputSize[0], outputSize[0]} : outputSize);
     }
 
     /** [*, C·r², H, W] → [*, C, H·r, W·r]. */
-    public static Tensor pixelShuffle(Tensor input, int upscaleFactor) { return Layers1d.pixelShuffle(input, upscaleFactor); }
+    public static Tensor pixelShuffle(Tensor input, int upscaleFactor) { return Shuffles.pixelShuffle(input, upscaleFactor); }
 
     /** [*, C, H·r, W·r] → [*, C·r², H, W]. */
-    public static Tensor pixelUnshuffle(Tensor input, int downscaleFactor) { return Layers1d.pixelUnshuffle(input, downscaleFactor); }
+    public static Tensor pixelUnshuffle(Tensor input, int downscaleFactor) { return Shuffles.pixelUnshuffle(input, downscaleFactor); }
 
     /** Whole channels of [N, C, L] or [C, L] zeroed with probability p in training. */
-    public static Tensor dropout1d(Tensor input, double p, boolean training) { return Layers1d.featureDropout(input, p, training, 1); }
+    public static Tensor dropout1d(Tensor input, double p, boolean training) { return Basic.featureDropout(input, p, training, 1); }
 
     /** Whole channels of [N, C, H, W] or [C, H, W] zeroed with probability p in training. */
-    public static Tensor dropout2d(Tensor input, double p, boolean training) { return Layers1d.featureDropout(input, p, training, 2); }
+    public static Tensor dropout2d(Tensor input, double p, boolean training) { return Basic.featureDropout(input, p, training, 2); }
 
     public static Tensor softmin(Tensor input, int dim) { return Activations.softmin(input, dim); }
 

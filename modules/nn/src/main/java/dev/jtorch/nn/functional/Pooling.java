@@ -1,5 +1,7 @@
 package dev.jtorch.nn.functional;
 
+import java.util.List;
+import java.util.ArrayList;
 import dev.jtorch.Autocast;
 import dev.jtorch.AutocastOp;
 import dev.jtorch.Convolution;
@@ -130,5 +132,66 @@ final class Pooling {
             for (long j = start; j < end; j++) a[(int) (i * in + j)] = 1.0 / (end - start);
         }
         return Torch.from(a, out, in).to(dtype);
+    }
+
+    // ---- 1-d pooling (the 2-d pooling of height-1 planes) and adaptive max pooling
+
+    private static void check1d(String op, Tensor input) {
+        if (input.dim() != 2 && input.dim() != 3) {
+            throw new IllegalArgumentException(op + "() Expected 2D or 3D input tensor, but got " + Convolutions.dims(input));
+        }
+    }
+
+    static ValuesIndices maxPool1d(Tensor input, int kernel, int stride, int padding, int dilation, boolean ceil) {
+        check1d("max_pool1d", input);
+        ValuesIndices r = Pooling.maxPool2d(input.unsqueeze(-2), new int[]{1, kernel}, new int[]{1, stride}, new int[]{0, padding},
+                new int[]{1, dilation}, ceil, true);
+        return new ValuesIndices(r.values().squeeze(-2), r.indices().squeeze(-2));
+    }
+
+    static Tensor avgPool1d(Tensor input, int kernel, int stride, int padding, boolean ceil, boolean countIncludePad) {
+        check1d("avg_pool1d", input);
+        return Pooling.avgPool2d(input.unsqueeze(-2), new int[]{1, kernel}, new int[]{1, stride}, new int[]{0, padding}, ceil,
+                countIncludePad, null).squeeze(-2);
+    }
+
+    static Tensor adaptiveAvgPool1d(Tensor input, long outputSize) {
+        check1d("adaptive_avg_pool1d", input);
+        return Pooling.adaptiveAvgPool2d(input.unsqueeze(-2), new long[]{1, outputSize}).squeeze(-2);
+    }
+
+    /**
+     * Adaptive max pooling: window i of n over a size-S dim spans [⌊iS/n⌋, ⌈(i+1)S/n⌉), as PyTorch's. One amax per
+     * output cell, so meant for the small outputs it is used for (a classifier's 1×1 or 7×7); NaN propagates, and a
+     * tie shares the gradient where PyTorch gives it to one of the tied elements.
+     */
+    static Tensor adaptiveMaxPool2d(Tensor input, long[] outputSize) {
+        if (input.dim() != 3 && input.dim() != 4) {
+            throw new IllegalArgumentException("adaptive_max_pool2d(): Expected 3D or 4D tensor, but got " + Convolutions.dims(input));
+        }
+        if (outputSize.length != 2) throw new IllegalArgumentException("adaptive_max_pool2d: internal error: output_size.size() must be 2");
+        long h = input.size(-2), w = input.size(-1);
+        long oh = outputSize[0] < 0 ? h : outputSize[0], ow = outputSize[1] < 0 ? w : outputSize[1];
+        if (h == 0 || w == 0) {
+            throw new IllegalArgumentException("adaptive_max_pool2d(): Expected input to have non-zero size for non-batch dimensions, "
+                    + "but input has sizes " + Convolutions.dims(input));
+        }
+        if (oh == 0 || ow == 0) {
+            long[] shape = input.shape().toArray();
+            shape[shape.length - 2] = oh;
+            shape[shape.length - 1] = ow;
+            return Torch.zeros(shape, input.dtype(), input.device());
+        }
+        List<Tensor> rows = new ArrayList<>();
+        for (long i = 0; i < oh; i++) {
+            long h0 = i * h / oh, h1 = ((i + 1) * h + oh - 1) / oh;
+            List<Tensor> cells = new ArrayList<>();
+            for (long j = 0; j < ow; j++) {
+                long w0 = j * w / ow, w1 = ((j + 1) * w + ow - 1) / ow;
+                cells.add(input.narrow(-2, h0, h1 - h0).narrow(-1, w0, w1 - w0).amax(new int[]{-2, -1}, false));
+            }
+            rows.add(Torch.stack(cells, -1));
+        }
+        return Torch.stack(rows, -2);
     }
 }
