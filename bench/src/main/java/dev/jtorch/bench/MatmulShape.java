@@ -5,7 +5,8 @@ import dev.jtorch.Torch;
 
 /**
  * The matmul problems of the suite: squares ("64" .. "2048", NN) and the MLP layer 256×784 @ 784×512 as
- * {@code x @ w} ("mlpNN", w stored [784,512]) and {@code x @ w.t()} ("mlpNT", w stored [512,784], as nn.Linear).
+ * {@code x @ w} ("mlpNN", w stored [784,512]) and {@code x @ w.t()} ("mlpNT", w stored [512,784], as nn.Linear),
+ * and any other NN problem as "MxKxN".
  */
 record MatmulShape(int m, int k, int n, boolean transB) {
     static MatmulShape of(String name) {
@@ -13,6 +14,10 @@ record MatmulShape(int m, int k, int n, boolean transB) {
             case "mlpNN" -> new MatmulShape(256, 784, 512, false);
             case "mlpNT" -> new MatmulShape(256, 784, 512, true);
             default -> {
+                String[] mkn = name.split("x");
+                if (mkn.length == 3) {
+                    yield new MatmulShape(Integer.parseInt(mkn[0]), Integer.parseInt(mkn[1]), Integer.parseInt(mkn[2]), false);
+                }
                 int s = Integer.parseInt(name);
                 yield new MatmulShape(s, s, s, false);
             }

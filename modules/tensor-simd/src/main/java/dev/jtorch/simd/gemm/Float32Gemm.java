@@ -1,40 +1,44 @@
 package dev.jtorch.simd.gemm;
 
+import jdk.incubator.vector.FloatVector;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
+import static dev.jtorch.simd.gemm.Float32Kernel.LANES;
 import static dev.jtorch.simd.gemm.Float32Kernel.MR;
 import static dev.jtorch.simd.gemm.Float32Kernel.NR;
+import static dev.jtorch.simd.gemm.Float32Kernel.SPECIES;
 
 /**
  * Cache-blocked float32 GEMM in the Goto/BLIS layout: a KC x NC block of B is packed into NR-wide
  * column panels (meant to stay in L3/L2), an MC x KC block of A is the L2-resident operand, and the
- * micro-kernel streams MR rows of it against one B panel held in L1. The kernel reads A as rows of
- * consecutive elements, so a row-major heap A is used in place and only other layouts are copied.
- * Packing reads any strides, so transposed and broadcast inputs need no copy beforehand. Ragged
- * edges: B panels are padded with zero columns, a short tile repeats its last row of A, and both
- * are written back through a small tile buffer that keeps only the valid corner.
+ * micro-kernel streams one MR-row panel of it against one B panel held in L1. Both are packed k-major
+ * (the MR or NR values of one k step side by side). Packing reads any strides, so transposed and
+ * broadcast inputs need no copy beforehand. Ragged edges: panels are padded with zero rows and
+ * columns, and such tiles are written back through a small tile buffer that keeps only the valid
+ * corner; so are the tiles of every depth block after the first, which add to C.
  */
 final class Float32Gemm {
     private Float32Gemm() {}
 
-    // Block sizes, measured on this project's machine (Zen 3 under KVM, AVX2, 32 KiB L1d, 512 KiB L2, 32 MiB L3)
-    // against OpenBLAS in the same process (ratio of thread CPU times, call by call).
+    // Block sizes, measured against OpenBLAS in the same process (ratio of thread CPU times, call by call).
     /**
-     * Depth of a block: the whole depth up to this. Each further block is one more pass that reads and writes
-     * every C tile, and those tiles come back from L3: with blocks of 512, 1024² and 2048² ran at 0.90-0.92x
-     * OpenBLAS, with the whole depth at 0.94-0.98x (and the MLP layer, depth 784, 0.94 -> 0.98x). A B
-     * micro-panel deeper than L1 then streams from L2 in order, which the prefetcher keeps up with.
+     * Depth of a block. With 256-bit vectors (4 x 2 tiles; Zen 3 under KVM, 32 KiB L1d, 512 KiB L2) the whole
+     * depth up to 4096: each further block is one more pass that reads and writes every C tile, and those tiles
+     * come back from L3: with blocks of 512, 1024² and 2048² ran at 0.90-0.92x OpenBLAS, with the whole depth at
+     * 0.94-0.98x. With 512-bit vectors (8 x 2 tiles, a 32-column B micro-panel; AVX-512 Xeon under KVM, 48 KiB L1d,
+     * 2 MiB L2) 256, so that the micro-panel (32 KiB) stays in L1: 2026-11-23, 1 thread, 512², 1024² and the MLP
+     * layer went from 0.79-0.84x of OpenBLAS with the whole depth to 0.82-0.90x (512: 0.80-0.87x, 768: 0.78-0.83x),
+     * and 256 x 8192 x 256 from 0.70-0.73x to 0.87-0.98x.
      */
-    static final int KC = 4096;
+    static final int KC = Float32Kernel.MR == Float32Kernel.MR8 ? 256 : 4096;
     /** Rows of an A block (a multiple of MR), at most this many ... */
     static final int MC_MAX = 18 * MR;
     /** ... and fewer for deep blocks, so that MC x KC floats (at most 256 KiB) stay in L2 beside a B micro-panel. */
     static final int A_BLOCK_FLOATS = 256 * 1024 / Float.BYTES;
-    /** Columns of a B block when A is read in place: 256, so a B block of a shallow product stays in L2. */
-    static final int NC_DIRECT_A = Math.max(NR, 1024 / Float.BYTES / NR * NR);
-    /** Columns of a B block when A has to be packed: wide, so that each packed A block is reused long ... */
-    static final int NC_PACKED_A = (4096 / NR) * NR;
+    /** Columns of a B block: wide, so that each packed A block is reused long ... */
+    static final int NC_MAX = (4096 / NR) * NR;
     /** ... but a packed B block of at most 8 MiB per thread. */
     static final int B_BLOCK_FLOATS = 2 * 1024 * 1024;
 
@@ -58,9 +62,8 @@ final class Float32Gemm {
      */
     static void multiply(MatrixView a, MatrixView b, MatrixView c, int k, int m0, int m1, int n0, int n1) {
         Workspace ws = WORKSPACE.get();
-        boolean directA = a.array() instanceof float[] && a.colStride() == 1;
         int kc0 = evenSplit(k, KC, 1);
-        int ncMax = directA ? NC_DIRECT_A : Math.max(NR, Math.min(NC_PACKED_A, B_BLOCK_FLOATS / kc0) / NR * NR);
+        int ncMax = Math.max(NR, Math.min(NC_MAX, B_BLOCK_FLOATS / kc0) / NR * NR);
         int mcMax = Math.max(MR, Math.min(MC_MAX, A_BLOCK_FLOATS / kc0) / MR * MR);
         for (int jc = n0; jc < n1; jc += ncMax) {
             int nc = Math.min(ncMax, n1 - jc);
@@ -71,49 +74,55 @@ final class Float32Gemm {
                 int mc0 = evenSplit(m1 - m0, mcMax, MR);
                 for (int ic = m0; ic < m1; ic += mc0) {
                     int mc = Math.min(mc0, m1 - ic);
-                    if (directA) {
-                        macroKernel((float[]) a.array(), (int) a.index(ic, pc), (int) a.rowStride(), bp, c, ws.tile, ic, mc, jc, nc, kc, pc > 0);
-                    } else {
-                        float[] ap = ws.a(mc * kc);
-                        Float32Pack.packA(a, ic, mc, pc, kc, ap);
-                        macroKernel(ap, 0, kc, bp, c, ws.tile, ic, mc, jc, nc, kc, pc > 0);
-                    }
+                    float[] ap = ws.a(roundUp(mc, MR) * kc);
+                    Float32Pack.packA(a, ic, mc, pc, kc, ap);
+                    macroKernel(ap, bp, c, ws.tile, ic, mc, jc, nc, kc, pc > 0);
                 }
             }
         }
     }
 
-    /**
-     * All MR x NR tiles of one A block (row r at {@code a[aBase + r*lda ..]}, kc elements) against
-     * one packed B block.
-     */
-    private static void macroKernel(float[] a, int aBase, int lda, float[] bp, MatrixView c, float[] tile,
+    /** All MR x NR tiles of one packed A block against one packed B block. */
+    private static void macroKernel(float[] ap, float[] bp, MatrixView c, float[] tile,
                                     int ic, int mc, int jc, int nc, int kc, boolean accumulate) {
         float[] carr = (float[]) c.array();
         int ldc = (int) c.rowStride();
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
+            int bo = jr * kc;
             for (int ir = 0; ir < mc; ir += MR) {
                 int mr = Math.min(MR, mc - ir);
-                int bo = jr * kc;
+                int ao = ir * kc;
                 long at = c.index(ic + ir, jc + jr);
-                if (carr != null && mr == MR && nr == NR) {
-                    Float32Kernel.tile(kc, a, aBase, ir, mr, lda, bp, bo, carr, (int) at, ldc, accumulate);
+                boolean whole = carr != null && mr == MR && nr == NR;
+                if (whole && !accumulate) {
+                    Float32Kernel.tile(kc, ap, ao, bp, bo, carr, (int) at, ldc);
+                } else if (whole) {
+                    Float32Kernel.tile(kc, ap, ao, bp, bo, tile, 0, NR);
+                    Float32Kernel.addTile(tile, carr, (int) at, ldc);
                 } else {
-                    Float32Kernel.tile(kc, a, aBase, ir, mr, lda, bp, bo, tile, 0, NR, false);
+                    Float32Kernel.tile(kc, ap, ao, bp, bo, tile, 0, NR);
                     writeBack(tile, mr, nr, c, carr, at, accumulate);
                 }
             }
         }
     }
 
-    /** The valid mr x nr corner of a tile into C (heap or native). */
+    /** The valid mr x nr corner of a tile into C (heap or native), added to what is there with {@code accumulate}. */
     private static void writeBack(float[] tile, int mr, int nr, MatrixView c, float[] carr, long at, boolean accumulate) {
         MemorySegment seg = c.segment();
         long ldc = c.rowStride();
         for (int r = 0; r < mr; r++) {
             long row = at + r * ldc;
-            for (int j = 0; j < nr; j++) {
+            int j = 0;
+            if (carr != null) {
+                for (; j <= nr - LANES; j += LANES) {
+                    FloatVector v = FloatVector.fromArray(SPECIES, tile, r * NR + j);
+                    if (accumulate) v = v.add(FloatVector.fromArray(SPECIES, carr, (int) row + j));
+                    v.intoArray(carr, (int) row + j);
+                }
+            }
+            for (; j < nr; j++) {
                 float v = tile[r * NR + j];
                 if (carr != null) {
                     int i = (int) (row + j);

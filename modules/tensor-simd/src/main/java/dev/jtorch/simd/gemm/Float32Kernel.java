@@ -4,10 +4,10 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The float32 register-tiled micro-kernel: an MR x NR block of C from MR rows of A (each kc
- * consecutive elements of one array, straight from the input or from a packed copy) and one packed
- * B panel (kc x NR, k-major). The accumulators are separate locals so that C2 keeps every one of
- * them in a vector register for the whole k loop.
+ * The float32 register-tiled micro-kernel: an MR x NR block of C from one packed A panel (kc x MR,
+ * k-major: the MR values of a k step side by side) and one packed B panel (kc x NR, k-major). The
+ * accumulators are separate locals so that C2 keeps every one of them in a vector register for the
+ * whole k loop.
  */
 final class Float32Kernel {
     private Float32Kernel() {}
@@ -37,30 +37,17 @@ final class Float32Kernel {
     /** Columns of a tile: two vectors. */
     static final int NR = 2 * LANES;
 
-    /**
-     * The MR x NR tile whose rows start at {@code a[aBase + (ir + r) * lda]}; rows past {@code mr} repeat the last
-     * real row (always in bounds; the caller never writes them back).
-     */
-    static void tile(int kc, float[] a, int aBase, int ir, int mr, int lda, float[] bp, int bo,
-                     float[] c, int co, int ldc, boolean accumulate) {
-        int a0 = aBase + ir * lda;
-        int a1 = aBase + (ir + Math.min(1, mr - 1)) * lda;
-        int a2 = aBase + (ir + Math.min(2, mr - 1)) * lda;
-        int a3 = aBase + (ir + Math.min(3, mr - 1)) * lda;
+    /** The MR x NR tile of the A panel at {@code ap[ao..]} and the B panel at {@code bp[bo..]}, written over C at {@code c[co..]}. */
+    static void tile(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
         if (MR == MR4) {
-            tile4(kc, a, a0, a1, a2, a3, bp, bo, c, co, ldc, accumulate);
-            return;
+            tile4(kc, ap, ao, bp, bo, c, co, ldc);
+        } else {
+            tile8(kc, ap, ao, bp, bo, c, co, ldc);
         }
-        int a4 = aBase + (ir + Math.min(4, mr - 1)) * lda;
-        int a5 = aBase + (ir + Math.min(5, mr - 1)) * lda;
-        int a6 = aBase + (ir + Math.min(6, mr - 1)) * lda;
-        int a7 = aBase + (ir + Math.min(7, mr - 1)) * lda;
-        tile8(kc, a, a0, a1, a2, a3, a4, a5, a6, a7, bp, bo, c, co, ldc, accumulate);
     }
 
     /** The 8-row tile: as {@link #tile4}, twice the rows. */
-    static void tile8(int kc, float[] a, int a0, int a1, int a2, int a3, int a4, int a5, int a6, int a7, float[] bp, int bo,
-                      float[] c, int co, int ldc, boolean accumulate) {
+    static void tile8(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
         final VectorSpecies<Float> s = SPECIES;
         FloatVector c00 = FloatVector.zero(s), c01 = FloatVector.zero(s);
         FloatVector c10 = FloatVector.zero(s), c11 = FloatVector.zero(s);
@@ -70,101 +57,90 @@ final class Float32Kernel {
         FloatVector c50 = FloatVector.zero(s), c51 = FloatVector.zero(s);
         FloatVector c60 = FloatVector.zero(s), c61 = FloatVector.zero(s);
         FloatVector c70 = FloatVector.zero(s), c71 = FloatVector.zero(s);
-        for (int p = 0; p < kc; p++) {
-            int b = bo + p * NR;
+        for (int p = 0, a = ao, b = bo; p < kc; p++, a += MR8, b += NR) {
             FloatVector b0 = FloatVector.fromArray(s, bp, b);
             FloatVector b1 = FloatVector.fromArray(s, bp, b + LANES);
-            FloatVector x = FloatVector.broadcast(s, a[a0 + p]);
+            FloatVector x = FloatVector.broadcast(s, ap[a]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(s, a[a1 + p]);
+            x = FloatVector.broadcast(s, ap[a + 1]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(s, a[a2 + p]);
+            x = FloatVector.broadcast(s, ap[a + 2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(s, a[a3 + p]);
+            x = FloatVector.broadcast(s, ap[a + 3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(s, a[a4 + p]);
+            x = FloatVector.broadcast(s, ap[a + 4]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(s, a[a5 + p]);
+            x = FloatVector.broadcast(s, ap[a + 5]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
-            x = FloatVector.broadcast(s, a[a6 + p]);
+            x = FloatVector.broadcast(s, ap[a + 6]);
             c60 = x.fma(b0, c60);
             c61 = x.fma(b1, c61);
-            x = FloatVector.broadcast(s, a[a7 + p]);
+            x = FloatVector.broadcast(s, ap[a + 7]);
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }
-        store(c, co, c00, c01, accumulate);
-        store(c, co + ldc, c10, c11, accumulate);
-        store(c, co + 2 * ldc, c20, c21, accumulate);
-        store(c, co + 3 * ldc, c30, c31, accumulate);
-        store(c, co + 4 * ldc, c40, c41, accumulate);
-        store(c, co + 5 * ldc, c50, c51, accumulate);
-        store(c, co + 6 * ldc, c60, c61, accumulate);
-        store(c, co + 7 * ldc, c70, c71, accumulate);
+        store(c, co, c00, c01);
+        store(c, co + ldc, c10, c11);
+        store(c, co + 2 * ldc, c20, c21);
+        store(c, co + 3 * ldc, c30, c31);
+        store(c, co + 4 * ldc, c40, c41);
+        store(c, co + 5 * ldc, c50, c51);
+        store(c, co + 6 * ldc, c60, c61);
+        store(c, co + 7 * ldc, c70, c71);
     }
 
-    /** One row of a tile (two vectors) into C at {@code row}, added to what is there with {@code accumulate}. */
-    private static void store(float[] c, int row, FloatVector v0, FloatVector v1, boolean accumulate) {
-        if (accumulate) {
-            v0 = v0.add(FloatVector.fromArray(SPECIES, c, row));
-            v1 = v1.add(FloatVector.fromArray(SPECIES, c, row + LANES));
+    /** Adds a whole MR x NR tile (row-major, NR wide) into C at {@code c[co + r*ldc + j]}. */
+    static void addTile(float[] tile, float[] c, int co, int ldc) {
+        for (int r = 0, t = 0, row = co; r < MR; r++, t += NR, row += ldc) {
+            for (int j = 0; j < NR; j += LANES) {
+                FloatVector.fromArray(SPECIES, tile, t + j).add(FloatVector.fromArray(SPECIES, c, row + j)).intoArray(c, row + j);
+            }
         }
+    }
+
+    /** One row of a tile (two vectors) into C at {@code row}. */
+    private static void store(float[] c, int row, FloatVector v0, FloatVector v1) {
         v0.intoArray(c, row);
         v1.intoArray(c, row + LANES);
     }
 
     /**
-     * {@code C[0..MR, 0..NR] (+)= A * Bpanel} where row r of A is {@code a[ar .. ar+kc]} and C is
-     * row-major at {@code c[co + r*ldc + j]}. Without {@code accumulate} the old contents of C are ignored.
+     * {@code C[0..4, 0..NR] = Apanel * Bpanel}, C row-major at {@code c[co + r*ldc + j]}. The kernels only
+     * overwrite: adding to C would double the code after the k loop, and in the 8-row tile that pushes C2
+     * past its node budget (NodeCountInliningCutoff), so the last stores stay calls that box their vectors,
+     * and every depth split ran 10x slower (13-14 GFLOP/s). Callers that accumulate go through a tile buffer.
      */
-    static void tile4(int kc, float[] a, int a0, int a1, int a2, int a3, float[] bp, int bo,
-                      float[] c, int co, int ldc, boolean accumulate) {
+    static void tile4(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
         final VectorSpecies<Float> s = SPECIES;
         FloatVector c00 = FloatVector.zero(s), c01 = FloatVector.zero(s);
         FloatVector c10 = FloatVector.zero(s), c11 = FloatVector.zero(s);
         FloatVector c20 = FloatVector.zero(s), c21 = FloatVector.zero(s);
         FloatVector c30 = FloatVector.zero(s), c31 = FloatVector.zero(s);
-        for (int p = 0; p < kc; p++) {
-            int b = bo + p * NR;
+        for (int p = 0, a = ao, b = bo; p < kc; p++, a += MR4, b += NR) {
             FloatVector b0 = FloatVector.fromArray(s, bp, b);
             FloatVector b1 = FloatVector.fromArray(s, bp, b + LANES);
-            FloatVector x = FloatVector.broadcast(s, a[a0 + p]);
+            FloatVector x = FloatVector.broadcast(s, ap[a]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(s, a[a1 + p]);
+            x = FloatVector.broadcast(s, ap[a + 1]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(s, a[a2 + p]);
+            x = FloatVector.broadcast(s, ap[a + 2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(s, a[a3 + p]);
+            x = FloatVector.broadcast(s, ap[a + 3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
-        int r0 = co, r1 = co + ldc, r2 = co + 2 * ldc, r3 = co + 3 * ldc;
-        if (accumulate) {
-            c00 = c00.add(FloatVector.fromArray(s, c, r0));
-            c01 = c01.add(FloatVector.fromArray(s, c, r0 + LANES));
-            c10 = c10.add(FloatVector.fromArray(s, c, r1));
-            c11 = c11.add(FloatVector.fromArray(s, c, r1 + LANES));
-            c20 = c20.add(FloatVector.fromArray(s, c, r2));
-            c21 = c21.add(FloatVector.fromArray(s, c, r2 + LANES));
-            c30 = c30.add(FloatVector.fromArray(s, c, r3));
-            c31 = c31.add(FloatVector.fromArray(s, c, r3 + LANES));
-        }
-        c00.intoArray(c, r0);
-        c01.intoArray(c, r0 + LANES);
-        c10.intoArray(c, r1);
-        c11.intoArray(c, r1 + LANES);
-        c20.intoArray(c, r2);
-        c21.intoArray(c, r2 + LANES);
-        c30.intoArray(c, r3);
-        c31.intoArray(c, r3 + LANES);
+        store(c, co, c00, c01);
+        store(c, co + ldc, c10, c11);
+        store(c, co + 2 * ldc, c20, c21);
+        store(c, co + 3 * ldc, c30, c31);
     }
 }

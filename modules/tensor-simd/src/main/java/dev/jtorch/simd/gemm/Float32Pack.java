@@ -8,6 +8,7 @@ import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 import static dev.jtorch.simd.gemm.Float32Kernel.LANES;
+import static dev.jtorch.simd.gemm.Float32Kernel.MR;
 import static dev.jtorch.simd.gemm.Float32Kernel.NR;
 import static dev.jtorch.simd.gemm.Float32Kernel.SPECIES;
 
@@ -22,9 +23,10 @@ final class Float32Pack {
     private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED;
 
     /**
-     * A[i0..i0+mc, p0..p0+kc] as mc rows of kc consecutive elements ({@code dst[r*kc + p]}), the
-     * layout the kernel reads A in. Only needed when A is not already a heap array with unit stride
-     * along k; a tile's missing rows are never read, so there is no padding.
+     * A[i0..i0+mc, p0..p0+kc] into MR-row panels, k-major: element (r, p) of panel q lands at
+     * {@code q*MR*kc + p*MR + r % MR}; rows past mc are zero. The micro-kernel then finds the MR values
+     * of one k step side by side behind a single index, so each broadcast is one load with no address
+     * arithmetic, instead of MR row pointers that each cost the k loop an extra instruction.
      */
     static void packA(MatrixView a, int i0, int mc, int p0, int kc, float[] dst) {
         if (a.array() instanceof float[] src) {
@@ -32,22 +34,28 @@ final class Float32Pack {
             return;
         }
         MemorySegment seg = a.segment();
-        for (int r = 0; r < mc; r++) {
-            for (int p = 0; p < kc; p++) dst[r * kc + p] = seg.getAtIndex(F32, a.index(i0 + r, p0 + p));
+        for (int ir = 0; ir < mc; ir += MR) {
+            int mr = Math.min(MR, mc - ir);
+            for (int p = 0, d = ir * kc; p < kc; p++, d += MR) {
+                for (int r = 0; r < MR; r++) dst[d + r] = r < mr ? seg.getAtIndex(F32, a.index(i0 + ir + r, p0 + p)) : 0f;
+            }
         }
     }
 
     // Strides are cast to int: inside a heap array every index used fits, and the stride of a
     // size-1 dimension, which may be anything, is only ever multiplied by 0.
     private static void packA(float[] src, int base, int rs, int cs, int mc, int kc, float[] dst) {
-        if (cs == 0) { // broadcast along k (the expanded gradient of a sum): each row is one value
-            for (int r = 0; r < mc; r++) Arrays.fill(dst, r * kc, r * kc + kc, src[base + r * rs]);
-        } else if (rs == 1) { // transposed A: 8x8 blocks through registers
-            SimdTranspose.transpose(src, base, cs, dst, 0, kc, mc, kc);
-        } else {
-            for (int r = 0; r < mc; r++) {
-                int s = base + r * rs;
-                for (int p = 0, d = r * kc; p < kc; p++, d++) dst[d] = src[s + p * cs];
+        for (int ir = 0; ir < mc; ir += MR) {
+            int mr = Math.min(MR, mc - ir);
+            int panel = ir * kc;
+            int s0 = base + ir * rs;
+            if (mr < MR) Arrays.fill(dst, panel, panel + MR * kc, 0f);
+            if (rs == 1 && mr == MR) { // transposed A: the MR values of a k step are already side by side
+                for (int p = 0, s = s0, d = panel; p < kc; p++, s += cs, d += MR) System.arraycopy(src, s, dst, d, MR);
+            } else { // row-major A read row by row in runs; any other strides (a broadcast along k too) the same way
+                for (int r = 0; r < mr; r++) {
+                    for (int p = 0, s = s0 + r * rs, d = panel + r; p < kc; p++, s += cs, d += MR) dst[d] = src[s];
+                }
             }
         }
     }
@@ -90,8 +98,7 @@ final class Float32Pack {
             from = nc / NR * NR;
             for (int p = 0, s = base; p < kc; p++, s += rs) {
                 for (int jr = 0, d = p * NR; jr < from; jr += NR, d += NR * kc) {
-                    FloatVector.fromArray(SPECIES, src, s + jr).intoArray(dst, d);
-                    FloatVector.fromArray(SPECIES, src, s + jr + LANES).intoArray(dst, d + LANES);
+                    for (int v = 0; v < NR; v += LANES) FloatVector.fromArray(SPECIES, src, s + jr + v).intoArray(dst, d + v);
                 }
             }
         }

@@ -63,8 +63,9 @@ class GemmTest {
             cases.add(new Case(DType.FLOAT32, 3, 5, 300, 50, false, true, true, false, mem));
         }
         cases.add(new Case(DType.FLOAT32, 1, 3, 5, 4200, true, false, false, false, Memory.ARRAY)); // packed A, wide N
-        // Deeper than one block (Float32Gemm.KC): two passes over C, A blocks shortened to stay in L2 (MC edges at
-        // 28 rows), and with packed A a B block narrowed to its size cap (NC edge at 928 columns).
+        // Deeper than one block (Float32Gemm.KC: 4096 with 256-bit vectors, 256 with 512-bit ones, where most
+        // rectangles above cross it too): later passes add to C, A blocks shortened to stay in L2, a B block
+        // narrowed to its size cap.
         cases.add(new Case(DType.FLOAT32, 1, 61, 4500, 40, false, false, false, false, Memory.ARRAY));
         cases.add(new Case(DType.FLOAT32, 1, 37, 4500, 950, true, false, false, false, Memory.ARRAY));
         // Batches, with either operand broadcast over the batch (stride 0), in every memory kind.
