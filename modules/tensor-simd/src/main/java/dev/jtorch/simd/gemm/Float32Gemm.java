@@ -42,14 +42,14 @@ final class Float32Gemm {
     /** ... but a packed B block of at most 8 MiB per thread. */
     static final int B_BLOCK_FLOATS = 2 * 1024 * 1024;
     /**
-     * A C larger than this (2 MiB) does not stay in L2 between depth blocks, and a pass that walks its tiles down
+     * A C larger than this (1 MiB) does not stay in L2 between depth blocks, and a pass that walks its tiles down
      * the rows (B micro-panel in L1, the next tile's C lines 8 rows away) waits on C at every tile: no prefetcher
      * follows that. Such products walk each row of tiles across instead (the A micro-panel in L1, C read along
      * its rows, which the prefetcher streams) with a B block of at most 1 MiB kept in L2. Measured 2026-11-23 on
-     * the AVX-512 VM, 1 thread: 2048² 0.66-0.68x -> 0.75-0.77x of OpenBLAS, while 512² and the MLP layer (C of
-     * 1 MiB and less) were 3-5% slower that way.
+     * the AVX-512 VM: 1 thread, 2048² 0.66-0.68x -> 0.75-0.78x of OpenBLAS, while 512² and the MLP layer (C of 1 MiB
+     * and less) were 3-5% slower that way; 2 threads (each a C of 1024 x 512), 1024² 0.75x -> 0.80-0.81x.
      */
-    static final int C_IN_L2_FLOATS = 512 * 1024;
+    static final int C_IN_L2_FLOATS = 256 * 1024;
     static final int B_BLOCK_IN_L2_FLOATS = 256 * 1024;
 
     private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED;
