@@ -61,12 +61,12 @@ public final class Gemm {
             });
             return;
         }
-        // Every matrix split into slices that are whole tiles wide: by columns where A is read in place, each slice
-        // keeps several B panels and C is not far taller than wide (each thread then packs only its own columns of
-        // B, where slices of rows would each pack all of it: 2 threads, 256² 150 -> 158 GFLOP/s, 1024² 175 -> 179),
-        // else along the longer side.
-        boolean aInPlace = a.stride()[2] == 1 && Host.arrayBacked(a);
-        boolean byColumns = aInPlace && n >= (long) parts * MIN_SLICE_COLUMNS && m <= 4L * n;
+        // Every matrix split into slices that are whole tiles wide: by columns where A is a row-major heap array, each
+        // slice keeps several B panels and C is not far taller than wide (each thread then packs only its own columns
+        // of B, where slices of rows would each pack all of it; measured when A was still read in place: 2 threads,
+        // 256² 150 -> 158 GFLOP/s, 1024² 175 -> 179), else along the longer side.
+        boolean aRowMajor = a.stride()[2] == 1 && Host.arrayBacked(a);
+        boolean byColumns = aRowMajor && n >= (long) parts * MIN_SLICE_COLUMNS && m <= 4L * n;
         boolean splitRows = !byColumns && m >= n;
         int unit = splitRows ? algo.rowUnit() : algo.colUnit();
         int extent = splitRows ? m : n;
@@ -87,12 +87,16 @@ public final class Gemm {
      * Whether {@code A B} should run as {@code (B^T A^T)^T}: B is stored transposed (unit stride along k), A is not,
      * and transposing A and the result moves clearly fewer elements than transposing B. The swapped problem never
      * qualifies again (its B is the old A, whose transpose costs more than the old B's by the same inequality).
+     * A with fewer rows than a tile is wide would leave most of every swapped tile padding: 1 thread, AVX-512,
+     * 9 x 43264 @ 43264 x 32 took 1.07-1.17 ms swapped and 0.71 ms not, 16 x 512 @ 512 x 1024 0.34-0.46 against
+     * 0.31 ms (while 64 x 256 @ 256 x 784 took 0.23-0.25 ms swapped and 0.28 ms not).
      */
     static boolean transposeIsCheaper(Strided a, Strided bm, long m, long n, long k) {
         boolean bTransposed = bm.stride()[1] == 1 && bm.stride()[2] != 1 && k > 1 && n > 1;
         // a broadcast A (stride 0 along k: the expanded gradient of a sum) packs as cheaply as a row-major one
         boolean aRowMajor = a.stride()[2] == 1 || a.stride()[2] == 0 || k == 1;
-        return bTransposed && aRowMajor && 2 * (k * m + m * n) < k * n;
+        int tileColumns = a.dtype() == DType.FLOAT64 ? Float64Kernel.NR : Float32Kernel.NR;
+        return bTransposed && aRowMajor && m >= tileColumns && 2 * (k * m + m * n) < k * n;
     }
 
     /** The same batched matrices with their last two dims swapped (a view). */

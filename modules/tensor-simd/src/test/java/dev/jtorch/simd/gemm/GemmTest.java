@@ -306,6 +306,8 @@ class GemmTest {
         Strided w = Host.allocate(DType.FLOAT32, new long[]{1, 784, 256});
         assertFalse(Gemm.transposeIsCheaper(x, w, 64, 256, 784)); // B row-major: nothing to save
         assertFalse(Gemm.transposeIsCheaper(transposedLast(Host.allocate(DType.FLOAT32, new long[]{1, 784, 64})), wt, 64, 256, 784));
+        Strided thin = Host.allocate(DType.FLOAT32, new long[]{1, 9, 784}); // fewer rows than a tile's columns
+        assertFalse(Gemm.transposeIsCheaper(thin, wt, 9, 256, 784));
     }
 
     private static Strided transposedLast(Strided t) {
