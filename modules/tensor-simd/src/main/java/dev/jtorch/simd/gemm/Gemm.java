@@ -89,14 +89,17 @@ public final class Gemm {
      * qualifies again (its B is the old A, whose transpose costs more than the old B's by the same inequality).
      * A with fewer rows than a tile is wide would leave most of every swapped tile padding: 1 thread, AVX-512,
      * 9 x 43264 @ 43264 x 32 took 1.07-1.17 ms swapped and 0.71 ms not, 16 x 512 @ 512 x 1024 0.34-0.46 against
-     * 0.31 ms (while 64 x 256 @ 256 x 784 took 0.23-0.25 ms swapped and 0.28 ms not).
+     * 0.31 ms (while 64 x 256 @ 256 x 784 took 0.23-0.25 ms swapped and 0.28 ms not). The other way round, a B
+     * narrower than a tile is swapped whatever it moves: the weight gradient of the bench CNN's first convolution,
+     * 32 x 43264 @ 43264 x 9, took 1.09 ms as it is and 0.61 ms swapped.
      */
     static boolean transposeIsCheaper(Strided a, Strided bm, long m, long n, long k) {
         boolean bTransposed = bm.stride()[1] == 1 && bm.stride()[2] != 1 && k > 1 && n > 1;
         // a broadcast A (stride 0 along k: the expanded gradient of a sum) packs as cheaply as a row-major one
         boolean aRowMajor = a.stride()[2] == 1 || a.stride()[2] == 0 || k == 1;
         int tileColumns = a.dtype() == DType.FLOAT64 ? Float64Kernel.NR : Float32Kernel.NR;
-        return bTransposed && aRowMajor && m >= tileColumns && 2 * (k * m + m * n) < k * n;
+        boolean thinB = n < tileColumns; // the swapped tiles are full where these would be mostly padding
+        return bTransposed && aRowMajor && m >= tileColumns && (thinB || 2 * (k * m + m * n) < k * n);
     }
 
     /** The same batched matrices with their last two dims swapped (a view). */

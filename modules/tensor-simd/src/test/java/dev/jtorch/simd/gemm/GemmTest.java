@@ -297,7 +297,7 @@ class GemmTest {
     // ---- degenerate shapes and bad calls
 
     @Test
-    void theSwapIsTakenOnlyWhenItTransposesLess() {
+    void theSwapIsTakenWhereItTransposesLessOrFillsTheTiles() {
         Strided x = Host.allocate(DType.FLOAT32, new long[]{1, 64, 784});
         Strided wt = transposedLast(Host.allocate(DType.FLOAT32, new long[]{1, 256, 784})); // w.t(): [1, 784, 256]
         assertTrue(Gemm.transposeIsCheaper(x, wt, 64, 256, 784));
@@ -308,6 +308,9 @@ class GemmTest {
         assertFalse(Gemm.transposeIsCheaper(transposedLast(Host.allocate(DType.FLOAT32, new long[]{1, 784, 64})), wt, 64, 256, 784));
         Strided thin = Host.allocate(DType.FLOAT32, new long[]{1, 9, 784}); // fewer rows than a tile's columns
         assertFalse(Gemm.transposeIsCheaper(thin, wt, 9, 256, 784));
+        Strided narrow = transposedLast(Host.allocate(DType.FLOAT32, new long[]{1, 9, 43264})); // cols.t(): 9 columns
+        Strided grad = Host.allocate(DType.FLOAT32, new long[]{1, 32, 43264});
+        assertTrue(Gemm.transposeIsCheaper(grad, narrow, 32, 9, 43264)); // a conv's weight gradient: B thinner than a tile
     }
 
     private static Strided transposedLast(Strided t) {
