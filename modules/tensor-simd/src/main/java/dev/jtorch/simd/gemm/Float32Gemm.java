@@ -110,14 +110,11 @@ final class Float32Gemm {
         int mr = Math.min(MR, mc - ir), nr = Math.min(NR, nc - jr);
         int ao = ir * kc, bo = jr * kc;
         long at = c.index(ic + ir, jc + jr);
-        boolean whole = carr != null && mr == MR && nr == NR;
-        if (whole && !accumulate) {
-            Float32Kernel.tile(kc, ap, ao, bp, bo, carr, (int) at, ldc);
-        } else if (whole) {
-            Float32Kernel.tile(kc, ap, ao, bp, bo, tile, 0, NR);
-            Float32Kernel.addTile(tile, carr, (int) at, ldc);
+        if (carr != null && mr == MR && nr == NR) {
+            if (accumulate) Float32Kernel.tile(kc, ap, ao, bp, bo, carr, (int) at, ldc, carr, (int) at, ldc);
+            else Float32Kernel.tile(kc, ap, ao, bp, bo, Float32Kernel.ZERO_TILE, 0, NR, carr, (int) at, ldc);
         } else {
-            Float32Kernel.tile(kc, ap, ao, bp, bo, tile, 0, NR);
+            Float32Kernel.tile(kc, ap, ao, bp, bo, Float32Kernel.ZERO_TILE, 0, NR, tile, 0, NR);
             writeBack(tile, mr, nr, c, carr, at, accumulate);
         }
     }

@@ -36,27 +36,38 @@ final class Float32Kernel {
     static final int MR = SPECIES.vectorBitSize() >= 512 ? MR8 : MR4;
     /** Columns of a tile: two vectors. */
     static final int NR = 2 * LANES;
+    /** What a tile that overwrites C starts from (never written). */
+    static final float[] ZERO_TILE = new float[MR * NR];
 
-    /** The MR x NR tile of the A panel at {@code ap[ao..]} and the B panel at {@code bp[bo..]}, written over C at {@code c[co..]}. */
-    static void tile(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
+    /**
+     * {@code C = Cin + Apanel * Bpanel} for the MR x NR tile of the A panel at {@code ap[ao..]} and the B panel at
+     * {@code bp[bo..]}: Cin row-major at {@code cin[ci + r*ldi + j]} (C itself to add to it, {@link #ZERO_TILE} to
+     * overwrite it), C at {@code c[co + r*ldc + j]}. The accumulators start from Cin instead of zero because a kernel
+     * that chose between the two (or added C after the k loop) would double its code after the loop, and in the
+     * 8-row tile that pushes C2 past its node budget (NodeCountInliningCutoff): the last stores stay calls that box
+     * their vectors, and every depth split ran 10x slower (13-14 GFLOP/s). Loading Cin first also beat adding a
+     * finished tile from a buffer: 2026-11-23, AVX-512, 1 thread, 1024² 0.82 -> 0.84-0.94x of OpenBLAS, the MLP
+     * layer 0.85-0.93 -> 0.87-1.00x.
+     */
+    static void tile(int kc, float[] ap, int ao, float[] bp, int bo, float[] cin, int ci, int ldi, float[] c, int co, int ldc) {
         if (MR == MR4) {
-            tile4(kc, ap, ao, bp, bo, c, co, ldc);
+            tile4(kc, ap, ao, bp, bo, cin, ci, ldi, c, co, ldc);
         } else {
-            tile8(kc, ap, ao, bp, bo, c, co, ldc);
+            tile8(kc, ap, ao, bp, bo, cin, ci, ldi, c, co, ldc);
         }
     }
 
     /** The 8-row tile: as {@link #tile4}, twice the rows. */
-    static void tile8(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
+    static void tile8(int kc, float[] ap, int ao, float[] bp, int bo, float[] cin, int ci, int ldi, float[] c, int co, int ldc) {
         final VectorSpecies<Float> s = SPECIES;
-        FloatVector c00 = FloatVector.zero(s), c01 = FloatVector.zero(s);
-        FloatVector c10 = FloatVector.zero(s), c11 = FloatVector.zero(s);
-        FloatVector c20 = FloatVector.zero(s), c21 = FloatVector.zero(s);
-        FloatVector c30 = FloatVector.zero(s), c31 = FloatVector.zero(s);
-        FloatVector c40 = FloatVector.zero(s), c41 = FloatVector.zero(s);
-        FloatVector c50 = FloatVector.zero(s), c51 = FloatVector.zero(s);
-        FloatVector c60 = FloatVector.zero(s), c61 = FloatVector.zero(s);
-        FloatVector c70 = FloatVector.zero(s), c71 = FloatVector.zero(s);
+        FloatVector c00 = FloatVector.fromArray(s, cin, ci), c01 = FloatVector.fromArray(s, cin, ci + LANES);
+        FloatVector c10 = FloatVector.fromArray(s, cin, ci + ldi), c11 = FloatVector.fromArray(s, cin, ci + ldi + LANES);
+        FloatVector c20 = FloatVector.fromArray(s, cin, ci + 2 * ldi), c21 = FloatVector.fromArray(s, cin, ci + 2 * ldi + LANES);
+        FloatVector c30 = FloatVector.fromArray(s, cin, ci + 3 * ldi), c31 = FloatVector.fromArray(s, cin, ci + 3 * ldi + LANES);
+        FloatVector c40 = FloatVector.fromArray(s, cin, ci + 4 * ldi), c41 = FloatVector.fromArray(s, cin, ci + 4 * ldi + LANES);
+        FloatVector c50 = FloatVector.fromArray(s, cin, ci + 5 * ldi), c51 = FloatVector.fromArray(s, cin, ci + 5 * ldi + LANES);
+        FloatVector c60 = FloatVector.fromArray(s, cin, ci + 6 * ldi), c61 = FloatVector.fromArray(s, cin, ci + 6 * ldi + LANES);
+        FloatVector c70 = FloatVector.fromArray(s, cin, ci + 7 * ldi), c71 = FloatVector.fromArray(s, cin, ci + 7 * ldi + LANES);
         for (int p = 0, a = ao, b = bo; p < kc; p++, a += MR8, b += NR) {
             FloatVector b0 = FloatVector.fromArray(s, bp, b);
             FloatVector b1 = FloatVector.fromArray(s, bp, b + LANES);
@@ -95,15 +106,6 @@ final class Float32Kernel {
         store(c, co + 7 * ldc, c70, c71);
     }
 
-    /** Adds a whole MR x NR tile (row-major, NR wide) into C at {@code c[co + r*ldc + j]}. */
-    static void addTile(float[] tile, float[] c, int co, int ldc) {
-        for (int r = 0, t = 0, row = co; r < MR; r++, t += NR, row += ldc) {
-            for (int j = 0; j < NR; j += LANES) {
-                FloatVector.fromArray(SPECIES, tile, t + j).add(FloatVector.fromArray(SPECIES, c, row + j)).intoArray(c, row + j);
-            }
-        }
-    }
-
     /** One row of a tile (two vectors) into C at {@code row}. */
     private static void store(float[] c, int row, FloatVector v0, FloatVector v1) {
         v0.intoArray(c, row);
@@ -111,17 +113,14 @@ final class Float32Kernel {
     }
 
     /**
-     * {@code C[0..4, 0..NR] = Apanel * Bpanel}, C row-major at {@code c[co + r*ldc + j]}. The kernels only
-     * overwrite: adding to C would double the code after the k loop, and in the 8-row tile that pushes C2
-     * past its node budget (NodeCountInliningCutoff), so the last stores stay calls that box their vectors,
-     * and every depth split ran 10x slower (13-14 GFLOP/s). Callers that accumulate go through a tile buffer.
+     * The 4-row tile: {@code C[0..4, 0..NR] = Cin + Apanel * Bpanel} (see {@link #tile}).
      */
-    static void tile4(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
+    static void tile4(int kc, float[] ap, int ao, float[] bp, int bo, float[] cin, int ci, int ldi, float[] c, int co, int ldc) {
         final VectorSpecies<Float> s = SPECIES;
-        FloatVector c00 = FloatVector.zero(s), c01 = FloatVector.zero(s);
-        FloatVector c10 = FloatVector.zero(s), c11 = FloatVector.zero(s);
-        FloatVector c20 = FloatVector.zero(s), c21 = FloatVector.zero(s);
-        FloatVector c30 = FloatVector.zero(s), c31 = FloatVector.zero(s);
+        FloatVector c00 = FloatVector.fromArray(s, cin, ci), c01 = FloatVector.fromArray(s, cin, ci + LANES);
+        FloatVector c10 = FloatVector.fromArray(s, cin, ci + ldi), c11 = FloatVector.fromArray(s, cin, ci + ldi + LANES);
+        FloatVector c20 = FloatVector.fromArray(s, cin, ci + 2 * ldi), c21 = FloatVector.fromArray(s, cin, ci + 2 * ldi + LANES);
+        FloatVector c30 = FloatVector.fromArray(s, cin, ci + 3 * ldi), c31 = FloatVector.fromArray(s, cin, ci + 3 * ldi + LANES);
         for (int p = 0, a = ao, b = bo; p < kc; p++, a += MR4, b += NR) {
             FloatVector b0 = FloatVector.fromArray(s, bp, b);
             FloatVector b1 = FloatVector.fromArray(s, bp, b + LANES);
