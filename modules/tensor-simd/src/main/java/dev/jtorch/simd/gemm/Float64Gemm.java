@@ -1,37 +1,30 @@
 package dev.jtorch.simd.gemm;
 
+import jdk.incubator.vector.DoubleVector;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
+import static dev.jtorch.simd.gemm.Float64Kernel.LANES;
 import static dev.jtorch.simd.gemm.Float64Kernel.MR;
 import static dev.jtorch.simd.gemm.Float64Kernel.NR;
+import static dev.jtorch.simd.gemm.Float64Kernel.SPECIES;
 
 /**
- * Cache-blocked float64 GEMM in the Goto/BLIS layout: a KC x NC block of B is packed into NR-wide
- * column panels (meant to stay in L3/L2), an MC x KC block of A is the L2-resident operand, and the
- * micro-kernel streams MR rows of it against one B panel held in L1. The kernel reads A as rows of
- * consecutive elements, so a row-major heap A is used in place and only other layouts are copied.
- * Packing reads any strides, so transposed and broadcast inputs need no copy beforehand. Ragged
- * edges: B panels are padded with zero columns, a short tile repeats its last row of A, and both
- * are written back through a small tile buffer that keeps only the valid corner.
+ * Cache-blocked float64 GEMM: {@link Float32Gemm}'s algorithm and block sizes (the reasons and measurements are
+ * there), in doubles.
  */
 // Mirrors Float32Gemm line for line with double for float; change the two together.
 final class Float64Gemm {
     private Float64Gemm() {}
 
-    // Block sizes: Float32Gemm's reasoning (measured there), in doubles.
-    /** Depth of a block: the whole depth up to this (each further block is one more pass over C from L3). */
-    static final int KC = 4096;
-    /** Rows of an A block (a multiple of MR), at most this many ... */
+    static final int KC = Float64Kernel.MR == Float64Kernel.MR8 ? 256 : 4096;
     static final int MC_MAX = 9 * MR;
-    /** ... and fewer for deep blocks, so that MC x KC doubles (at most 256 KiB) stay in L2 beside a B micro-panel. */
     static final int A_BLOCK_DOUBLES = 256 * 1024 / Double.BYTES;
-    /** Columns of a B block when A is read in place: 128, so a B block of a shallow product stays in L2. */
-    static final int NC_DIRECT_A = Math.max(NR, 1024 / Double.BYTES / NR * NR);
-    /** Columns of a B block when A has to be packed: wide, so that each packed A block is reused long ... */
-    static final int NC_PACKED_A = (4096 / NR) * NR;
-    /** ... but a packed B block of at most 8 MiB per thread. */
+    static final int NC_MAX = (4096 / NR) * NR;
     static final int B_BLOCK_DOUBLES = 1024 * 1024;
+    static final int C_IN_L2_DOUBLES = 128 * 1024;
+    static final int B_BLOCK_IN_L2_DOUBLES = 128 * 1024;
 
     private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE_UNALIGNED;
 
@@ -53,9 +46,10 @@ final class Float64Gemm {
      */
     static void multiply(MatrixView a, MatrixView b, MatrixView c, int k, int m0, int m1, int n0, int n1) {
         Workspace ws = WORKSPACE.get();
-        boolean directA = a.array() instanceof double[] && a.colStride() == 1;
         int kc0 = evenSplit(k, KC, 1);
-        int ncMax = directA ? NC_DIRECT_A : Math.max(NR, Math.min(NC_PACKED_A, B_BLOCK_DOUBLES / kc0) / NR * NR);
+        boolean rowsOuter = (long) (m1 - m0) * (n1 - n0) > C_IN_L2_DOUBLES;
+        int bBlock = rowsOuter ? B_BLOCK_IN_L2_DOUBLES : B_BLOCK_DOUBLES;
+        int ncMax = Math.max(NR, Math.min(NC_MAX, bBlock / kc0) / NR * NR);
         int mcMax = Math.max(MR, Math.min(MC_MAX, A_BLOCK_DOUBLES / kc0) / MR * MR);
         for (int jc = n0; jc < n1; jc += ncMax) {
             int nc = Math.min(ncMax, n1 - jc);
@@ -66,54 +60,54 @@ final class Float64Gemm {
                 int mc0 = evenSplit(m1 - m0, mcMax, MR);
                 for (int ic = m0; ic < m1; ic += mc0) {
                     int mc = Math.min(mc0, m1 - ic);
-                    if (directA) {
-                        macroKernel((double[]) a.array(), (int) a.index(ic, pc), (int) a.rowStride(), bp, c, ws.tile, ic, mc, jc, nc, kc, pc > 0);
+                    double[] ap = ws.a(roundUp(mc, MR) * kc);
+                    Float64Pack.packA(a, ic, mc, pc, kc, ap);
+                    if (rowsOuter) {
+                        for (int ir = 0; ir < mc; ir += MR) {
+                            for (int jr = 0; jr < nc; jr += NR) tileAt(ap, bp, c, ws.tile, ic, mc, ir, jc, nc, jr, kc, pc > 0);
+                        }
                     } else {
-                        double[] ap = ws.a(mc * kc);
-                        Float64Pack.packA(a, ic, mc, pc, kc, ap);
-                        macroKernel(ap, 0, kc, bp, c, ws.tile, ic, mc, jc, nc, kc, pc > 0);
+                        for (int jr = 0; jr < nc; jr += NR) {
+                            for (int ir = 0; ir < mc; ir += MR) tileAt(ap, bp, c, ws.tile, ic, mc, ir, jc, nc, jr, kc, pc > 0);
+                        }
                     }
                 }
             }
         }
     }
 
-    /**
-     * All MR x NR tiles of one A block (row r at {@code a[aBase + r*lda ..]}, kc elements) against
-     * one packed B block.
-     */
-    private static void macroKernel(double[] a, int aBase, int lda, double[] bp, MatrixView c, double[] tile,
-                                    int ic, int mc, int jc, int nc, int kc, boolean accumulate) {
+    /** The tile at rows {@code ic+ir} and columns {@code jc+jr} of C, from the packed A block and B block. */
+    private static void tileAt(double[] ap, double[] bp, MatrixView c, double[] tile, int ic, int mc, int ir,
+                               int jc, int nc, int jr, int kc, boolean accumulate) {
         double[] carr = (double[]) c.array();
         int ldc = (int) c.rowStride();
-        for (int jr = 0; jr < nc; jr += NR) {
-            int nr = Math.min(NR, nc - jr);
-            for (int ir = 0; ir < mc; ir += MR) {
-                int mr = Math.min(MR, mc - ir);
-                // Rows past the edge repeat the last real row: always in bounds, and never written back.
-                int a0 = aBase + ir * lda;
-                int a1 = aBase + (ir + Math.min(1, mr - 1)) * lda;
-                int a2 = aBase + (ir + Math.min(2, mr - 1)) * lda;
-                int a3 = aBase + (ir + Math.min(3, mr - 1)) * lda;
-                int bo = jr * kc;
-                long at = c.index(ic + ir, jc + jr);
-                if (carr != null && mr == MR && nr == NR) {
-                    Float64Kernel.tile(kc, a, a0, a1, a2, a3, bp, bo, carr, (int) at, ldc, accumulate);
-                } else {
-                    Float64Kernel.tile(kc, a, a0, a1, a2, a3, bp, bo, tile, 0, NR, false);
-                    writeBack(tile, mr, nr, c, carr, at, accumulate);
-                }
-            }
+        int mr = Math.min(MR, mc - ir), nr = Math.min(NR, nc - jr);
+        int ao = ir * kc, bo = jr * kc;
+        long at = c.index(ic + ir, jc + jr);
+        if (carr != null && mr == MR && nr == NR) {
+            if (accumulate) Float64Kernel.tile(kc, ap, ao, bp, bo, carr, (int) at, ldc, carr, (int) at, ldc);
+            else Float64Kernel.tile(kc, ap, ao, bp, bo, Float64Kernel.ZERO_TILE, 0, NR, carr, (int) at, ldc);
+        } else {
+            Float64Kernel.tile(kc, ap, ao, bp, bo, Float64Kernel.ZERO_TILE, 0, NR, tile, 0, NR);
+            writeBack(tile, mr, nr, c, carr, at, accumulate);
         }
     }
 
-    /** The valid mr x nr corner of a tile into C (heap or native). */
+    /** The valid mr x nr corner of a tile into C (heap or native), added to what is there with {@code accumulate}. */
     private static void writeBack(double[] tile, int mr, int nr, MatrixView c, double[] carr, long at, boolean accumulate) {
         MemorySegment seg = c.segment();
         long ldc = c.rowStride();
         for (int r = 0; r < mr; r++) {
             long row = at + r * ldc;
-            for (int j = 0; j < nr; j++) {
+            int j = 0;
+            if (carr != null) {
+                for (; j <= nr - LANES; j += LANES) {
+                    DoubleVector v = DoubleVector.fromArray(SPECIES, tile, r * NR + j);
+                    if (accumulate) v = v.add(DoubleVector.fromArray(SPECIES, carr, (int) row + j));
+                    v.intoArray(carr, (int) row + j);
+                }
+            }
+            for (; j < nr; j++) {
                 double v = tile[r * NR + j];
                 if (carr != null) {
                     int i = (int) (row + j);

@@ -4,68 +4,123 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The float64 register-tiled micro-kernel: an MR x NR block of C from MR rows of A (each kc
- * consecutive elements of one array, straight from the input or from a packed copy) and one packed
- * B panel (kc x NR, k-major). The accumulators are separate locals so that C2 keeps every one of
- * them in a vector register for the whole k loop.
+ * The float64 register-tiled micro-kernel: an MR x NR block of C from one packed A panel (kc x MR,
+ * k-major) and one packed B panel (kc x NR, k-major), accumulators in separate locals.
  */
-// Mirrors Float32Kernel line for line with double for float; change the two together.
+// Mirrors Float32Kernel line for line with double for float (the reasons and measurements are there); change the two together.
 final class Float64Kernel {
     private Float64Kernel() {}
 
     static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     static final int LANES = SPECIES.length();
-    /** Rows of a tile; the same 4 x 2-vector shape as {@link Float32Kernel}, for the same reasons. */
-    static final int MR = 4;
+    /** Rows of a tile where vectors are 256 bits (see Float32Kernel). */
+    static final int MR4 = 4;
+    /** Rows of a tile where vectors are 512 bits (see Float32Kernel). */
+    static final int MR8 = 8;
+    /** Rows of a tile on this machine. */
+    static final int MR = SPECIES.vectorBitSize() >= 512 ? MR8 : MR4;
     /** Columns of a tile: two vectors. */
     static final int NR = 2 * LANES;
+    /** What a tile that overwrites C starts from (never written). */
+    static final double[] ZERO_TILE = new double[MR * NR];
 
     /**
-     * {@code C[0..MR, 0..NR] (+)= A * Bpanel} where row r of A is {@code a[ar .. ar+kc]} and C is
-     * row-major at {@code c[co + r*ldc + j]}. Without {@code accumulate} the old contents of C are ignored.
+     * {@code C = Cin + Apanel * Bpanel} for the MR x NR tile of the A panel at {@code ap[ao..]} and the B panel at
+     * {@code bp[bo..]}: Cin row-major at {@code cin[ci + r*ldi + j]} (C itself to add to it, {@link #ZERO_TILE} to
+     * overwrite it), C at {@code c[co + r*ldc + j]}. Why the
+     * accumulators start from Cin: see {@link Float32Kernel#tile}.
      */
-    static void tile(int kc, double[] a, int a0, int a1, int a2, int a3, double[] bp, int bo,
-                     double[] c, int co, int ldc, boolean accumulate) {
+    static void tile(int kc, double[] ap, int ao, double[] bp, int bo, double[] cin, int ci, int ldi, double[] c, int co, int ldc) {
+        if (MR == MR4) {
+            tile4(kc, ap, ao, bp, bo, cin, ci, ldi, c, co, ldc);
+        } else {
+            tile8(kc, ap, ao, bp, bo, cin, ci, ldi, c, co, ldc);
+        }
+    }
+
+    /** The 8-row tile: as {@link #tile4}, twice the rows. */
+    static void tile8(int kc, double[] ap, int ao, double[] bp, int bo, double[] cin, int ci, int ldi, double[] c, int co, int ldc) {
         final VectorSpecies<Double> s = SPECIES;
-        DoubleVector c00 = DoubleVector.zero(s), c01 = DoubleVector.zero(s);
-        DoubleVector c10 = DoubleVector.zero(s), c11 = DoubleVector.zero(s);
-        DoubleVector c20 = DoubleVector.zero(s), c21 = DoubleVector.zero(s);
-        DoubleVector c30 = DoubleVector.zero(s), c31 = DoubleVector.zero(s);
-        for (int p = 0; p < kc; p++) {
-            int b = bo + p * NR;
+        DoubleVector c00 = DoubleVector.fromArray(s, cin, ci), c01 = DoubleVector.fromArray(s, cin, ci + LANES);
+        DoubleVector c10 = DoubleVector.fromArray(s, cin, ci + ldi), c11 = DoubleVector.fromArray(s, cin, ci + ldi + LANES);
+        DoubleVector c20 = DoubleVector.fromArray(s, cin, ci + 2 * ldi), c21 = DoubleVector.fromArray(s, cin, ci + 2 * ldi + LANES);
+        DoubleVector c30 = DoubleVector.fromArray(s, cin, ci + 3 * ldi), c31 = DoubleVector.fromArray(s, cin, ci + 3 * ldi + LANES);
+        DoubleVector c40 = DoubleVector.fromArray(s, cin, ci + 4 * ldi), c41 = DoubleVector.fromArray(s, cin, ci + 4 * ldi + LANES);
+        DoubleVector c50 = DoubleVector.fromArray(s, cin, ci + 5 * ldi), c51 = DoubleVector.fromArray(s, cin, ci + 5 * ldi + LANES);
+        DoubleVector c60 = DoubleVector.fromArray(s, cin, ci + 6 * ldi), c61 = DoubleVector.fromArray(s, cin, ci + 6 * ldi + LANES);
+        DoubleVector c70 = DoubleVector.fromArray(s, cin, ci + 7 * ldi), c71 = DoubleVector.fromArray(s, cin, ci + 7 * ldi + LANES);
+        for (int p = 0, a = ao, b = bo; p < kc; p++, a += MR8, b += NR) {
             DoubleVector b0 = DoubleVector.fromArray(s, bp, b);
             DoubleVector b1 = DoubleVector.fromArray(s, bp, b + LANES);
-            DoubleVector x = DoubleVector.broadcast(s, a[a0 + p]);
+            DoubleVector x = DoubleVector.broadcast(s, ap[a]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = DoubleVector.broadcast(s, a[a1 + p]);
+            x = DoubleVector.broadcast(s, ap[a + 1]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = DoubleVector.broadcast(s, a[a2 + p]);
+            x = DoubleVector.broadcast(s, ap[a + 2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = DoubleVector.broadcast(s, a[a3 + p]);
+            x = DoubleVector.broadcast(s, ap[a + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = DoubleVector.broadcast(s, ap[a + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = DoubleVector.broadcast(s, ap[a + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = DoubleVector.broadcast(s, ap[a + 6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = DoubleVector.broadcast(s, ap[a + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+        }
+        store(c, co, c00, c01);
+        store(c, co + ldc, c10, c11);
+        store(c, co + 2 * ldc, c20, c21);
+        store(c, co + 3 * ldc, c30, c31);
+        store(c, co + 4 * ldc, c40, c41);
+        store(c, co + 5 * ldc, c50, c51);
+        store(c, co + 6 * ldc, c60, c61);
+        store(c, co + 7 * ldc, c70, c71);
+    }
+
+    /** One row of a tile (two vectors) into C at {@code row}. */
+    private static void store(double[] c, int row, DoubleVector v0, DoubleVector v1) {
+        v0.intoArray(c, row);
+        v1.intoArray(c, row + LANES);
+    }
+
+    /**
+     * The 4-row tile: {@code C[0..4, 0..NR] = Cin + Apanel * Bpanel} (see {@link #tile}).
+     */
+    static void tile4(int kc, double[] ap, int ao, double[] bp, int bo, double[] cin, int ci, int ldi, double[] c, int co, int ldc) {
+        final VectorSpecies<Double> s = SPECIES;
+        DoubleVector c00 = DoubleVector.fromArray(s, cin, ci), c01 = DoubleVector.fromArray(s, cin, ci + LANES);
+        DoubleVector c10 = DoubleVector.fromArray(s, cin, ci + ldi), c11 = DoubleVector.fromArray(s, cin, ci + ldi + LANES);
+        DoubleVector c20 = DoubleVector.fromArray(s, cin, ci + 2 * ldi), c21 = DoubleVector.fromArray(s, cin, ci + 2 * ldi + LANES);
+        DoubleVector c30 = DoubleVector.fromArray(s, cin, ci + 3 * ldi), c31 = DoubleVector.fromArray(s, cin, ci + 3 * ldi + LANES);
+        for (int p = 0, a = ao, b = bo; p < kc; p++, a += MR4, b += NR) {
+            DoubleVector b0 = DoubleVector.fromArray(s, bp, b);
+            DoubleVector b1 = DoubleVector.fromArray(s, bp, b + LANES);
+            DoubleVector x = DoubleVector.broadcast(s, ap[a]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(s, ap[a + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(s, ap[a + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(s, ap[a + 3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
-        int r0 = co, r1 = co + ldc, r2 = co + 2 * ldc, r3 = co + 3 * ldc;
-        if (accumulate) {
-            c00 = c00.add(DoubleVector.fromArray(s, c, r0));
-            c01 = c01.add(DoubleVector.fromArray(s, c, r0 + LANES));
-            c10 = c10.add(DoubleVector.fromArray(s, c, r1));
-            c11 = c11.add(DoubleVector.fromArray(s, c, r1 + LANES));
-            c20 = c20.add(DoubleVector.fromArray(s, c, r2));
-            c21 = c21.add(DoubleVector.fromArray(s, c, r2 + LANES));
-            c30 = c30.add(DoubleVector.fromArray(s, c, r3));
-            c31 = c31.add(DoubleVector.fromArray(s, c, r3 + LANES));
-        }
-        c00.intoArray(c, r0);
-        c01.intoArray(c, r0 + LANES);
-        c10.intoArray(c, r1);
-        c11.intoArray(c, r1 + LANES);
-        c20.intoArray(c, r2);
-        c21.intoArray(c, r2 + LANES);
-        c30.intoArray(c, r3);
-        c31.intoArray(c, r3 + LANES);
+        store(c, co, c00, c01);
+        store(c, co + ldc, c10, c11);
+        store(c, co + 2 * ldc, c20, c21);
+        store(c, co + 3 * ldc, c30, c31);
     }
 }

@@ -4,8 +4,10 @@ import jdk.incubator.vector.DoubleVector;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
 
 import static dev.jtorch.simd.gemm.Float64Kernel.LANES;
+import static dev.jtorch.simd.gemm.Float64Kernel.MR;
 import static dev.jtorch.simd.gemm.Float64Kernel.NR;
 import static dev.jtorch.simd.gemm.Float64Kernel.SPECIES;
 
@@ -21,9 +23,8 @@ final class Float64Pack {
     private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE_UNALIGNED;
 
     /**
-     * A[i0..i0+mc, p0..p0+kc] as mc rows of kc consecutive elements ({@code dst[r*kc + p]}), the
-     * layout the kernel reads A in. Only needed when A is not already a heap array with unit stride
-     * along k; a tile's missing rows are never read, so there is no padding.
+     * A[i0..i0+mc, p0..p0+kc] into MR-row panels, k-major: element (r, p) of panel q lands at
+     * {@code q*MR*kc + p*MR + r % MR}; rows past mc are zero (see Float32Pack).
      */
     static void packA(MatrixView a, int i0, int mc, int p0, int kc, double[] dst) {
         if (a.array() instanceof double[] src) {
@@ -31,23 +32,28 @@ final class Float64Pack {
             return;
         }
         MemorySegment seg = a.segment();
-        for (int r = 0; r < mc; r++) {
-            for (int p = 0; p < kc; p++) dst[r * kc + p] = seg.getAtIndex(F64, a.index(i0 + r, p0 + p));
+        for (int ir = 0; ir < mc; ir += MR) {
+            int mr = Math.min(MR, mc - ir);
+            for (int p = 0, d = ir * kc; p < kc; p++, d += MR) {
+                for (int r = 0; r < MR; r++) dst[d + r] = r < mr ? seg.getAtIndex(F64, a.index(i0 + ir + r, p0 + p)) : 0.0;
+            }
         }
     }
 
     // Strides are cast to int: inside a heap array every index used fits, and the stride of a
     // size-1 dimension, which may be anything, is only ever multiplied by 0.
     private static void packA(double[] src, int base, int rs, int cs, int mc, int kc, double[] dst) {
-        if (rs == 1) { // transposed A: read each step of k as mc adjacent elements
-            for (int p = 0; p < kc; p++) {
-                int s = base + p * cs;
-                for (int r = 0, d = p; r < mc; r++, d += kc) dst[d] = src[s + r];
-            }
-        } else {
-            for (int r = 0; r < mc; r++) {
-                int s = base + r * rs;
-                for (int p = 0, d = r * kc; p < kc; p++, d++) dst[d] = src[s + p * cs];
+        for (int ir = 0; ir < mc; ir += MR) {
+            int mr = Math.min(MR, mc - ir);
+            int panel = ir * kc;
+            int s0 = base + ir * rs;
+            if (mr < MR) Arrays.fill(dst, panel, panel + MR * kc, 0.0);
+            if (rs == 1 && mr == MR) { // transposed A: the MR values of a k step are already side by side
+                for (int p = 0, s = s0, d = panel; p < kc; p++, s += cs, d += MR) System.arraycopy(src, s, dst, d, MR);
+            } else { // row-major A read row by row in runs; any other strides (a broadcast along k too) the same way
+                for (int r = 0; r < mr; r++) {
+                    for (int p = 0, s = s0 + r * rs, d = panel + r; p < kc; p++, s += cs, d += MR) dst[d] = src[s];
+                }
             }
         }
     }

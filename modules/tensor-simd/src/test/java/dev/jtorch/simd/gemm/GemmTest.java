@@ -91,6 +91,9 @@ class GemmTest {
         cases.add(new Case(DType.FLOAT64, 1, 23, 4200, 20, false, false, false, false, Memory.ARRAY));
         cases.add(new Case(DType.FLOAT64, 1, 19, 4200, 520, true, false, false, false, Memory.ARRAY));
         cases.add(new Case(DType.FLOAT64, 1, 20, 600, 30, true, true, false, false, Memory.ARRAY));
+        // a C larger than Float64Gemm.C_IN_L2_DOUBLES (the row walk), deeper than one block on AVX-512, ragged
+        cases.add(new Case(DType.FLOAT64, 1, 403, 300, 341, false, false, false, false, Memory.ARRAY));
+        cases.add(new Case(DType.FLOAT64, 1, 403, 300, 341, true, true, false, false, Memory.NATIVE));
         for (Memory mem : Memory.values()) {
             cases.add(new Case(DType.FLOAT64, 3, 21, 18, 11, true, false, false, true, mem));
         }
