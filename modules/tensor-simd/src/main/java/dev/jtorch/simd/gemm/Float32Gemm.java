@@ -50,6 +50,8 @@ final class Float32Gemm {
      * and less) were 3-5% slower that way; 2 threads (each a C of 1024 x 512), 1024² 0.75x -> 0.80-0.81x.
      */
     static final int C_IN_L2_FLOATS = 256 * 1024;
+    /** Products narrower than this read a row-major A in place (see {@link Float32Kernel#tileRows}). */
+    static final int ROWS_IN_PLACE_BELOW_COLUMNS = 128;
     static final int B_BLOCK_IN_L2_FLOATS = 256 * 1024;
 
     private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED;
@@ -72,6 +74,9 @@ final class Float32Gemm {
      */
     static void multiply(MatrixView a, MatrixView b, MatrixView c, int k, int m0, int m1, int n0, int n1) {
         Workspace ws = WORKSPACE.get();
+        // A's rows are read in place (no packing) where it is a heap array with unit stride along k and there are too
+        // few columns to pay for packing it (see Float32Kernel.tileRows)
+        boolean rowsInPlace = a.array() instanceof float[] && a.colStride() == 1 && n1 - n0 < ROWS_IN_PLACE_BELOW_COLUMNS;
         int kc0 = evenSplit(k, KC, 1);
         boolean rowsOuter = (long) (m1 - m0) * (n1 - n0) > C_IN_L2_FLOATS;
         int bBlock = rowsOuter ? B_BLOCK_IN_L2_FLOATS : B_BLOCK_FLOATS;
@@ -86,36 +91,65 @@ final class Float32Gemm {
                 int mc0 = evenSplit(m1 - m0, mcMax, MR);
                 for (int ic = m0; ic < m1; ic += mc0) {
                     int mc = Math.min(mc0, m1 - ic);
-                    float[] ap = ws.a(roundUp(mc, MR) * kc);
-                    Float32Pack.packA(a, ic, mc, pc, kc, ap);
-                    if (rowsOuter) {
-                        for (int ir = 0; ir < mc; ir += MR) {
-                            for (int jr = 0; jr < nc; jr += NR) tileAt(ap, bp, c, ws.tile, ic, mc, ir, jc, nc, jr, kc, pc > 0);
-                        }
+                    if (rowsInPlace) {
+                        rowsBlock((float[]) a.array(), (int) a.index(ic, pc), (int) a.rowStride(), bp, c, ws.tile, ic, mc, jc, nc, kc,
+                                pc > 0, rowsOuter);
                     } else {
-                        for (int jr = 0; jr < nc; jr += NR) {
-                            for (int ir = 0; ir < mc; ir += MR) tileAt(ap, bp, c, ws.tile, ic, mc, ir, jc, nc, jr, kc, pc > 0);
-                        }
+                        float[] ap = ws.a(roundUp(mc, MR) * kc);
+                        Float32Pack.packA(a, ic, mc, pc, kc, ap);
+                        panelBlock(ap, bp, c, ws.tile, ic, mc, jc, nc, kc, pc > 0, rowsOuter);
                     }
                 }
             }
         }
     }
 
-    /** The tile at rows {@code ic+ir} and columns {@code jc+jr} of C, from the packed A block and B block. */
-    private static void tileAt(float[] ap, float[] bp, MatrixView c, float[] tile, int ic, int mc, int ir,
-                               int jc, int nc, int jr, int kc, boolean accumulate) {
-        float[] carr = (float[]) c.array();
-        int ldc = (int) c.rowStride();
-        int mr = Math.min(MR, mc - ir), nr = Math.min(NR, nc - jr);
-        int ao = ir * kc, bo = jr * kc;
-        long at = c.index(ic + ir, jc + jr);
-        if (carr != null && mr == MR && nr == NR) {
-            if (accumulate) Float32Kernel.tile(kc, ap, ao, bp, bo, carr, (int) at, ldc, carr, (int) at, ldc);
-            else Float32Kernel.tile(kc, ap, ao, bp, bo, Float32Kernel.ZERO_TILE, 0, NR, carr, (int) at, ldc);
-        } else {
-            Float32Kernel.tile(kc, ap, ao, bp, bo, Float32Kernel.ZERO_TILE, 0, NR, tile, 0, NR);
-            writeBack(tile, mr, nr, c, carr, at, accumulate);
+    // The two block walks below differ only in the kernel they call: one kernel per method, so that C2 inlines it
+    // (with both in one method it ran out of its inlining budget, and one of the kernels ran at 25 GFLOP/s).
+
+    /** Every tile of a packed A block against a packed B block, along the rows or down the columns (see C_IN_L2_FLOATS). */
+    private static void panelBlock(float[] ap, float[] bp, MatrixView c, float[] tile, int ic, int mc, int jc, int nc, int kc,
+                                   boolean accumulate, boolean rowsOuter) {
+        for (int o = 0; o < (rowsOuter ? mc : nc); o += rowsOuter ? MR : NR) {
+            for (int q = 0; q < (rowsOuter ? nc : mc); q += rowsOuter ? NR : MR) {
+                int ir = rowsOuter ? o : q, jr = rowsOuter ? q : o;
+                Target t = Target.of(c, tile, ic, mc, ir, jc, nc, jr, accumulate);
+                Float32Kernel.tile(kc, ap, ir * kc, bp, jr * kc, t.cin, t.ci, t.ldi, t.c, t.co, t.ldc);
+                t.finish(tile, c, accumulate);
+            }
+        }
+    }
+
+    /** {@link #panelBlock} with A's rows read in place at {@code a[aBase + r*lda ..]}. */
+    private static void rowsBlock(float[] a, int aBase, int lda, float[] bp, MatrixView c, float[] tile, int ic, int mc, int jc,
+                                  int nc, int kc, boolean accumulate, boolean rowsOuter) {
+        for (int o = 0; o < (rowsOuter ? mc : nc); o += rowsOuter ? MR : NR) {
+            for (int q = 0; q < (rowsOuter ? nc : mc); q += rowsOuter ? NR : MR) {
+                int ir = rowsOuter ? o : q, jr = rowsOuter ? q : o;
+                Target t = Target.of(c, tile, ic, mc, ir, jc, nc, jr, accumulate);
+                Float32Kernel.tileRows(kc, a, aBase, ir, t.mr, lda, bp, jr * kc, t.cin, t.ci, t.ldi, t.c, t.co, t.ldc);
+                t.finish(tile, c, accumulate);
+            }
+        }
+    }
+
+    /**
+     * Where one tile's kernel reads its start (Cin) and writes: a whole tile straight into C (from the second depth
+     * block on also starting from C), a ragged one into the tile buffer, written back afterwards.
+     */
+    private record Target(int mr, int nr, long at, float[] cin, int ci, int ldi, float[] c, int co, int ldc) {
+        static Target of(MatrixView c, float[] tile, int ic, int mc, int ir, int jc, int nc, int jr, boolean accumulate) {
+            float[] carr = (float[]) c.array();
+            int ldc = (int) c.rowStride();
+            int mr = Math.min(MR, mc - ir), nr = Math.min(NR, nc - jr);
+            long at = c.index(ic + ir, jc + jr);
+            if (carr == null || mr < MR || nr < NR) return new Target(mr, nr, at, Float32Kernel.ZERO_TILE, 0, NR, tile, 0, NR);
+            if (accumulate) return new Target(mr, nr, at, carr, (int) at, ldc, carr, (int) at, ldc);
+            return new Target(mr, nr, at, Float32Kernel.ZERO_TILE, 0, NR, carr, (int) at, ldc);
+        }
+
+        void finish(float[] tile, MatrixView view, boolean accumulate) {
+            if (c == tile) writeBack(tile, mr, nr, view, (float[]) view.array(), at, accumulate);
         }
     }
 

@@ -14,7 +14,7 @@ import static dev.jtorch.simd.gemm.Float64Kernel.SPECIES;
  * Cache-blocked float64 GEMM: {@link Float32Gemm}'s algorithm and block sizes (the reasons and measurements are
  * there), in doubles.
  */
-// Mirrors Float32Gemm line for line with double for float; change the two together.
+// Mirrors Float32Gemm with double for float, without its rows-in-place path; change the two together.
 final class Float64Gemm {
     private Float64Gemm() {}
 

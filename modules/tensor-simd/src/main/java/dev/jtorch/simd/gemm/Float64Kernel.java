@@ -7,7 +7,8 @@ import jdk.incubator.vector.VectorSpecies;
  * The float64 register-tiled micro-kernel: an MR x NR block of C from one packed A panel (kc x MR,
  * k-major) and one packed B panel (kc x NR, k-major), accumulators in separate locals.
  */
-// Mirrors Float32Kernel line for line with double for float (the reasons and measurements are there); change the two together.
+// Mirrors Float32Kernel line for line with double for float (the reasons and measurements are there), except its
+// rows-in-place kernels, which only narrow float32 products (the Winograd convolution) use; change the two together.
 final class Float64Kernel {
     private Float64Kernel() {}
 
