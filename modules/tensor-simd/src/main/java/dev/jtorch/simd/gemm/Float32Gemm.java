@@ -114,7 +114,7 @@ final class Float32Gemm {
             for (int q = 0; q < (rowsOuter ? nc : mc); q += rowsOuter ? NR : MR) {
                 int ir = rowsOuter ? o : q, jr = rowsOuter ? q : o;
                 Target t = Target.of(c, tile, ic, mc, ir, jc, nc, jr, accumulate);
-                Float32Kernel.tile(kc, ap, ir * kc, bp, jr * kc, t.cin, t.ci, t.ldi, t.c, t.co, t.ldc);
+                Float32Kernel.tile(kc, ap, ir * kc, bp, jr * kc, t.c, t.co, t.ldc);
                 t.finish(tile, c, accumulate);
             }
         }
@@ -127,29 +127,30 @@ final class Float32Gemm {
             for (int q = 0; q < (rowsOuter ? nc : mc); q += rowsOuter ? NR : MR) {
                 int ir = rowsOuter ? o : q, jr = rowsOuter ? q : o;
                 Target t = Target.of(c, tile, ic, mc, ir, jc, nc, jr, accumulate);
-                Float32Kernel.tileRows(kc, a, aBase, ir, t.mr, lda, bp, jr * kc, t.cin, t.ci, t.ldi, t.c, t.co, t.ldc);
+                Float32Kernel.tileRows(kc, a, aBase, ir, t.mr, lda, bp, jr * kc, t.c, t.co, t.ldc);
                 t.finish(tile, c, accumulate);
             }
         }
     }
 
     /**
-     * Where one tile's kernel reads its start (Cin) and writes: a whole tile straight into C (from the second depth
-     * block on also starting from C), a ragged one into the tile buffer, written back afterwards.
+     * Where one tile's kernel writes: a whole tile of the first depth block straight into C, every other tile into the
+     * tile buffer, which {@link #finish} then adds to C (a whole tile) or writes back (a ragged one).
      */
-    private record Target(int mr, int nr, long at, float[] cin, int ci, int ldi, float[] c, int co, int ldc) {
+    private record Target(int mr, int nr, long at, float[] c, int co, int ldc) {
         static Target of(MatrixView c, float[] tile, int ic, int mc, int ir, int jc, int nc, int jr, boolean accumulate) {
             float[] carr = (float[]) c.array();
-            int ldc = (int) c.rowStride();
             int mr = Math.min(MR, mc - ir), nr = Math.min(NR, nc - jr);
             long at = c.index(ic + ir, jc + jr);
-            if (carr == null || mr < MR || nr < NR) return new Target(mr, nr, at, Float32Kernel.ZERO_TILE, 0, NR, tile, 0, NR);
-            if (accumulate) return new Target(mr, nr, at, carr, (int) at, ldc, carr, (int) at, ldc);
-            return new Target(mr, nr, at, Float32Kernel.ZERO_TILE, 0, NR, carr, (int) at, ldc);
+            boolean direct = carr != null && mr == MR && nr == NR && !accumulate;
+            return direct ? new Target(mr, nr, at, carr, (int) at, (int) c.rowStride()) : new Target(mr, nr, at, tile, 0, NR);
         }
 
         void finish(float[] tile, MatrixView view, boolean accumulate) {
-            if (c == tile) writeBack(tile, mr, nr, view, (float[]) view.array(), at, accumulate);
+            if (c != tile) return;
+            float[] carr = (float[]) view.array();
+            if (carr != null && mr == MR && nr == NR) Float32Kernel.addTile(tile, carr, (int) at, (int) view.rowStride());
+            else writeBack(tile, mr, nr, view, carr, at, accumulate);
         }
     }
 

@@ -36,38 +36,40 @@ final class Float32Kernel {
     static final int MR = SPECIES.vectorBitSize() >= 512 ? MR8 : MR4;
     /** Columns of a tile: two vectors. */
     static final int NR = 2 * LANES;
-    /** What a tile that overwrites C starts from (never written). */
-    static final float[] ZERO_TILE = new float[MR * NR];
 
     /**
-     * {@code C = Cin + Apanel * Bpanel} for the MR x NR tile of the A panel at {@code ap[ao..]} and the B panel at
-     * {@code bp[bo..]}: Cin row-major at {@code cin[ci + r*ldi + j]} (C itself to add to it, {@link #ZERO_TILE} to
-     * overwrite it), C at {@code c[co + r*ldc + j]}. The accumulators start from Cin instead of zero because a kernel
-     * that chose between the two (or added C after the k loop) would double its code after the loop, and in the
-     * 8-row tile that pushes C2 past its node budget (NodeCountInliningCutoff): the last stores stay calls that box
-     * their vectors, and every depth split ran 10x slower (13-14 GFLOP/s). Loading Cin first also beat adding a
-     * finished tile from a buffer: 2026-11-23, AVX-512, 1 thread, 1024² 0.82 -> 0.84-0.94x of OpenBLAS, the MLP
-     * layer 0.85-0.93 -> 0.87-1.00x.
+     * {@code C = Apanel * Bpanel} for the MR x NR tile of the A panel at {@code ap[ao..]} and the B panel at
+     * {@code bp[bo..]}, written over C at {@code c[co + r*ldc + j]}. The kernels only overwrite, and tiles that add to
+     * C go through a buffer and {@link #addTile}:
+     * <ul>
+     * <li>a kernel that chose between adding and overwriting after its k loop doubled that code, and in the 8-row
+     * tile pushed C2 past its node budget (NodeCountInliningCutoff): the last stores stayed calls that boxed their
+     * vectors, and every product deeper than one depth block ran 10x slower (13-14 GFLOP/s);
+     * <li>accumulators loaded from a Cin array (C, or a zero tile) were 3-8% faster when C2 compiled them well, but in
+     * about one fresh JVM in four (2026-11-23, AVX-512 VM, a 2048² product from cold) C2 boxed a vector inside the k
+     * loop, and every call then ran 5x slower (620-650 ms against 100-130 for 2048²); zero-started kernels did not
+     * in 8 of 8 runs.
+     * </ul>
      */
-    static void tile(int kc, float[] ap, int ao, float[] bp, int bo, float[] cin, int ci, int ldi, float[] c, int co, int ldc) {
+    static void tile(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
         if (MR == MR4) {
-            tile4(kc, ap, ao, bp, bo, cin, ci, ldi, c, co, ldc);
+            tile4(kc, ap, ao, bp, bo, c, co, ldc);
         } else {
-            tile8(kc, ap, ao, bp, bo, cin, ci, ldi, c, co, ldc);
+            tile8(kc, ap, ao, bp, bo, c, co, ldc);
         }
     }
 
     /** The 8-row tile: as {@link #tile4}, twice the rows. */
-    static void tile8(int kc, float[] ap, int ao, float[] bp, int bo, float[] cin, int ci, int ldi, float[] c, int co, int ldc) {
+    static void tile8(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
         final VectorSpecies<Float> s = SPECIES;
-        FloatVector c00 = FloatVector.fromArray(s, cin, ci), c01 = FloatVector.fromArray(s, cin, ci + LANES);
-        FloatVector c10 = FloatVector.fromArray(s, cin, ci + ldi), c11 = FloatVector.fromArray(s, cin, ci + ldi + LANES);
-        FloatVector c20 = FloatVector.fromArray(s, cin, ci + 2 * ldi), c21 = FloatVector.fromArray(s, cin, ci + 2 * ldi + LANES);
-        FloatVector c30 = FloatVector.fromArray(s, cin, ci + 3 * ldi), c31 = FloatVector.fromArray(s, cin, ci + 3 * ldi + LANES);
-        FloatVector c40 = FloatVector.fromArray(s, cin, ci + 4 * ldi), c41 = FloatVector.fromArray(s, cin, ci + 4 * ldi + LANES);
-        FloatVector c50 = FloatVector.fromArray(s, cin, ci + 5 * ldi), c51 = FloatVector.fromArray(s, cin, ci + 5 * ldi + LANES);
-        FloatVector c60 = FloatVector.fromArray(s, cin, ci + 6 * ldi), c61 = FloatVector.fromArray(s, cin, ci + 6 * ldi + LANES);
-        FloatVector c70 = FloatVector.fromArray(s, cin, ci + 7 * ldi), c71 = FloatVector.fromArray(s, cin, ci + 7 * ldi + LANES);
+        FloatVector c00 = FloatVector.zero(s), c01 = FloatVector.zero(s);
+        FloatVector c10 = FloatVector.zero(s), c11 = FloatVector.zero(s);
+        FloatVector c20 = FloatVector.zero(s), c21 = FloatVector.zero(s);
+        FloatVector c30 = FloatVector.zero(s), c31 = FloatVector.zero(s);
+        FloatVector c40 = FloatVector.zero(s), c41 = FloatVector.zero(s);
+        FloatVector c50 = FloatVector.zero(s), c51 = FloatVector.zero(s);
+        FloatVector c60 = FloatVector.zero(s), c61 = FloatVector.zero(s);
+        FloatVector c70 = FloatVector.zero(s), c71 = FloatVector.zero(s);
         for (int p = 0, a = ao, b = bo; p < kc; p++, a += MR8, b += NR) {
             FloatVector b0 = FloatVector.fromArray(s, bp, b);
             FloatVector b1 = FloatVector.fromArray(s, bp, b + LANES);
@@ -106,6 +108,15 @@ final class Float32Kernel {
         store(c, co + 7 * ldc, c70, c71);
     }
 
+    /** Adds a whole MR x NR tile (row-major, NR wide) into C at {@code c[co + r*ldc + j]}. */
+    static void addTile(float[] tile, float[] c, int co, int ldc) {
+        for (int r = 0, t = 0, row = co; r < MR; r++, t += NR, row += ldc) {
+            for (int j = 0; j < NR; j += LANES) {
+                FloatVector.fromArray(SPECIES, tile, t + j).add(FloatVector.fromArray(SPECIES, c, row + j)).intoArray(c, row + j);
+            }
+        }
+    }
+
     /** One row of a tile (two vectors) into C at {@code row}. */
     private static void store(float[] c, int row, FloatVector v0, FloatVector v1) {
         v0.intoArray(c, row);
@@ -113,14 +124,14 @@ final class Float32Kernel {
     }
 
     /**
-     * The 4-row tile: {@code C[0..4, 0..NR] = Cin + Apanel * Bpanel} (see {@link #tile}).
+     * The 4-row tile: {@code C[0..4, 0..NR] = Apanel * Bpanel} (see {@link #tile}).
      */
-    static void tile4(int kc, float[] ap, int ao, float[] bp, int bo, float[] cin, int ci, int ldi, float[] c, int co, int ldc) {
+    static void tile4(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
         final VectorSpecies<Float> s = SPECIES;
-        FloatVector c00 = FloatVector.fromArray(s, cin, ci), c01 = FloatVector.fromArray(s, cin, ci + LANES);
-        FloatVector c10 = FloatVector.fromArray(s, cin, ci + ldi), c11 = FloatVector.fromArray(s, cin, ci + ldi + LANES);
-        FloatVector c20 = FloatVector.fromArray(s, cin, ci + 2 * ldi), c21 = FloatVector.fromArray(s, cin, ci + 2 * ldi + LANES);
-        FloatVector c30 = FloatVector.fromArray(s, cin, ci + 3 * ldi), c31 = FloatVector.fromArray(s, cin, ci + 3 * ldi + LANES);
+        FloatVector c00 = FloatVector.zero(s), c01 = FloatVector.zero(s);
+        FloatVector c10 = FloatVector.zero(s), c11 = FloatVector.zero(s);
+        FloatVector c20 = FloatVector.zero(s), c21 = FloatVector.zero(s);
+        FloatVector c30 = FloatVector.zero(s), c31 = FloatVector.zero(s);
         for (int p = 0, a = ao, b = bo; p < kc; p++, a += MR4, b += NR) {
             FloatVector b0 = FloatVector.fromArray(s, bp, b);
             FloatVector b1 = FloatVector.fromArray(s, bp, b + LANES);
@@ -152,35 +163,35 @@ final class Float32Kernel {
      * and backward) took 9.6-10.0 ms against 10.2-10.7 (see Float32Gemm.ROWS_IN_PLACE_BELOW_COLUMNS).
      */
     static void tileRows(int kc, float[] a, int aBase, int ir, int mr, int lda, float[] bp, int bo,
-                     float[] cin, int ci, int ldi, float[] c, int co, int ldc) {
+                     float[] c, int co, int ldc) {
         // rows past mr repeat the last real row (always in bounds; the caller never writes them back)
         int a0 = aBase + ir * lda;
         int a1 = aBase + (ir + Math.min(1, mr - 1)) * lda;
         int a2 = aBase + (ir + Math.min(2, mr - 1)) * lda;
         int a3 = aBase + (ir + Math.min(3, mr - 1)) * lda;
         if (MR == MR4) {
-            tile4Rows(kc, a, a0, a1, a2, a3, bp, bo, cin, ci, ldi, c, co, ldc);
+            tile4Rows(kc, a, a0, a1, a2, a3, bp, bo, c, co, ldc);
             return;
         }
         int a4 = aBase + (ir + Math.min(4, mr - 1)) * lda;
         int a5 = aBase + (ir + Math.min(5, mr - 1)) * lda;
         int a6 = aBase + (ir + Math.min(6, mr - 1)) * lda;
         int a7 = aBase + (ir + Math.min(7, mr - 1)) * lda;
-        tile8Rows(kc, a, a0, a1, a2, a3, a4, a5, a6, a7, bp, bo, cin, ci, ldi, c, co, ldc);
+        tile8Rows(kc, a, a0, a1, a2, a3, a4, a5, a6, a7, bp, bo, c, co, ldc);
     }
 
     /** {@link #tile8} reading A as rows. */
     static void tile8Rows(int kc, float[] a, int a0, int a1, int a2, int a3, int a4, int a5, int a6, int a7, float[] bp, int bo,
-                      float[] cin, int ci, int ldi, float[] c, int co, int ldc) {
+                      float[] c, int co, int ldc) {
         final VectorSpecies<Float> s = SPECIES;
-        FloatVector c00 = FloatVector.fromArray(s, cin, ci), c01 = FloatVector.fromArray(s, cin, ci + LANES);
-        FloatVector c10 = FloatVector.fromArray(s, cin, ci + ldi), c11 = FloatVector.fromArray(s, cin, ci + ldi + LANES);
-        FloatVector c20 = FloatVector.fromArray(s, cin, ci + 2 * ldi), c21 = FloatVector.fromArray(s, cin, ci + 2 * ldi + LANES);
-        FloatVector c30 = FloatVector.fromArray(s, cin, ci + 3 * ldi), c31 = FloatVector.fromArray(s, cin, ci + 3 * ldi + LANES);
-        FloatVector c40 = FloatVector.fromArray(s, cin, ci + 4 * ldi), c41 = FloatVector.fromArray(s, cin, ci + 4 * ldi + LANES);
-        FloatVector c50 = FloatVector.fromArray(s, cin, ci + 5 * ldi), c51 = FloatVector.fromArray(s, cin, ci + 5 * ldi + LANES);
-        FloatVector c60 = FloatVector.fromArray(s, cin, ci + 6 * ldi), c61 = FloatVector.fromArray(s, cin, ci + 6 * ldi + LANES);
-        FloatVector c70 = FloatVector.fromArray(s, cin, ci + 7 * ldi), c71 = FloatVector.fromArray(s, cin, ci + 7 * ldi + LANES);
+        FloatVector c00 = FloatVector.zero(s), c01 = FloatVector.zero(s);
+        FloatVector c10 = FloatVector.zero(s), c11 = FloatVector.zero(s);
+        FloatVector c20 = FloatVector.zero(s), c21 = FloatVector.zero(s);
+        FloatVector c30 = FloatVector.zero(s), c31 = FloatVector.zero(s);
+        FloatVector c40 = FloatVector.zero(s), c41 = FloatVector.zero(s);
+        FloatVector c50 = FloatVector.zero(s), c51 = FloatVector.zero(s);
+        FloatVector c60 = FloatVector.zero(s), c61 = FloatVector.zero(s);
+        FloatVector c70 = FloatVector.zero(s), c71 = FloatVector.zero(s);
         for (int p = 0, b = bo; p < kc; p++, b += NR) {
             FloatVector b0 = FloatVector.fromArray(s, bp, b);
             FloatVector b1 = FloatVector.fromArray(s, bp, b + LANES);
@@ -221,12 +232,12 @@ final class Float32Kernel {
 
     /** {@link #tile4} reading A as rows. */
     static void tile4Rows(int kc, float[] a, int a0, int a1, int a2, int a3, float[] bp, int bo,
-                      float[] cin, int ci, int ldi, float[] c, int co, int ldc) {
+                      float[] c, int co, int ldc) {
         final VectorSpecies<Float> s = SPECIES;
-        FloatVector c00 = FloatVector.fromArray(s, cin, ci), c01 = FloatVector.fromArray(s, cin, ci + LANES);
-        FloatVector c10 = FloatVector.fromArray(s, cin, ci + ldi), c11 = FloatVector.fromArray(s, cin, ci + ldi + LANES);
-        FloatVector c20 = FloatVector.fromArray(s, cin, ci + 2 * ldi), c21 = FloatVector.fromArray(s, cin, ci + 2 * ldi + LANES);
-        FloatVector c30 = FloatVector.fromArray(s, cin, ci + 3 * ldi), c31 = FloatVector.fromArray(s, cin, ci + 3 * ldi + LANES);
+        FloatVector c00 = FloatVector.zero(s), c01 = FloatVector.zero(s);
+        FloatVector c10 = FloatVector.zero(s), c11 = FloatVector.zero(s);
+        FloatVector c20 = FloatVector.zero(s), c21 = FloatVector.zero(s);
+        FloatVector c30 = FloatVector.zero(s), c31 = FloatVector.zero(s);
         for (int p = 0, b = bo; p < kc; p++, b += NR) {
             FloatVector b0 = FloatVector.fromArray(s, bp, b);
             FloatVector b1 = FloatVector.fromArray(s, bp, b + LANES);

@@ -84,11 +84,14 @@ final class Float64Gemm {
         int mr = Math.min(MR, mc - ir), nr = Math.min(NR, nc - jr);
         int ao = ir * kc, bo = jr * kc;
         long at = c.index(ic + ir, jc + jr);
-        if (carr != null && mr == MR && nr == NR) {
-            if (accumulate) Float64Kernel.tile(kc, ap, ao, bp, bo, carr, (int) at, ldc, carr, (int) at, ldc);
-            else Float64Kernel.tile(kc, ap, ao, bp, bo, Float64Kernel.ZERO_TILE, 0, NR, carr, (int) at, ldc);
+        boolean whole = carr != null && mr == MR && nr == NR;
+        if (whole && !accumulate) {
+            Float64Kernel.tile(kc, ap, ao, bp, bo, carr, (int) at, ldc);
+        } else if (whole) {
+            Float64Kernel.tile(kc, ap, ao, bp, bo, tile, 0, NR);
+            Float64Kernel.addTile(tile, carr, (int) at, ldc);
         } else {
-            Float64Kernel.tile(kc, ap, ao, bp, bo, Float64Kernel.ZERO_TILE, 0, NR, tile, 0, NR);
+            Float64Kernel.tile(kc, ap, ao, bp, bo, tile, 0, NR);
             writeBack(tile, mr, nr, c, carr, at, accumulate);
         }
     }

@@ -22,34 +22,27 @@ final class Float64Kernel {
     static final int MR = SPECIES.vectorBitSize() >= 512 ? MR8 : MR4;
     /** Columns of a tile: two vectors. */
     static final int NR = 2 * LANES;
-    /** What a tile that overwrites C starts from (never written). */
-    static final double[] ZERO_TILE = new double[MR * NR];
 
-    /**
-     * {@code C = Cin + Apanel * Bpanel} for the MR x NR tile of the A panel at {@code ap[ao..]} and the B panel at
-     * {@code bp[bo..]}: Cin row-major at {@code cin[ci + r*ldi + j]} (C itself to add to it, {@link #ZERO_TILE} to
-     * overwrite it), C at {@code c[co + r*ldc + j]}. Why the
-     * accumulators start from Cin: see {@link Float32Kernel#tile}.
-     */
-    static void tile(int kc, double[] ap, int ao, double[] bp, int bo, double[] cin, int ci, int ldi, double[] c, int co, int ldc) {
+    /** {@code C = Apanel * Bpanel}, written over C (see {@link Float32Kernel#tile}). */
+    static void tile(int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co, int ldc) {
         if (MR == MR4) {
-            tile4(kc, ap, ao, bp, bo, cin, ci, ldi, c, co, ldc);
+            tile4(kc, ap, ao, bp, bo, c, co, ldc);
         } else {
-            tile8(kc, ap, ao, bp, bo, cin, ci, ldi, c, co, ldc);
+            tile8(kc, ap, ao, bp, bo, c, co, ldc);
         }
     }
 
     /** The 8-row tile: as {@link #tile4}, twice the rows. */
-    static void tile8(int kc, double[] ap, int ao, double[] bp, int bo, double[] cin, int ci, int ldi, double[] c, int co, int ldc) {
+    static void tile8(int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co, int ldc) {
         final VectorSpecies<Double> s = SPECIES;
-        DoubleVector c00 = DoubleVector.fromArray(s, cin, ci), c01 = DoubleVector.fromArray(s, cin, ci + LANES);
-        DoubleVector c10 = DoubleVector.fromArray(s, cin, ci + ldi), c11 = DoubleVector.fromArray(s, cin, ci + ldi + LANES);
-        DoubleVector c20 = DoubleVector.fromArray(s, cin, ci + 2 * ldi), c21 = DoubleVector.fromArray(s, cin, ci + 2 * ldi + LANES);
-        DoubleVector c30 = DoubleVector.fromArray(s, cin, ci + 3 * ldi), c31 = DoubleVector.fromArray(s, cin, ci + 3 * ldi + LANES);
-        DoubleVector c40 = DoubleVector.fromArray(s, cin, ci + 4 * ldi), c41 = DoubleVector.fromArray(s, cin, ci + 4 * ldi + LANES);
-        DoubleVector c50 = DoubleVector.fromArray(s, cin, ci + 5 * ldi), c51 = DoubleVector.fromArray(s, cin, ci + 5 * ldi + LANES);
-        DoubleVector c60 = DoubleVector.fromArray(s, cin, ci + 6 * ldi), c61 = DoubleVector.fromArray(s, cin, ci + 6 * ldi + LANES);
-        DoubleVector c70 = DoubleVector.fromArray(s, cin, ci + 7 * ldi), c71 = DoubleVector.fromArray(s, cin, ci + 7 * ldi + LANES);
+        DoubleVector c00 = DoubleVector.zero(s), c01 = DoubleVector.zero(s);
+        DoubleVector c10 = DoubleVector.zero(s), c11 = DoubleVector.zero(s);
+        DoubleVector c20 = DoubleVector.zero(s), c21 = DoubleVector.zero(s);
+        DoubleVector c30 = DoubleVector.zero(s), c31 = DoubleVector.zero(s);
+        DoubleVector c40 = DoubleVector.zero(s), c41 = DoubleVector.zero(s);
+        DoubleVector c50 = DoubleVector.zero(s), c51 = DoubleVector.zero(s);
+        DoubleVector c60 = DoubleVector.zero(s), c61 = DoubleVector.zero(s);
+        DoubleVector c70 = DoubleVector.zero(s), c71 = DoubleVector.zero(s);
         for (int p = 0, a = ao, b = bo; p < kc; p++, a += MR8, b += NR) {
             DoubleVector b0 = DoubleVector.fromArray(s, bp, b);
             DoubleVector b1 = DoubleVector.fromArray(s, bp, b + LANES);
@@ -88,6 +81,15 @@ final class Float64Kernel {
         store(c, co + 7 * ldc, c70, c71);
     }
 
+    /** Adds a whole MR x NR tile (row-major, NR wide) into C at {@code c[co + r*ldc + j]}. */
+    static void addTile(double[] tile, double[] c, int co, int ldc) {
+        for (int r = 0, t = 0, row = co; r < MR; r++, t += NR, row += ldc) {
+            for (int j = 0; j < NR; j += LANES) {
+                DoubleVector.fromArray(SPECIES, tile, t + j).add(DoubleVector.fromArray(SPECIES, c, row + j)).intoArray(c, row + j);
+            }
+        }
+    }
+
     /** One row of a tile (two vectors) into C at {@code row}. */
     private static void store(double[] c, int row, DoubleVector v0, DoubleVector v1) {
         v0.intoArray(c, row);
@@ -95,14 +97,14 @@ final class Float64Kernel {
     }
 
     /**
-     * The 4-row tile: {@code C[0..4, 0..NR] = Cin + Apanel * Bpanel} (see {@link #tile}).
+     * The 4-row tile: {@code C[0..4, 0..NR] = Apanel * Bpanel} (see {@link #tile}).
      */
-    static void tile4(int kc, double[] ap, int ao, double[] bp, int bo, double[] cin, int ci, int ldi, double[] c, int co, int ldc) {
+    static void tile4(int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co, int ldc) {
         final VectorSpecies<Double> s = SPECIES;
-        DoubleVector c00 = DoubleVector.fromArray(s, cin, ci), c01 = DoubleVector.fromArray(s, cin, ci + LANES);
-        DoubleVector c10 = DoubleVector.fromArray(s, cin, ci + ldi), c11 = DoubleVector.fromArray(s, cin, ci + ldi + LANES);
-        DoubleVector c20 = DoubleVector.fromArray(s, cin, ci + 2 * ldi), c21 = DoubleVector.fromArray(s, cin, ci + 2 * ldi + LANES);
-        DoubleVector c30 = DoubleVector.fromArray(s, cin, ci + 3 * ldi), c31 = DoubleVector.fromArray(s, cin, ci + 3 * ldi + LANES);
+        DoubleVector c00 = DoubleVector.zero(s), c01 = DoubleVector.zero(s);
+        DoubleVector c10 = DoubleVector.zero(s), c11 = DoubleVector.zero(s);
+        DoubleVector c20 = DoubleVector.zero(s), c21 = DoubleVector.zero(s);
+        DoubleVector c30 = DoubleVector.zero(s), c31 = DoubleVector.zero(s);
         for (int p = 0, a = ao, b = bo; p < kc; p++, a += MR4, b += NR) {
             DoubleVector b0 = DoubleVector.fromArray(s, bp, b);
             DoubleVector b1 = DoubleVector.fromArray(s, bp, b + LANES);
