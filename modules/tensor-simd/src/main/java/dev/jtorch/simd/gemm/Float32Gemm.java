@@ -50,9 +50,10 @@ final class Float32Gemm {
      * and less) were 3-5% slower that way; 2 threads (each a C of 1024 x 512), 1024² 0.75x -> 0.80-0.81x.
      */
     static final int C_IN_L2_FLOATS = 256 * 1024;
+    /** The B block of such products: 1 MiB. */
+    static final int B_BLOCK_IN_L2_FLOATS = 256 * 1024;
     /** Products narrower than this read a row-major A in place (see {@link Float32Kernel#tileRows}). */
     static final int ROWS_IN_PLACE_BELOW_COLUMNS = 128;
-    static final int B_BLOCK_IN_L2_FLOATS = 256 * 1024;
 
     private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED;
 
