@@ -14,7 +14,8 @@ import static dev.jtorch.simd.gemm.Float64Kernel.SPECIES;
  * Cache-blocked float64 GEMM: {@link Float32Gemm}'s algorithm and block sizes (the reasons and measurements are
  * there), in doubles.
  */
-// Mirrors Float32Gemm with double for float, without its rows-in-place path; change the two together.
+// The same blocking, walk orders and depth-block accumulation as Float32Gemm, in doubles; with one kernel form (no
+// rows-in-place path) a single tileAt replaces Float32Gemm's per-kernel block walks. Change the two together.
 final class Float64Gemm {
     private Float64Gemm() {}
 

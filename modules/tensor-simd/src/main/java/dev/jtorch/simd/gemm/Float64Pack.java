@@ -16,7 +16,8 @@ import static dev.jtorch.simd.gemm.Float64Kernel.SPECIES;
  * any input layout (row-major, transposed, broadcast, native) becomes one packed layout. Heap arrays
  * take fast paths for the common layouts; everything else goes element by element.
  */
-// Mirrors Float32Pack line for line with double for float; change the two together.
+// Mirrors Float32Pack with double for float, except the 8x8 register transposes (SimdTranspose is float32 only):
+// here a row-major A and a transposed B are copied element by element. Change the two together.
 final class Float64Pack {
     private Float64Pack() {}
 
