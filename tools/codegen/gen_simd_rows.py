@@ -290,14 +290,14 @@ def exp_shifted_sum_method():
             mx = mx.blend(w, w.compare(VectorOperators.GT, mx));
             FloatVector v = FloatVector.fromArray(S, x, p + i).sub(c);
 {body}            {e}.intoArray(y, q + i);
-            acc = acc.add({e});
+            acc = acc.lanewise(VectorOperators.ADD, {e}); // not add(): see SimdReduceRows' class comment
         }}
         if (i < n) {{
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector w = FloatVector.fromArray(S, x, pn + i, m);
             mx = mx.blend(w, w.compare(VectorOperators.GT, mx).and(m));
             expShiftedTail(x, p, c, y, q, i, n);
-            acc = acc.add(FloatVector.fromArray(S, y, q + i, m), m); // the tail's exp, read back: no vector is returned
+            acc = acc.lanewise(VectorOperators.ADD, FloatVector.fromArray(S, y, q + i, m), m); // the tail's exp, read back: no vector is returned
         }}
         nextMax[0] = mx.reduceLanes(VectorOperators.MAX); // no NaN in mx: any order gives the same maximum
         // lane by lane in a fixed order: reduceLanes(ADD) may add in another order once C2 compiles it, and the
@@ -614,13 +614,14 @@ generate_float_math()
 
 # ---------------------------------------------------------------- reductions
 
-REDUCE_DOUBLE = {  # combine(acc, w) on double lanes: NaN wins, ties take the later value (as the scalar kernel)
+REDUCE_DOUBLE = {  # combine(acc, w) on double lanes: NaN wins, ties take the later value (as the scalar kernel);
+    # lanewise at our own call site, not add()/mul(): see the class comment of SimdReduceRows
     "SUM": "{a}.lanewise(VectorOperators.ADD, w)",
     "PROD": "{a}.lanewise(VectorOperators.MUL, w)",
     "MAX": "{a}.blend(w, w.compare(VectorOperators.GE, {a}).or(w.test(VectorOperators.IS_NAN)).andNot({a}.test(VectorOperators.IS_NAN)))",
     "MIN": "{a}.blend(w, w.compare(VectorOperators.LE, {a}).or(w.test(VectorOperators.IS_NAN)).andNot({a}.test(VectorOperators.IS_NAN)))",
 }
-REDUCE_LONG = {"SUM": "{a}.add(w)", "PROD": "{a}.mul(w)", "MAX": "{a}.max(w)", "MIN": "{a}.min(w)"}
+REDUCE_LONG = {op: "{a}.lanewise(VectorOperators." + lanes + ", w)" for op, lanes in (("SUM", "ADD"), ("PROD", "MUL"), ("MAX", "MAX"), ("MIN", "MIN"))}  # see REDUCE_DOUBLE
 LANES = {"SUM": "ADD", "PROD": "MUL", "MAX": "MAX", "MIN": "MIN"}
 IDENTITY_D = {"SUM": "0.0", "PROD": "1.0", "MAX": "Double.NEGATIVE_INFINITY", "MIN": "Double.POSITIVE_INFINITY"}
 IDENTITY_L = {"SUM": "0L", "PROD": "1L", "MAX": "Long.MIN_VALUE", "MIN": "Long.MAX_VALUE"}
