@@ -14,21 +14,23 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * conv2d on the CPU in float32 with a 3x3 kernel, stride 1, one group and 16+ channels on both sides goes through
- * the conv3x3 primitive (Winograd in the CPU backend); float64 takes im2col and a GEMM. Both routes must give the
- * same outputs, gradients and second derivatives (create_graph), and the other shapes must keep the im2col route.
+ * conv2d on the CPU in float32 with a 3x3 kernel, stride 1 and one group, with 16+ channels on both sides (Winograd
+ * in the CPU backend) or at most 4 input channels (summed directly), goes through the conv3x3 primitive; float64
+ * takes im2col and a GEMM. Both routes must give the same outputs, gradients and second derivatives (create_graph),
+ * and the other shapes must keep the im2col route.
  */
 class Conv3x3RouteTest {
     @Test
     void winogradRouteMatchesTheIm2colRoute() {
         Torch.manualSeed(11);
-        for (int[] pad : new int[][]{{1, 1}, {0, 2}, {2, 0}}) {
-            Tensor x = Torch.randn(3, 16, 9, 7), w = Torch.randn(24, 16, 3, 3).mul(0.2), b = Torch.randn(24);
+        // {input channels, output channels}: Winograd, then a grey and an RGB first layer (direct sums)
+        for (int[] io : new int[][]{{16, 24}, {1, 32}, {3, 8}}) for (int[] pad : new int[][]{{1, 1}, {0, 2}, {2, 0}}) {
+            Tensor x = Torch.randn(3, io[0], 9, io[0] == 16 ? 7 : 19), w = Torch.randn(io[1], io[0], 3, 3).mul(0.2), b = Torch.randn(io[1]);
             Tensor[] f32 = run(x, w, b, pad), f64 = run(x.to(DType.FLOAT64), w.to(DType.FLOAT64), b.to(DType.FLOAT64), pad);
             String[] names = {"output", "input gradient", "weight gradient", "bias gradient", "second-order weight gradient"};
             for (int i = 0; i < names.length; i++) {
                 Tensor got = f32[i], want = f64[i].to(DType.FLOAT32);
-                assertTrue(got.allclose(want, 1e-4, 1e-4), names[i] + " with padding " + pad[0] + "," + pad[1] + ": max abs diff "
+                assertTrue(got.allclose(want, 1e-4, 1e-4), names[i] + " of " + io[0] + "->" + io[1] + " channels with padding " + pad[0] + "," + pad[1] + ": max abs diff "
                         + got.sub(want).abs().max().item());
             }
         }
@@ -54,5 +56,7 @@ class Conv3x3RouteTest {
         assertNotEquals("ConvolutionBackward0", F.conv2d(x, Torch.randn(8, 16, 3, 3), null, new int[]{1}, new int[]{1}, new int[]{1}, 1).gradFn().name());
         assertNotEquals("ConvolutionBackward0", F.conv2d(x, Torch.randn(16, 16, 5, 5), null, new int[]{1}, new int[]{2}, new int[]{1}, 1).gradFn().name());
         assertNotEquals("ConvolutionBackward0", F.conv2d(x, Torch.randn(16, 16, 3, 3), null, new int[]{1}, new int[]{2}, new int[]{2}, 1).gradFn().name());
+        Tensor five = Torch.randn(2, 5, 8, 8).requiresGrad_();
+        assertNotEquals("ConvolutionBackward0", F.conv2d(five, Torch.randn(32, 5, 3, 3), null, new int[]{1}, new int[]{1}, new int[]{1}, 1).gradFn().name());
     }
 }

@@ -7,8 +7,9 @@ import dev.jtorch.spi.Strided;
 
 /**
  * 3x3 stride-1 convolutions and their weight gradient on contiguous float32/float64 operands: float32 with SIMD on
- * through {@link Winograd3x3}, everything else through the direct sums here (the scalar reference, accumulated in
- * double; also where one image's Winograd buffers would not fit a Java array). Taps outside the input read zero; the
+ * through {@link Direct3x3} where the input or output has at most {@link Direct3x3#MAX_CHANNELS} channels and
+ * through {@link Winograd3x3} otherwise, everything else through the direct sums here (the scalar reference,
+ * accumulated in double; also where one image's buffers would not fit a Java array). Taps outside the input read zero; the
  * window gives the padding before the first row and column and the output size.
  */
 public final class Conv3x3Kernels {
@@ -17,6 +18,12 @@ public final class Conv3x3Kernels {
     /** out [N,O,oh,ow] = x [N,C,H,W] correlated with w [O,C,3,3], plus bias [O] when not null. */
     public static void forward(Strided x, Strided w, Strided bias, Window2d win, Strided out, int threads, boolean simd) {
         Winograd3x3.Geometry g = geometry(x, (int) w.shape()[0], win);
+        if (simd && x.dtype() == DType.FLOAT32 && g.n() > 0 && g.c() > 0 && g.o() > 0 && Direct3x3.suits(g) && g.fits()) {
+            Direct3x3.forward(g, (float[]) Host.array(x), Host.base(x), (float[]) Host.array(w), Host.base(w), false,
+                    bias == null ? null : (float[]) Host.array(bias), bias == null ? 0 : Host.base(bias),
+                    (float[]) Host.array(out), Host.base(out), threads);
+            return;
+        }
         if (simd && x.dtype() == DType.FLOAT32 && g.n() > 0 && g.c() > 0 && g.o() > 0 && g.fits()) {
             Winograd3x3.forward(g, (float[]) Host.array(x), Host.base(x), (float[]) Host.array(w), Host.base(w), false,
                     bias == null ? null : (float[]) Host.array(bias), bias == null ? 0 : Host.base(bias),
@@ -61,6 +68,11 @@ public final class Conv3x3Kernels {
             throw new IllegalArgumentException("conv3x3: unsupported compute dtype " + out.dtype());
         }
         Winograd3x3.Geometry g = new Winograd3x3.Geometry(n, o, win.outH(), win.outW(), c, 2 - win.padH(), 2 - win.padW(), h, wd);
+        if (simd && out.dtype() == DType.FLOAT32 && n > 0 && c > 0 && o > 0 && Direct3x3.suits(g) && g.fits()) {
+            Direct3x3.forward(g, (float[]) Host.array(grad), Host.base(grad), (float[]) Host.array(w), Host.base(w), true,
+                    null, 0, (float[]) Host.array(out), Host.base(out), threads);
+            return;
+        }
         if (simd && out.dtype() == DType.FLOAT32 && n > 0 && c > 0 && o > 0 && g.fits()) {
             Winograd3x3.forward(g, (float[]) Host.array(grad), Host.base(grad), (float[]) Host.array(w), Host.base(w), true,
                     null, 0, (float[]) Host.array(out), Host.base(out), threads);
@@ -95,6 +107,11 @@ public final class Conv3x3Kernels {
     /** out [O,C,3,3] = the sum over images and output positions of grad [N,O,oh,ow] times the input tap it multiplied. */
     public static void weightGrad(Strided x, Strided grad, Window2d win, Strided out, int threads, boolean simd) {
         Winograd3x3.Geometry g = geometry(x, (int) grad.shape()[1], win);
+        if (simd && x.dtype() == DType.FLOAT32 && g.n() > 0 && g.c() > 0 && g.o() > 0 && Direct3x3.suits(g) && g.fits()) {
+            Direct3x3.weightGrad(g, (float[]) Host.array(x), Host.base(x), (float[]) Host.array(grad), Host.base(grad),
+                    (float[]) Host.array(out), Host.base(out), threads);
+            return;
+        }
         if (simd && x.dtype() == DType.FLOAT32 && g.n() > 0 && g.c() > 0 && g.o() > 0 && g.fits()) {
             Winograd3x3.weightGrad(g, (float[]) Host.array(x), Host.base(x), (float[]) Host.array(grad), Host.base(grad),
                     (float[]) Host.array(out), Host.base(out), threads);

@@ -120,6 +120,19 @@ public final class Rows {
             System.arraycopy(src, so, dst, d0, n);
             return;
         }
+        if (ss == 0 && ds == 1 && n > 0) {
+            // a broadcast source (an expanded gradient seed, say): a fill, several times faster than the strided loop
+            switch (dst) {
+                case float[] y -> java.util.Arrays.fill(y, d0, d0 + n, ((float[]) src)[so]);
+                case double[] y -> java.util.Arrays.fill(y, d0, d0 + n, ((double[]) src)[so]);
+                case long[] y -> java.util.Arrays.fill(y, d0, d0 + n, ((long[]) src)[so]);
+                case int[] y -> java.util.Arrays.fill(y, d0, d0 + n, ((int[]) src)[so]);
+                case short[] y -> java.util.Arrays.fill(y, d0, d0 + n, ((short[]) src)[so]);
+                case byte[] y -> java.util.Arrays.fill(y, d0, d0 + n, ((byte[]) src)[so]);
+                default -> throw new IllegalArgumentException("not a primitive array: " + dst.getClass());
+            }
+            return;
+        }
         switch (dst) {
             case float[] y -> { float[] x = (float[]) src; for (int i = 0, p = so, q = d0; i < n; i++, p += ss, q += ds) y[q] = x[p]; }
             case double[] y -> { double[] x = (double[]) src; for (int i = 0, p = so, q = d0; i < n; i++, p += ss, q += ds) y[q] = x[p]; }

@@ -30,6 +30,11 @@ class Conv3x3KernelTest {
             {2, 1, 1, 3, 3, 0, 0, 0, 0}, {1, 24, 7, 8, 9, 0, 2, 1, 0}, {12, 64, 64, 10, 10, 1, 1, 1, 1},
             {3, 12, 33, 12, 4, 2, 2, 0, 1},
             {1, 16, 16, 79, 81, 1, 1, 1, 1}, // one chunk, its tile transforms and GEMMs in 3 parts
+            // summed directly (Direct3x3: at most 4 channels in or out); rows of 2+ vectors and a part-vector
+            {64, 1, 32, 28, 28, 0, 0, 0, 0}, // the CNN's first layer: 8 partial weight-gradient sums
+            {9, 3, 8, 11, 37, 1, 1, 1, 1}, {3, 4, 5, 6, 16, 2, 0, 1, 3}, {2, 20, 2, 7, 9, 1, 2, 0, 1},
+            {2, 1, 6, 5, 5, 3, 4, 3, 4}, // the input gradient's padding is negative (2 - 3, 2 - 4)
+            {17, 2, 3, 16, 18, 0, 0, 0, 0}, // whole vectors only (ow 16)
     };
 
     @TestFactory
@@ -86,6 +91,35 @@ class Conv3x3KernelTest {
             Strided one = Host.allocate(DType.FLOAT32, new long[]{o, c, 3, 3});
             Conv3x3Kernels.weightGrad(x, dy, win, one, 1, true);
             sameBits("weight gradient on 1 and " + threads + " threads " + what, one, got);
+        }
+    }
+
+    /**
+     * The direct weight gradient reads whole vectors past the end of each row; the gradient is zero there, and so must
+     * the input be: an infinite input in a column that a tap never reaches for a real output leaves that tap's
+     * gradient finite and equal to the reference (0 times infinity would make it NaN).
+     */
+    @org.junit.jupiter.api.Test
+    void anInfiniteInputBeyondATapsReachLeavesItsGradientFinite() {
+        int n = 2, c = 1, o = 3, h = 9, w = 21, oh = h - 2, ow = w - 2;
+        Window2d win = new Window2d(3, 3, 1, 1, 0, 0, 1, 1, oh, ow);
+        Random rnd = new Random(7);
+        Strided x = random(rnd, n, c, h, w), dy = random(rnd, n, o, oh, ow);
+        float[] xa = (float[]) Host.array(x);
+        for (int r = 0; r < h; r++) xa[r * w + w - 1] = Float.POSITIVE_INFINITY; // the last column: taps of column 2 only
+        xa[h * w * c + 4 * w] = Float.NEGATIVE_INFINITY;                      // image 1, row 4, column 0: taps of column 0 only
+        Strided got = Host.allocate(DType.FLOAT32, new long[]{o, c, 3, 3}), want = Host.allocate(DType.FLOAT32, new long[]{o, c, 3, 3});
+        Conv3x3Kernels.weightGrad(x, dy, win, got, 1, true);
+        Conv3x3Kernels.weightGrad(x, dy, win, want, 1, false);
+        float[] g = (float[]) Host.array(got), e = (float[]) Host.array(want);
+        for (int k = 0; k < g.length; k++) {
+            int j = k % 3, at = k;
+            if (j == 1) {
+                assertTrue(Float.isFinite(g[k]) && Math.abs(g[k] - e[k]) <= 1e-4 * (1 + Math.abs(e[k])),
+                        () -> "tap " + at + ": " + g[at] + ", expected " + e[at]);
+            } else {
+                assertTrue(!Float.isFinite(g[k]) && !Float.isFinite(e[k]), () -> "tap " + at + " reads an infinity: " + g[at] + ", reference " + e[at]);
+            }
         }
     }
 
