@@ -55,11 +55,29 @@ class CopyKernelsTest {
                             Staging.copy(half, s2);
                             assertSameBits(s2, k2, from + "->" + to + " strided n=" + n);
                         }
+                        // one element broadcast along a row (stride 0: an expanded tensor), and rows [2, n] of two elements
+                        if (n >= 2) {
+                            for (Strided b : List.of(src.withLayout(new long[]{n}, new long[]{0}, n - 1),
+                                    src.withLayout(new long[]{2, n}, new long[]{1, 0}, 0))) {
+                                for (KernelsUnderTest k : KernelsUnderTest.values()) {
+                                    Strided kb = Host.allocate(to, b.shape()), sb = Host.allocate(to, b.shape());
+                                    k.kernels.copy(b, kb);
+                                    Staging.copy(b, sb);
+                                    assertSameBits(sb, kb, from + "->" + to + " broadcast " + b.shape().length + "-d n=" + n + " " + k);
+                                }
+                            }
+                        }
                     }
                 }));
             }
         }
         return tests.stream();
+    }
+
+    private enum KernelsUnderTest {
+        SIMD(new SimdKernels()), SCALAR(new ScalarKernels());
+        final ScalarKernels kernels;
+        KernelsUnderTest(ScalarKernels kernels) { this.kernels = kernels; }
     }
 
     private static void assertSameBits(Strided expected, Strided actual, String what) {
