@@ -125,8 +125,10 @@ final class Winograd3x3 {
         float[] u = ws.get(4, 16 * plane);
         if (cp != g.c() || op != g.o()) Arrays.fill(u, 0, 16 * plane, 0f); // the padding channels stay zero
         float[] gg = new float[12];
-        for (int o = 0; o < g.o(); o++) {
-            for (int c = 0; c < g.c(); c++) {
+        // c outer, o inner: the 16 stores of one filter go to 16 planes, and the next filter's to the next floats
+        // of the same planes (o outer went op floats further, a new cache line for each of 16 stores)
+        for (int c = 0; c < g.c(); c++) {
+            for (int o = 0; o < g.o(); o++) {
                 // filter (o, c) is w[o][c] or, flipped, w[c][o] read backwards
                 int f = flipped ? wb + (c * g.o() + o) * 9 + 8 : wb + (o * g.c() + c) * 9, step = flipped ? -1 : 1;
                 // G g: rows g0, (g0+g1+g2)/2, (g0-g1+g2)/2, g2
