@@ -125,6 +125,9 @@ def cases():
             w = torch.rand(n, k) if trans_b else torch.rand(k, n)
             rhs = w.t() if trans_b else w
             yield "Matmul.matmul shape=%s,threads=%d" % (name, threads), (lambda x=x, rhs=rhs: x @ rhs), 1, threads
+            c = x @ rhs
+            yield ("Matmul.matmulOut shape=%s,threads=%d" % (name, threads),
+                   (lambda x=x, rhs=rhs, c=c: torch.matmul(x, rhs, out=c)), 1, threads)
     set_threads(1)
     yield from conv_cases()
     yield from optimizer_cases()

@@ -37,6 +37,7 @@ public class MatmulBenchmark {
 
     private Tensor a;
     private Tensor b;
+    private Tensor out;
     private OpenBlas.Operands blas;
 
     @Setup(Level.Trial)
@@ -47,6 +48,7 @@ public class MatmulBenchmark {
         a = s.left();
         Tensor stored = s.rightStored();
         b = s.right(stored);
+        out = a.matmul(b);
         if (OpenBlas.available()) {
             OpenBlas.setThreads(threads);
             blas = OpenBlas.operands(s, a.toFloatArray(), stored.toFloatArray());
@@ -60,6 +62,13 @@ public class MatmulBenchmark {
 
     @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.HEAP_FIXED, Forks.PRETOUCH, Forks.NATIVE, Forks.SIMD_ON})
     public Tensor matmulSimd() { return a.matmul(b); }
+
+    /**
+     * {@code torch.matmul(a, b, out=c)} into a tensor made once: the same work as OpenBLAS's row, whose C is
+     * preallocated too (the report puts that row's OpenBLAS time beside this one).
+     */
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.HEAP_FIXED, Forks.PRETOUCH, Forks.NATIVE, Forks.SIMD_ON})
+    public Tensor matmulOutSimd() { return Torch.matmul(a, b, out); }
 
     /** OpenBLAS sgemm into a preallocated native C; without libopenblas it measures an empty call (see the report). */
     @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.HEAP_FIXED, Forks.PRETOUCH, Forks.NATIVE, Forks.SIMD_ON})

@@ -299,7 +299,7 @@ final class Elementwise {
     }
 
     /** PyTorch's refusals for out=: history, and another device. */
-    private static void checkOut(String name, Tensor out, Tensor... inputs) {
+    static void checkOut(String name, Tensor out, Tensor... inputs) {
         boolean grads = out.requiresGrad();
         for (Tensor t : inputs) grads |= t.requiresGrad();
         if (grads && GradMode.isEnabled()) {
@@ -315,7 +315,7 @@ final class Elementwise {
     }
 
     /** PyTorch's refusals of an out= whose elements alias each other or part of an input. */
-    private static void checkOverlap(Tensor out, Tensor... inputs) {
+    static void checkOverlap(Tensor out, Tensor... inputs) {
         if (!noInternalOverlap(out)) {
             throw new IllegalArgumentException("unsupported operation: more than one element of the written-to tensor refers "
                     + "to a single memory location. Please clone() the tensor before performing the operation.");

@@ -19,6 +19,56 @@ final class MatrixProducts {
         }
     }
 
+    /**
+     * {@code torch.matmul(a, b, out=out)} ({@code mm} when {@code matrices}): the product written into out, resized to
+     * the product's shape if it has another. A contiguous out of the product's dtype on the CPU or a device of its own
+     * backend takes a 2-D product straight from the GEMM, with no result allocated; everything else goes through the
+     * allocating product and a copy. As PyTorch: no autograd, out of the product's dtype exactly, no overlap.
+     */
+    static Tensor matmulOut(Tensor a, Tensor b, Tensor out, boolean matrices) {
+        String name = matrices ? "mm" : "matmul";
+        Elementwise.checkOut(name, out, a, b);
+        if (matrices && (a.dim() != 2 || b.dim() != 2)) return mm(a, b); // mm's own messages
+        DType rt = a.dtype == b.dtype ? a.dtype : null;
+        if (rt != null && out.dtype != rt) {
+            throw new IllegalArgumentException("Expected out tensor to have dtype " + TypePromotion.cppName(rt) + ", but got "
+                    + TypePromotion.cppName(out.dtype) + " instead");
+        }
+        Elementwise.checkOverlap(out, a, b);
+        // out may be an input (as for the elementwise out= forms), but then the product goes through a fresh result:
+        // the GEMM would overwrite the operand it is still reading
+        boolean aliased = out.storage == a.storage || out.storage == b.storage;
+        if (a.dim() == 2 && b.dim() == 2 && rt != null && rt == rt.computeType() && !aliased && !Autocast.maybeActive()) {
+            if (a.shape[1] != b.shape[0]) return mm(a, b); // the shape message
+            long[] shape = {a.shape[0], b.shape[1]};
+            if (!Arrays.equals(shape, out.shape)) out.resize_(shape);
+            if (out.isContiguous()) {
+                Strided so = out.strided();
+                gemm(a, b, so.withLayout(new long[]{1, shape[0], shape[1]}, new long[]{0, shape[1], 1}, so.offset()));
+                out.version.bump();
+                return out;
+            }
+        }
+        Tensor r = matrices ? mm(a, b) : matmul(a, b);
+        if (r.dtype != out.dtype) {
+            throw new IllegalArgumentException("Expected out tensor to have dtype " + TypePromotion.cppName(r.dtype) + ", but got "
+                    + TypePromotion.cppName(out.dtype) + " instead");
+        }
+        if (!Arrays.equals(r.shape, out.shape)) out.resize_(r.shape);
+        Backends.forDevice(out.device()).copy(r.strided(), out.strided());
+        out.version.bump();
+        return out;
+    }
+
+    /** The backend's batched GEMM of validated [M,K] x [K,N] operands of a compute dtype into a [1,M,N] view. */
+    private static void gemm(Tensor a, Tensor b, Strided into) {
+        var be = Elementwise.backend(a, b);
+        Strided sa = Elementwise.operand(a, a.dtype, a.shape), sb = Elementwise.operand(b, b.dtype, b.shape);
+        sa = sa.withLayout(new long[]{1, a.shape[0], a.shape[1]}, new long[]{0, sa.stride()[0], sa.stride()[1]}, sa.offset());
+        sb = sb.withLayout(new long[]{1, b.shape[0], b.shape[1]}, new long[]{0, sb.stride()[0], sb.stride()[1]}, sb.offset());
+        be.matmul(sa, sb, into);
+    }
+
     /** The primitive: a [M,K] x [K,N] or [B,M,K] x [B,K,N], same dtype, validated. */
     private static Tensor matmulPrimitive(Tensor a, Tensor b) {
         var be = Elementwise.backend(a, b);

@@ -334,7 +334,16 @@ public final class Torch {
 
     public static Tensor matmul(Tensor a, Tensor b) { return a.matmul(b); }
 
+    /**
+     * {@code torch.matmul(a, b, out=out)}: the product written into {@code out} (resized to the product's shape if it
+     * has another; of the product's dtype), which is returned. Not differentiable, as PyTorch's out= forms.
+     */
+    public static Tensor matmul(Tensor a, Tensor b, Tensor out) { return MatrixProducts.matmulOut(a, b, out, false); }
+
     public static Tensor mm(Tensor a, Tensor b) { return a.mm(b); }
+
+    /** {@code torch.mm(a, b, out=out)}, as {@link #matmul(Tensor, Tensor, Tensor)} for two matrices. */
+    public static Tensor mm(Tensor a, Tensor b, Tensor out) { return MatrixProducts.matmulOut(a, b, out, true); }
 
     public static Tensor bmm(Tensor a, Tensor b) { return a.bmm(b); }
 

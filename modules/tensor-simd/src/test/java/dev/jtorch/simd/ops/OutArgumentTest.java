@@ -95,4 +95,60 @@ class OutArgumentTest {
         assertEquals("unsupported operation: more than one element of the written-to tensor refers to a single memory "
                 + "location. Please clone() the tensor before performing the operation.", e.getMessage());
     }
+
+    @Test
+    void matmulAndMmWriteTheProductIntoOut() {
+        Torch.manualSeed(3);
+        for (long[] mkn : new long[][]{{5, 7, 3}, {64, 64, 64}, {33, 129, 17}, {1, 1, 1}, {0, 4, 2}}) {
+            Tensor a = Torch.randn(mkn[0], mkn[1]), b = Torch.randn(mkn[1], mkn[2]);
+            Tensor want = a.matmul(b);
+            Tensor out = Torch.full(new long[]{mkn[0], mkn[2]}, 7.0);
+            assertSame(out, Torch.matmul(a, b, out));
+            assertArrayEquals(want.toFloatArray(), out.toFloatArray(), java.util.Arrays.toString(mkn));
+            assertEquals(1, out.version());
+            Tensor other = Torch.zeros(3); // resized to the product's shape
+            assertArrayEquals(want.toFloatArray(), Torch.mm(a, b, other).toFloatArray());
+            assertArrayEquals(new long[]{mkn[0], mkn[2]}, other.size().toArray());
+        }
+        // transposed operands, a non-contiguous out, float64, batched and vector forms
+        Tensor a = Torch.randn(6, 4), b = Torch.randn(5, 6);
+        Tensor outT = Torch.zeros(5, 4).t();
+        Torch.mm(a.t(), b.t(), outT);
+        assertArrayEquals(a.t().mm(b.t()).toFloatArray(), outT.contiguous().toFloatArray());
+        Tensor d = Torch.randn(new long[]{3, 4}, DType.FLOAT64), e = Torch.randn(new long[]{4, 2}, DType.FLOAT64);
+        assertArrayEquals(d.mm(e).toDoubleArray(), Torch.mm(d, e, Torch.empty(new long[]{3, 2}, DType.FLOAT64)).toDoubleArray(), 0);
+        Tensor x = Torch.randn(2, 3, 4), y = Torch.randn(4);
+        assertArrayEquals(x.matmul(y).toFloatArray(), Torch.matmul(x, y, Torch.empty(0)).toFloatArray());
+        Tensor h = Torch.randn(3, 4).to(DType.BFLOAT16), g = Torch.randn(4, 2).to(DType.BFLOAT16);
+        assertArrayEquals(h.mm(g).to(DType.FLOAT32).toFloatArray(),
+                Torch.mm(h, g, Torch.empty(new long[]{3, 2}, DType.BFLOAT16)).to(DType.FLOAT32).toFloatArray());
+    }
+
+    @Test
+    void matmulIntoAnOperandUsesTheProductOfTheOldValues() {
+        Tensor a = Torch.tensor(new double[][]{{1, 2}, {3, 4}}).to(DType.FLOAT32);
+        Torch.mm(a, a, a);
+        assertArrayEquals(new float[]{7, 10, 15, 22}, a.toFloatArray()); // PyTorch 1.13's result
+        // wider than one tile: a GEMM writing into its own operand would read rows it has already overwritten
+        Torch.manualSeed(5);
+        Tensor big = Torch.randn(40, 40), want = big.mm(big);
+        Torch.matmul(big, big, big);
+        assertArrayEquals(want.toFloatArray(), big.toFloatArray());
+    }
+
+    @Test
+    void matmulOutRefusalsLeaveOutUnchanged() {
+        Tensor a = Torch.ones(2, 3), b = Torch.ones(3, 4);
+        Tensor f64 = Torch.zeros(new long[]{2, 4}, DType.FLOAT64);
+        var e = assertThrows(IllegalArgumentException.class, () -> Torch.mm(a, b, f64));
+        assertEquals("Expected out tensor to have dtype float, but got double instead", e.getMessage());
+        Tensor out = Torch.zeros(2, 2);
+        var s = assertThrows(IllegalArgumentException.class, () -> Torch.mm(a, a, out));
+        assertEquals("mat1 and mat2 shapes cannot be multiplied (2x3 and 2x3)", s.getMessage());
+        assertArrayEquals(new long[]{2, 2}, out.size().toArray());
+        assertEquals(0, out.version());
+        var g = assertThrows(IllegalStateException.class, () -> Torch.matmul(a.requiresGrad_(), b, Torch.zeros(2, 4)));
+        assertEquals("matmul(): functions with out=... arguments don't support automatic differentiation, but one of the "
+                + "arguments requires grad.", g.getMessage());
+    }
 }
