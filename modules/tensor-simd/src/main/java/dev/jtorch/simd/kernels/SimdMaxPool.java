@@ -33,18 +33,23 @@ final class SimdMaxPool {
      * Planes [p0, p1) of [P,h,w] into [P,oh,ow] with their flat indices, eight windows per step, whose top-left taps
      * are at plane-relative {@code i0, i0+2, ..., i0+14}. The last eight outputs of a row are computed from
      * {@code ow - 8} (overlapping the previous step) so that no load leaves the row. Rows of fewer than eight outputs
-     * ([64, 64, 11, 11] pooled to 5x5 in the CNN) take one masked step: taps past 2 * ow are masked off on load (they
-     * only feed lanes that are not stored), the stores keep the first ow lanes (22 ns a row, against 37 ns for the
-     * scalar loop). One loop in one method, so that the shuffles and masks stay in registers: C2 did not inline the
-     * step as a method of its own ("hot method too big"), and the CNN's 26x26 planes took 2.2 ns an output that way
-     * against 1.6 ns now.
+     * ([64, 64, 11, 11] pooled to 5x5 in the CNN) take one masked step ({@link #narrowRows}): taps past 2 * ow are
+     * masked off on load (they only feed lanes that are not stored), the stores keep the first ow lanes (22 ns a row,
+     * against 37 ns for the scalar loop). One loop per method, so that the shuffles and masks stay in registers: C2
+     * did not inline the step as a method of its own ("hot method too big"), and the CNN's 26x26 planes took 2.2 ns an
+     * output that way against 1.6 ns now. The wide and narrow loops are two methods, not one with both kinds of loads
+     * and stores: C1 could not compile the one ("out of virtual registers in linear scan"), so it ran in the
+     * interpreter until C2 took it, seconds into a run or, in some runs, not at all.
      */
     static void rows(float[] src, int sb, int h, int w, int sh, int oh, int ow, float[] dst, int db, long[] idx, int ib,
                      int p0, int p1) {
-        boolean narrow = ow < OUTPUTS;
-        int last = Math.max(ow - OUTPUTS, 0); // x of a row's last step
-        VectorMask<Float> lo = F.indexInRange(0, 2 * ow), hi = F.indexInRange(OUTPUTS, 2 * ow), keep = F.indexInRange(0, ow);
-        VectorMask<Long> keepLo = L.indexInRange(0, ow), keepHi = L.indexInRange(OUTPUTS / 2, ow);
+        if (ow < OUTPUTS) narrowRows(src, sb, h, w, sh, oh, ow, dst, db, idx, ib, p0, p1);
+        else wideRows(src, sb, h, w, sh, oh, ow, dst, db, idx, ib, p0, p1);
+    }
+
+    private static void wideRows(float[] src, int sb, int h, int w, int sh, int oh, int ow, float[] dst, int db, long[] idx,
+                                 int ib, int p0, int p1) {
+        int last = ow - OUTPUTS; // x of a row's last step
         for (int p = p0; p < p1; p++) {
             int plane = sb + p * h * w;
             for (int y = 0; y < oh; y++) {
@@ -55,11 +60,8 @@ final class SimdMaxPool {
                         x = last;
                     }
                     int i0 = top + 2 * x, s = plane + i0, d = out + x;
-                    FloatVector a = narrow ? FloatVector.fromArray(F, src, s, lo) : FloatVector.fromArray(F, src, s);
-                    FloatVector b = narrow ? FloatVector.fromArray(F, src, s + OUTPUTS, hi) : FloatVector.fromArray(F, src, s + OUTPUTS);
-                    FloatVector c = narrow ? FloatVector.fromArray(F, src, s + w, lo) : FloatVector.fromArray(F, src, s + w);
-                    FloatVector e = narrow ? FloatVector.fromArray(F, src, s + w + OUTPUTS, hi)
-                            : FloatVector.fromArray(F, src, s + w + OUTPUTS);
+                    FloatVector a = FloatVector.fromArray(F, src, s), b = FloatVector.fromArray(F, src, s + OUTPUTS);
+                    FloatVector c = FloatVector.fromArray(F, src, s + w), e = FloatVector.fromArray(F, src, s + w + OUTPUTS);
                     FloatVector v1 = a.rearrange(RIGHT, b), v2 = c.rearrange(LEFT, e), v3 = c.rearrange(RIGHT, e);
                     IntVector at = EVEN.add(i0);
                     FloatVector max = a.rearrange(LEFT, b);
@@ -73,19 +75,42 @@ final class SimdMaxPool {
                     t = v3.compare(VectorOperators.GT, max).or(v3.test(VectorOperators.IS_NAN));
                     max = max.blend(v3, t);
                     best = best.blend(at.add(w + 1), t.cast(I));
-                    LongVector bestLo = (LongVector) best.convertShape(VectorOperators.I2L, L, 0);
-                    LongVector bestHi = (LongVector) best.convertShape(VectorOperators.I2L, L, 1);
-                    if (narrow) {
-                        max.intoArray(dst, db + d, keep);
-                        bestLo.intoArray(idx, ib + d, keepLo);
-                        bestHi.intoArray(idx, ib + d + OUTPUTS / 2, keepHi);
-                    } else {
-                        max.intoArray(dst, db + d);
-                        bestLo.intoArray(idx, ib + d);
-                        bestHi.intoArray(idx, ib + d + OUTPUTS / 2);
-                    }
+                    max.intoArray(dst, db + d);
+                    ((LongVector) best.convertShape(VectorOperators.I2L, L, 0)).intoArray(idx, ib + d);
+                    ((LongVector) best.convertShape(VectorOperators.I2L, L, 1)).intoArray(idx, ib + d + OUTPUTS / 2);
                     if (x == last) break;
                 }
+            }
+        }
+    }
+
+    /** {@link #rows} for rows of fewer than eight outputs: one masked step a row. */
+    private static void narrowRows(float[] src, int sb, int h, int w, int sh, int oh, int ow, float[] dst, int db, long[] idx,
+                                   int ib, int p0, int p1) {
+        VectorMask<Float> lo = F.indexInRange(0, 2 * ow), hi = F.indexInRange(OUTPUTS, 2 * ow), keep = F.indexInRange(0, ow);
+        VectorMask<Long> keepLo = L.indexInRange(0, ow), keepHi = L.indexInRange(OUTPUTS / 2, ow);
+        for (int p = p0; p < p1; p++) {
+            int plane = sb + p * h * w;
+            for (int y = 0; y < oh; y++) {
+                int i0 = y * sh * w, s = plane + i0, d = (p * oh + y) * ow;
+                FloatVector a = FloatVector.fromArray(F, src, s, lo), b = FloatVector.fromArray(F, src, s + OUTPUTS, hi);
+                FloatVector c = FloatVector.fromArray(F, src, s + w, lo), e = FloatVector.fromArray(F, src, s + w + OUTPUTS, hi);
+                FloatVector v1 = a.rearrange(RIGHT, b), v2 = c.rearrange(LEFT, e), v3 = c.rearrange(RIGHT, e);
+                IntVector at = EVEN.add(i0);
+                FloatVector max = a.rearrange(LEFT, b);
+                IntVector best = at;
+                VectorMask<Float> t = v1.compare(VectorOperators.GT, max).or(v1.test(VectorOperators.IS_NAN));
+                max = max.blend(v1, t);
+                best = best.blend(at.add(1), t.cast(I));
+                t = v2.compare(VectorOperators.GT, max).or(v2.test(VectorOperators.IS_NAN));
+                max = max.blend(v2, t);
+                best = best.blend(at.add(w), t.cast(I));
+                t = v3.compare(VectorOperators.GT, max).or(v3.test(VectorOperators.IS_NAN));
+                max = max.blend(v3, t);
+                best = best.blend(at.add(w + 1), t.cast(I));
+                max.intoArray(dst, db + d, keep);
+                ((LongVector) best.convertShape(VectorOperators.I2L, L, 0)).intoArray(idx, ib + d, keepLo);
+                ((LongVector) best.convertShape(VectorOperators.I2L, L, 1)).intoArray(idx, ib + d + OUTPUTS / 2, keepHi);
             }
         }
     }
