@@ -23,7 +23,8 @@ final class MatrixProducts {
      * {@code torch.matmul(a, b, out=out)} ({@code mm} when {@code matrices}): the product written into out, resized to
      * the product's shape if it has another. A contiguous out of the product's dtype on the CPU or a device of its own
      * backend takes a 2-D product straight from the GEMM, with no result allocated; everything else goes through the
-     * allocating product and a copy. As PyTorch: no autograd, out of the product's dtype exactly, no overlap.
+     * allocating product and a copy. As PyTorch: no autograd, out of the product's dtype exactly, no overlap, no
+     * autocast.
      */
     static Tensor matmulOut(Tensor a, Tensor b, Tensor out, boolean matrices) {
         String name = matrices ? "mm" : "matmul";
@@ -38,18 +39,23 @@ final class MatrixProducts {
         // out may be an input (as for the elementwise out= forms), but then the product goes through a fresh result:
         // the GEMM would overwrite the operand it is still reading
         boolean aliased = out.storage == a.storage || out.storage == b.storage;
-        if (a.dim() == 2 && b.dim() == 2 && rt != null && rt == rt.computeType() && !aliased && !Autocast.maybeActive()) {
+        if (a.dim() == 2 && b.dim() == 2 && rt != null && rt == rt.computeType() && !aliased) {
             if (a.shape[1] != b.shape[0]) return mm(a, b); // the shape message
             long[] shape = {a.shape[0], b.shape[1]};
             if (!Arrays.equals(shape, out.shape)) out.resize_(shape);
             if (out.isContiguous()) {
                 Strided so = out.strided();
-                gemm(a, b, so.withLayout(new long[]{1, shape[0], shape[1]}, new long[]{0, shape[1], 1}, so.offset()));
+                gemm(a, b, so.withLayout(new long[]{1, shape[0], shape[1]}, new long[]{shape[0] * shape[1], shape[1], 1}, so.offset()));
                 out.version.bump();
                 return out;
             }
         }
-        Tensor r = matrices ? mm(a, b) : matmul(a, b);
+        Tensor r;
+        // out= forms are not autocast-eligible (as PyTorch's): the product runs in the operands' dtype
+        Device.Type type = out.device().type();
+        try (var plain = Autocast.autocast(type, Autocast.getAutocastDtype(type), false)) {
+            r = matrices ? mm(a, b) : matmul(a, b);
+        }
         if (r.dtype != out.dtype) {
             throw new IllegalArgumentException("Expected out tensor to have dtype " + TypePromotion.cppName(r.dtype) + ", but got "
                     + TypePromotion.cppName(out.dtype) + " instead");

@@ -125,6 +125,17 @@ class OutArgumentTest {
     }
 
     @Test
+    void matmulOutIsNotAutocast() {
+        Torch.manualSeed(4);
+        Tensor a = Torch.randn(3, 5), b = Torch.randn(5, 2), x = Torch.randn(2, 3, 5);
+        Tensor want = a.mm(b), wantBatched = x.matmul(b);
+        try (var scope = Torch.autocast(dev.jtorch.Device.Type.CPU, DType.BFLOAT16)) {
+            assertArrayEquals(want.toFloatArray(), Torch.mm(a, b, Torch.empty(3, 2)).toFloatArray());
+            assertArrayEquals(wantBatched.toFloatArray(), Torch.matmul(x, b, Torch.empty(0)).toFloatArray());
+        }
+    }
+
+    @Test
     void matmulIntoAnOperandUsesTheProductOfTheOldValues() {
         Tensor a = Torch.tensor(new double[][]{{1, 2}, {3, 4}}).to(DType.FLOAT32);
         Torch.mm(a, a, a);
