@@ -45,7 +45,7 @@ final class MatrixProducts {
             if (!Arrays.equals(shape, out.shape)) out.resize_(shape);
             if (out.isContiguous()) {
                 Strided so = out.strided();
-                gemm(a, b, so.withLayout(new long[]{1, shape[0], shape[1]}, new long[]{shape[0] * shape[1], shape[1], 1}, so.offset()));
+                gemm(a, b, rt, so.withLayout(new long[]{1, shape[0], shape[1]}, new long[]{shape[0] * shape[1], shape[1], 1}, so.offset()));
                 out.version.bump();
                 return out;
             }
@@ -56,38 +56,32 @@ final class MatrixProducts {
         try (var plain = Autocast.autocast(type, Autocast.getAutocastDtype(type), false)) {
             r = matrices ? mm(a, b) : matmul(a, b);
         }
-        if (r.dtype != out.dtype) {
-            throw new IllegalArgumentException("Expected out tensor to have dtype " + TypePromotion.cppName(r.dtype) + ", but got "
-                    + TypePromotion.cppName(out.dtype) + " instead");
-        }
         if (!Arrays.equals(r.shape, out.shape)) out.resize_(r.shape);
         Backends.forDevice(out.device()).copy(r.strided(), out.strided());
         out.version.bump();
         return out;
     }
 
-    /** The backend's batched GEMM of validated [M,K] x [K,N] operands of a compute dtype into a [1,M,N] view. */
-    private static void gemm(Tensor a, Tensor b, Strided into) {
-        var be = Elementwise.backend(a, b);
-        Strided sa = Elementwise.operand(a, a.dtype, a.shape), sb = Elementwise.operand(b, b.dtype, b.shape);
-        sa = sa.withLayout(new long[]{1, a.shape[0], a.shape[1]}, new long[]{0, sa.stride()[0], sa.stride()[1]}, sa.offset());
-        sb = sb.withLayout(new long[]{1, b.shape[0], b.shape[1]}, new long[]{0, sb.stride()[0], sb.stride()[1]}, sb.offset());
-        be.matmul(sa, sb, into);
+    /**
+     * The backend's batched GEMM of validated [M,K] x [K,N] or [B,M,K] x [B,K,N] operands, read in {@code compute},
+     * into a [B,M,N] view (B = 1 for matrices).
+     */
+    private static void gemm(Tensor a, Tensor b, DType compute, Strided into) {
+        Strided sa = Elementwise.operand(a, compute, a.shape), sb = Elementwise.operand(b, compute, b.shape);
+        if (a.dim() == 2) {
+            sa = sa.withLayout(new long[]{1, a.shape[0], a.shape[1]}, new long[]{0, sa.stride()[0], sa.stride()[1]}, sa.offset());
+            sb = sb.withLayout(new long[]{1, b.shape[0], b.shape[1]}, new long[]{0, sb.stride()[0], sb.stride()[1]}, sb.offset());
+        }
+        Elementwise.backend(a, b).matmul(sa, sb, into);
     }
 
     /** The primitive: a [M,K] x [K,N] or [B,M,K] x [B,K,N], same dtype, validated. */
     private static Tensor matmulPrimitive(Tensor a, Tensor b) {
-        var be = Elementwise.backend(a, b);
         boolean batched = a.dim() == 3;
         DType compute = a.dtype.computeType();
-        Strided sa = Elementwise.operand(a, compute, a.shape), sb = Elementwise.operand(b, compute, b.shape);
-        if (!batched) {
-            sa = sa.withLayout(new long[]{1, a.shape[0], a.shape[1]}, new long[]{0, sa.stride()[0], sa.stride()[1]}, sa.offset());
-            sb = sb.withLayout(new long[]{1, b.shape[0], b.shape[1]}, new long[]{0, sb.stride()[0], sb.stride()[1]}, sb.offset());
-        }
         long bs = batched ? a.shape[0] : 1, m = a.shape[a.dim() - 2], n = b.shape[b.dim() - 1];
         Tensor out = Tensor.allocateForWrite(new long[]{bs, m, n}, compute, Elementwise.commonDevice(a, b));
-        be.matmul(sa, sb, out.strided());
+        gemm(a, b, compute, out.strided());
         if (out.dtype != a.dtype) out = Elementwise.castRaw(out, a.dtype);
         if (!batched) out = Reductions.relabel(out, new long[]{m, n});
         Autograd.record(new Op.MatMul(), new Tensor[]{a, b}, out);
