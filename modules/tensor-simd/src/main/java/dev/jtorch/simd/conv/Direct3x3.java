@@ -148,15 +148,15 @@ final class Direct3x3 {
      * beyond the tap's reach, which may be infinite); the last part-vector of a plane is added one by one.
      */
     static void weightGrad(Winograd3x3.Geometry g, float[] x, int xb, float[] grad, int gb, float[] out, int ob, int threads) {
-        int per = imagesPerPartial(g.n()), partials = (g.n() + per - 1) / per, size = g.o() * g.c() * 9 * L;
-        float[][] sums = new float[partials][];
+        int per = imagesPerPartial(g.n()), partials = (g.n() + per - 1) / per, taps = g.o() * g.c() * 9;
+        double[][] sums = new double[partials][]; // each partial's tap sums, its lanes added
         int parts = Math.max(1, Math.min(partials, Parallel.parts((long) g.n() * g.o() * g.oh() * g.ow() * g.c() * 9, threads)));
         int wp = paddedWidth(g);
         Parallel.run(parts, p -> {
             float[][] cols = {new float[paddedImage(g)], new float[paddedImage(g)], new float[paddedImage(g)]};
-            float[] dy = new float[g.oh() * wp];
+            float[] dy = new float[g.oh() * wp], acc = new float[taps * L];
             for (int q = partials * p / parts; q < partials * (p + 1) / parts; q++) {
-                float[] acc = new float[size];
+                java.util.Arrays.fill(acc, 0f);
                 for (int i = q * per; i < Math.min(g.n(), (q + 1) * per); i++) {
                     for (int j = 0; j < 3; j++) padImage(g, x, xb, i, cols[j], j, g.ow() + j);
                     for (int o = 0; o < g.o(); o++) {
@@ -165,14 +165,16 @@ final class Direct3x3 {
                         for (int c = 0; c < g.c(); c++) weightGradPlane(dy, cols, c * (g.oh() + 2) * wp, wp, acc, (o * g.c() + c) * 9 * L);
                     }
                 }
-                sums[q] = acc;
+                double[] sum = new double[taps];
+                for (int k = 0; k < taps; k++) {
+                    for (int l = 0; l < L; l++) sum[k] += acc[k * L + l];
+                }
+                sums[q] = sum;
             }
         });
-        for (int k = 0; k < g.o() * g.c() * 9; k++) {
+        for (int k = 0; k < taps; k++) {
             double s = 0;
-            for (float[] acc : sums) {
-                for (int l = 0; l < L; l++) s += acc[k * L + l];
-            }
+            for (double[] sum : sums) s += sum[k];
             out[ob + k] = (float) s;
         }
     }

@@ -90,8 +90,8 @@ public final class Gemm {
      * A with fewer rows than a tile is wide would leave most of every swapped tile padding: 1 thread, AVX-512,
      * 9 x 43264 @ 43264 x 32 took 1.07-1.17 ms swapped and 0.71 ms not, 16 x 512 @ 512 x 1024 0.34-0.46 against
      * 0.31 ms (while 64 x 256 @ 256 x 784 took 0.23-0.25 ms swapped and 0.28 ms not). The other way round, a B
-     * narrower than a tile is swapped whatever it moves: the weight gradient of the bench CNN's first convolution,
-     * 32 x 43264 @ 43264 x 9, took 1.09 ms as it is and 0.61 ms swapped.
+     * narrower than a tile is swapped whatever it moves: 32 x 43264 @ 43264 x 9 (the weight gradient of the bench
+     * CNN's first convolution while it went through im2col) took 1.09 ms as it is and 0.61 ms swapped.
      */
     static boolean transposeIsCheaper(Strided a, Strided bm, long m, long n, long k) {
         boolean bTransposed = bm.stride()[1] == 1 && bm.stride()[2] != 1 && k > 1 && n > 1;
