@@ -54,6 +54,16 @@ final class Float32Gemm {
     static final int B_BLOCK_IN_L2_FLOATS = 256 * 1024;
     /** Products narrower than this read a row-major A in place (see {@link Float32Kernel#tileRows}). */
     static final int ROWS_IN_PLACE_BELOW_COLUMNS = 128;
+    /**
+     * Where A is read in place too, a row-major B of at most this many floats whose columns are whole tiles is read in
+     * place as well (each k step's NR values are one stretch of a row): packing it costs a pass over B that only
+     * B_IN_PLACE_MAX_ROWS / MR tiles would share. Measured 2026-11-24 on the AVX-512 VM, 1 thread, into an existing C
+     * (three fresh JVMs each): 64² 3.6-4.1 -> 3.4-3.8 µs, 32 x 64 @ 64 x 64 1.96-2.05 -> 1.66-1.68 µs, 8 x 64 @ 64 x 64
+     * 0.67-0.75 -> 0.51 µs; 64 x 32 @ 32 x 96, 64 x 128 @ 128 x 32 and 50 x 64 @ 64 x 64 within their spread.
+     */
+    static final int B_IN_PLACE_MAX_FLOATS = 64 * 64;
+    /** ... and at most this many rows of C (so that B is read from L1 by few tiles). */
+    static final int B_IN_PLACE_MAX_ROWS = 64;
 
     private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED;
 
@@ -78,6 +88,13 @@ final class Float32Gemm {
         // A's rows are read in place (no packing) where it is a heap array with unit stride along k and there are too
         // few columns to pay for packing it (see Float32Kernel.tileRows)
         boolean rowsInPlace = a.array() instanceof float[] && a.colStride() == 1 && n1 - n0 < ROWS_IN_PLACE_BELOW_COLUMNS;
+        boolean bInPlace = rowsInPlace && b.array() instanceof float[] && b.colStride() == 1 && (n1 - n0) % NR == 0
+                && m1 - m0 <= B_IN_PLACE_MAX_ROWS && (long) k * (n1 - n0) <= B_IN_PLACE_MAX_FLOATS && k <= KC;
+        if (bInPlace) { // one block: all rows, columns and the whole depth
+            rowsBlock((float[]) a.array(), (int) a.index(m0, 0), (int) a.rowStride(), (float[]) b.array(), (int) b.index(0, n0), 1,
+                    (int) b.rowStride(), c, ws.tile, m0, m1 - m0, n0, n1 - n0, k, false, false);
+            return;
+        }
         int kc0 = evenSplit(k, KC, 1);
         boolean rowsOuter = (long) (m1 - m0) * (n1 - n0) > C_IN_L2_FLOATS;
         int bBlock = rowsOuter ? B_BLOCK_IN_L2_FLOATS : B_BLOCK_FLOATS;
@@ -93,8 +110,8 @@ final class Float32Gemm {
                 for (int ic = m0; ic < m1; ic += mc0) {
                     int mc = Math.min(mc0, m1 - ic);
                     if (rowsInPlace) {
-                        rowsBlock((float[]) a.array(), (int) a.index(ic, pc), (int) a.rowStride(), bp, c, ws.tile, ic, mc, jc, nc, kc,
-                                pc > 0, rowsOuter);
+                        rowsBlock((float[]) a.array(), (int) a.index(ic, pc), (int) a.rowStride(), bp, 0, kc, NR, c, ws.tile, ic, mc,
+                                jc, nc, kc, pc > 0, rowsOuter);
                     } else {
                         float[] ap = ws.a(roundUp(mc, MR) * kc);
                         Float32Pack.packA(a, ic, mc, pc, kc, ap);
@@ -121,14 +138,18 @@ final class Float32Gemm {
         }
     }
 
-    /** {@link #panelBlock} with A's rows read in place at {@code a[aBase + r*lda ..]}. */
-    private static void rowsBlock(float[] a, int aBase, int lda, float[] bp, MatrixView c, float[] tile, int ic, int mc, int jc,
-                                  int nc, int kc, boolean accumulate, boolean rowsOuter) {
+    /**
+     * {@link #panelBlock} with A's rows read in place at {@code a[aBase + r*lda ..]}. The B values of column jr and
+     * depth p are at {@code bp[bBase + jr*bPanel + p*ldb]}: packed panels ({@code bPanel = kc, ldb = NR}) or a
+     * row-major B read in place ({@code bPanel = 1}, ldb its row stride).
+     */
+    private static void rowsBlock(float[] a, int aBase, int lda, float[] bp, int bBase, int bPanel, int ldb, MatrixView c,
+                                  float[] tile, int ic, int mc, int jc, int nc, int kc, boolean accumulate, boolean rowsOuter) {
         for (int o = 0; o < (rowsOuter ? mc : nc); o += rowsOuter ? MR : NR) {
             for (int q = 0; q < (rowsOuter ? nc : mc); q += rowsOuter ? NR : MR) {
                 int ir = rowsOuter ? o : q, jr = rowsOuter ? q : o;
                 Target t = Target.of(c, tile, ic, mc, ir, jc, nc, jr, accumulate);
-                Float32Kernel.tileRows(kc, a, aBase, ir, t.mr, lda, bp, jr * kc, t.c, t.co, t.ldc);
+                Float32Kernel.tileRows(kc, a, aBase, ir, t.mr, lda, bp, bBase + jr * bPanel, ldb, t.c, t.co, t.ldc);
                 t.finish(tile, c, accumulate);
             }
         }

@@ -161,8 +161,10 @@ final class Float32Kernel {
      * 1 thread, rows against panels: 256² 0.85x against 0.93x of OpenBLAS, 64 x 784 @ 784 x 128 0.84x against 0.92x,
      * while the Winograd convolution's 16 GEMMs of [tiles x 32] @ [32 x 64] (the bench CNN's second layer, forward
      * and backward) took 9.6-10.0 ms against 10.2-10.7 (see Float32Gemm.ROWS_IN_PLACE_BELOW_COLUMNS).
+     * B's values of one k step are NR floats at {@code bp[bo + p*ldb ..]}: a packed panel ({@code ldb = NR}) or the
+     * rows of a row-major B read in place (see Float32Gemm.B_IN_PLACE_MAX_FLOATS).
      */
-    static void tileRows(int kc, float[] a, int aBase, int ir, int mr, int lda, float[] bp, int bo,
+    static void tileRows(int kc, float[] a, int aBase, int ir, int mr, int lda, float[] bp, int bo, int ldb,
                      float[] c, int co, int ldc) {
         // rows past mr repeat the last real row (always in bounds; the caller never writes them back)
         int a0 = aBase + ir * lda;
@@ -170,19 +172,19 @@ final class Float32Kernel {
         int a2 = aBase + (ir + Math.min(2, mr - 1)) * lda;
         int a3 = aBase + (ir + Math.min(3, mr - 1)) * lda;
         if (MR == MR4) {
-            tile4Rows(kc, a, a0, a1, a2, a3, bp, bo, c, co, ldc);
+            tile4Rows(kc, a, a0, a1, a2, a3, bp, bo, ldb, c, co, ldc);
             return;
         }
         int a4 = aBase + (ir + Math.min(4, mr - 1)) * lda;
         int a5 = aBase + (ir + Math.min(5, mr - 1)) * lda;
         int a6 = aBase + (ir + Math.min(6, mr - 1)) * lda;
         int a7 = aBase + (ir + Math.min(7, mr - 1)) * lda;
-        tile8Rows(kc, a, a0, a1, a2, a3, a4, a5, a6, a7, bp, bo, c, co, ldc);
+        tile8Rows(kc, a, a0, a1, a2, a3, a4, a5, a6, a7, bp, bo, ldb, c, co, ldc);
     }
 
     /** {@link #tile8} reading A as rows. */
     static void tile8Rows(int kc, float[] a, int a0, int a1, int a2, int a3, int a4, int a5, int a6, int a7, float[] bp, int bo,
-                      float[] c, int co, int ldc) {
+                      int ldb, float[] c, int co, int ldc) {
         final VectorSpecies<Float> s = SPECIES;
         FloatVector c00 = FloatVector.zero(s), c01 = FloatVector.zero(s);
         FloatVector c10 = FloatVector.zero(s), c11 = FloatVector.zero(s);
@@ -192,7 +194,7 @@ final class Float32Kernel {
         FloatVector c50 = FloatVector.zero(s), c51 = FloatVector.zero(s);
         FloatVector c60 = FloatVector.zero(s), c61 = FloatVector.zero(s);
         FloatVector c70 = FloatVector.zero(s), c71 = FloatVector.zero(s);
-        for (int p = 0, b = bo; p < kc; p++, b += NR) {
+        for (int p = 0, b = bo; p < kc; p++, b += ldb) {
             FloatVector b0 = FloatVector.fromArray(s, bp, b);
             FloatVector b1 = FloatVector.fromArray(s, bp, b + LANES);
             FloatVector x = FloatVector.broadcast(s, a[a0 + p]);
@@ -232,13 +234,13 @@ final class Float32Kernel {
 
     /** {@link #tile4} reading A as rows. */
     static void tile4Rows(int kc, float[] a, int a0, int a1, int a2, int a3, float[] bp, int bo,
-                      float[] c, int co, int ldc) {
+                      int ldb, float[] c, int co, int ldc) {
         final VectorSpecies<Float> s = SPECIES;
         FloatVector c00 = FloatVector.zero(s), c01 = FloatVector.zero(s);
         FloatVector c10 = FloatVector.zero(s), c11 = FloatVector.zero(s);
         FloatVector c20 = FloatVector.zero(s), c21 = FloatVector.zero(s);
         FloatVector c30 = FloatVector.zero(s), c31 = FloatVector.zero(s);
-        for (int p = 0, b = bo; p < kc; p++, b += NR) {
+        for (int p = 0, b = bo; p < kc; p++, b += ldb) {
             FloatVector b0 = FloatVector.fromArray(s, bp, b);
             FloatVector b1 = FloatVector.fromArray(s, bp, b + LANES);
             FloatVector x = FloatVector.broadcast(s, a[a0 + p]);
