@@ -190,9 +190,8 @@ class GemmTest {
             {37, 41, 29, 3, 37 * 3, 29 * 2, 2},       // A transposed with a gap between columns
             {5, 600, 300, 600, 1, 1, 600 + 7},        // B transposed sub-block, K past one block
             {37, 203, 50, 203, 1, 1, 203 + 3},        // B transposed: a partial last panel, K odd
-            // small products that read a row-major B in place (Float32Gemm.B_IN_PLACE_MAX_FLOATS); on 2 threads
-            // each takes one 32-column half
-            {37, 41, 64, 41, 1, 64 + 9, 1},           // B a sub-block (ldb > N), ragged rows
+            // small products that read a row-major B in place (Float32Gemm.B_IN_PLACE_MAX_FLOATS)
+            {37, 41, 64, 41, 1, 64 + 9, 1},           // B a sub-block (ldb > N), ragged rows; 2 threads: 32 columns each
             {50, 64, 32, 64, 1, 0, 1},                // B one row expanded over K
             {8, 100, 32, 100 + 1, 1, 32, 1},          // one tile of rows, A a sub-block
         };
