@@ -395,7 +395,7 @@ final class Winograd3x3 {
      * (16 images, 256 tiles a chunk), 1 thread, two fresh JVMs each: forward 2.08-2.32 -> 1.96-2.07 ms, weight
      * gradient 2.27-2.55 -> 2.04-2.21 ms. (The bench CNN's chunks are not such multiples.)
      */
-    static int stride(int tiles, int channels) { return tiles * channels + L; }
+    private static int stride(int tiles, int channels) { return tiles * channels + L; }
 
     /** Threads for items of about floatsEach floats written each. */
     private static int parts(int items, int floatsEach, int threads) {
