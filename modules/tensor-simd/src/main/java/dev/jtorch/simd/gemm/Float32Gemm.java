@@ -2,6 +2,7 @@ package dev.jtorch.simd.gemm;
 
 import jdk.incubator.vector.FloatVector;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
@@ -12,9 +13,9 @@ import static dev.jtorch.simd.gemm.Float32Kernel.SPECIES;
 
 /**
  * Cache-blocked float32 GEMM in the Goto/BLIS layout: a KC x NC block of B is packed into NR-wide
- * column panels (meant to stay in L3/L2), an MC x KC block of A is the L2-resident operand, and the
- * micro-kernel streams one MR-row panel of it against one B panel held in L1. Both are packed k-major
- * (the MR or NR values of one k step side by side). Packing reads any strides, so transposed and
+ * column panels (meant to stay in L3/L2; in native memory, cache-line aligned: see Workspace), an MC x KC block
+ * of A is the L2-resident operand, and the micro-kernel streams one MR-row panel of it against one B panel held in
+ * L1. Both are packed k-major (the MR or NR values of one k step side by side). Packing reads any strides, so transposed and
  * broadcast inputs need no copy beforehand. Ragged edges: panels are padded with zero rows and
  * columns, and such tiles are written back through a small tile buffer that keeps only the valid
  * corner; so are the tiles of every depth block after the first, which add to C.
@@ -67,14 +68,28 @@ final class Float32Gemm {
 
     private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED;
 
-    /** Packed buffers of one thread, grown on demand and then reused by every call on that thread. */
+    /**
+     * Packed buffers of one thread, grown on demand and then reused by every call on that thread. B's is native memory
+     * on a 64-byte boundary: the kernels load B in whole vectors, and a 512-bit load that straddles two cache lines costs
+     * two. A heap array is only 16-byte aligned, wherever the collector puts it, so each JVM (and each move) drew its
+     * alignment by lot: a 2048² product ran at 156-162 or 177-187 GFLOP/s from one fresh JVM to the next, and the kernel
+     * alone, B from L2, 186-190 against 203-207 GFLOP/s aligned. Measured 2026-11-24 on the AVX-512 VM, 1 thread, three
+     * fresh JVMs each (GemmCpuTime, of OpenBLAS): 1024² 0.79-0.81x -> 0.86-0.88x, 2048² 0.77-0.79x -> 0.82-0.85x,
+     * 128², 256², 512² and the MLP layer within their spread.
+     */
     private static final class Workspace {
         float[] a = new float[0];
-        float[] b = new float[0];
+        MemorySegment b = MemorySegment.NULL;
         final float[] tile = new float[MR * NR];
+        /** One B panel as it is built, before it goes to {@link #b} (see Float32Pack.packB). */
+        final float[] panel = new float[KC * NR];
 
         float[] a(int size) { return a.length >= size ? a : (a = new float[size]); }
-        float[] b(int size) { return b.length >= size ? b : (b = new float[size]); }
+
+        MemorySegment b(int size) {
+            long bytes = size * (long) Float.BYTES;
+            return b.byteSize() >= bytes ? b : (b = Arena.ofAuto().allocate(bytes, 64));
+        }
     }
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
@@ -91,12 +106,12 @@ final class Float32Gemm {
         boolean bInPlace = rowsInPlace && b.array() instanceof float[] && b.colStride() == 1 && (n1 - n0) % NR == 0
                 && m1 - m0 <= B_IN_PLACE_MAX_ROWS && (long) k * (n1 - n0) <= B_IN_PLACE_MAX_FLOATS && k <= KC;
         if (bInPlace) { // one block: all rows, columns and the whole depth
-            rowsBlock((float[]) a.array(), (int) a.index(m0, 0), (int) a.rowStride(), (float[]) b.array(), (int) b.index(0, n0), 1,
-                    (int) b.rowStride(), c, ws.tile, m0, m1 - m0, n0, n1 - n0, k, false, false);
+            inPlaceBlock((float[]) a.array(), (int) a.index(m0, 0), (int) a.rowStride(), (float[]) b.array(), (int) b.index(0, n0),
+                    (int) b.rowStride(), c, ws.tile, m0, m1 - m0, n0, n1 - n0, k);
             return;
         }
-        int kc0 = evenSplit(k, KC, 1);
         boolean rowsOuter = (long) (m1 - m0) * (n1 - n0) > C_IN_L2_FLOATS;
+        int kc0 = evenSplit(k, KC, 1);
         int bBlock = rowsOuter ? B_BLOCK_IN_L2_FLOATS : B_BLOCK_FLOATS;
         int ncMax = Math.max(NR, Math.min(NC_MAX, bBlock / kc0) / NR * NR);
         int mcMax = Math.max(MR, Math.min(MC_MAX, A_BLOCK_FLOATS / kc0) / MR * MR);
@@ -104,13 +119,13 @@ final class Float32Gemm {
             int nc = Math.min(ncMax, n1 - jc);
             for (int pc = 0; pc < k; pc += kc0) {
                 int kc = Math.min(kc0, k - pc);
-                float[] bp = ws.b(roundUp(nc, NR) * kc);
-                Float32Pack.packB(b, pc, kc, jc, nc, bp);
+                MemorySegment bp = ws.b(roundUp(nc, NR) * kc);
+                Float32Pack.packB(b, pc, kc, jc, nc, bp, ws.panel);
                 int mc0 = evenSplit(m1 - m0, mcMax, MR);
                 for (int ic = m0; ic < m1; ic += mc0) {
                     int mc = Math.min(mc0, m1 - ic);
                     if (rowsInPlace) {
-                        rowsBlock((float[]) a.array(), (int) a.index(ic, pc), (int) a.rowStride(), bp, 0, kc, NR, c, ws.tile, ic, mc,
+                        rowsBlock((float[]) a.array(), (int) a.index(ic, pc), (int) a.rowStride(), bp, c, ws.tile, ic, mc,
                                 jc, nc, kc, pc > 0, rowsOuter);
                     } else {
                         float[] ap = ws.a(roundUp(mc, MR) * kc);
@@ -126,31 +141,39 @@ final class Float32Gemm {
     // (with both in one method it ran out of its inlining budget, and one of the kernels ran at 25 GFLOP/s).
 
     /** Every tile of a packed A block against a packed B block, along the rows or down the columns (see C_IN_L2_FLOATS). */
-    private static void panelBlock(float[] ap, float[] bp, MatrixView c, float[] tile, int ic, int mc, int jc, int nc, int kc,
+    private static void panelBlock(float[] ap, MemorySegment bp, MatrixView c, float[] tile, int ic, int mc, int jc, int nc, int kc,
                                    boolean accumulate, boolean rowsOuter) {
         for (int o = 0; o < (rowsOuter ? mc : nc); o += rowsOuter ? MR : NR) {
             for (int q = 0; q < (rowsOuter ? nc : mc); q += rowsOuter ? NR : MR) {
                 int ir = rowsOuter ? o : q, jr = rowsOuter ? q : o;
                 Target t = Target.of(c, tile, ic, mc, ir, jc, nc, jr, accumulate);
-                Float32Kernel.tile(kc, ap, ir * kc, bp, jr * kc, t.c, t.co, t.ldc);
+                Float32Kernel.tile(kc, ap, ir * kc, bp, (long) jr * kc, t.c, t.co, t.ldc);
                 t.finish(tile, c, accumulate);
             }
         }
     }
 
-    /**
-     * {@link #panelBlock} with A's rows read in place at {@code a[aBase + r*lda ..]}. The B values of column jr and
-     * depth p are at {@code bp[bBase + jr*bPanel + p*ldb]}: packed panels ({@code bPanel = kc, ldb = NR}) or a
-     * row-major B read in place ({@code bPanel = 1}, ldb its row stride).
-     */
-    private static void rowsBlock(float[] a, int aBase, int lda, float[] bp, int bBase, int bPanel, int ldb, MatrixView c,
-                                  float[] tile, int ic, int mc, int jc, int nc, int kc, boolean accumulate, boolean rowsOuter) {
+    /** {@link #panelBlock} with A's rows read in place at {@code a[aBase + r*lda ..]}. */
+    private static void rowsBlock(float[] a, int aBase, int lda, MemorySegment bp, MatrixView c, float[] tile, int ic, int mc,
+                                  int jc, int nc, int kc, boolean accumulate, boolean rowsOuter) {
         for (int o = 0; o < (rowsOuter ? mc : nc); o += rowsOuter ? MR : NR) {
             for (int q = 0; q < (rowsOuter ? nc : mc); q += rowsOuter ? NR : MR) {
                 int ir = rowsOuter ? o : q, jr = rowsOuter ? q : o;
                 Target t = Target.of(c, tile, ic, mc, ir, jc, nc, jr, accumulate);
-                Float32Kernel.tileRows(kc, a, aBase, ir, t.mr, lda, bp, bBase + jr * bPanel, ldb, t.c, t.co, t.ldc);
+                Float32Kernel.tileRows(kc, a, aBase, ir, t.mr, lda, bp, (long) jr * kc, t.c, t.co, t.ldc);
                 t.finish(tile, c, accumulate);
+            }
+        }
+    }
+
+    /** The whole product with A's rows and B's rows read in place (B's step p at {@code b[bBase + p*ldb ..]}). */
+    private static void inPlaceBlock(float[] a, int aBase, int lda, float[] b, int bBase, int ldb, MatrixView c, float[] tile,
+                                     int ic, int mc, int jc, int nc, int kc) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            for (int ir = 0; ir < mc; ir += MR) {
+                Target t = Target.of(c, tile, ic, mc, ir, jc, nc, jr, false);
+                Float32Kernel.tileRowsInPlace(kc, a, aBase, ir, t.mr, lda, b, bBase + jr, ldb, t.c, t.co, t.ldc);
+                t.finish(tile, c, false);
             }
         }
     }

@@ -3,6 +3,9 @@ package dev.jtorch.simd.gemm;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+
 /**
  * The float32 register-tiled micro-kernel: an MR x NR block of C from one packed A panel (kc x MR,
  * k-major: the MR values of a k step side by side) and one packed B panel (kc x NR, k-major). The
@@ -36,10 +39,11 @@ final class Float32Kernel {
     static final int MR = SPECIES.vectorBitSize() >= 512 ? MR8 : MR4;
     /** Columns of a tile: two vectors. */
     static final int NR = 2 * LANES;
+    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
     /**
-     * {@code C = Apanel * Bpanel} for the MR x NR tile of the A panel at {@code ap[ao..]} and the B panel at
-     * {@code bp[bo..]}, written over C at {@code c[co + r*ldc + j]}. The kernels only overwrite, and tiles that add to
+     * {@code C = Apanel * Bpanel} for the MR x NR tile of the A panel at {@code ap[ao..]} and the B panel at float
+     * {@code bo} of the native segment {@code bp}, written over C at {@code c[co + r*ldc + j]}. The kernels only overwrite, and tiles that add to
      * C go through a buffer and {@link #addTile}:
      * <ul>
      * <li>a kernel that chose between adding and overwriting after its k loop doubled that code, and in the 8-row
@@ -51,7 +55,7 @@ final class Float32Kernel {
      * in 8 of 8 runs.
      * </ul>
      */
-    static void tile(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
+    static void tile(int kc, float[] ap, int ao, MemorySegment bp, long bo, float[] c, int co, int ldc) {
         if (MR == MR4) {
             tile4(kc, ap, ao, bp, bo, c, co, ldc);
         } else {
@@ -60,7 +64,7 @@ final class Float32Kernel {
     }
 
     /** The 8-row tile: as {@link #tile4}, twice the rows. */
-    static void tile8(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
+    static void tile8(int kc, float[] ap, int ao, MemorySegment bp, long bo, float[] c, int co, int ldc) {
         final VectorSpecies<Float> s = SPECIES;
         FloatVector c00 = FloatVector.zero(s), c01 = FloatVector.zero(s);
         FloatVector c10 = FloatVector.zero(s), c11 = FloatVector.zero(s);
@@ -70,9 +74,10 @@ final class Float32Kernel {
         FloatVector c50 = FloatVector.zero(s), c51 = FloatVector.zero(s);
         FloatVector c60 = FloatVector.zero(s), c61 = FloatVector.zero(s);
         FloatVector c70 = FloatVector.zero(s), c71 = FloatVector.zero(s);
-        for (int p = 0, a = ao, b = bo; p < kc; p++, a += MR8, b += NR) {
-            FloatVector b0 = FloatVector.fromArray(s, bp, b);
-            FloatVector b1 = FloatVector.fromArray(s, bp, b + LANES);
+        long b = bo * Float.BYTES;
+        for (int p = 0, a = ao; p < kc; p++, a += MR8, b += NR * Float.BYTES) {
+            FloatVector b0 = FloatVector.fromMemorySegment(s, bp, b, ORDER);
+            FloatVector b1 = FloatVector.fromMemorySegment(s, bp, b + LANES * Float.BYTES, ORDER);
             FloatVector x = FloatVector.broadcast(s, ap[a]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
@@ -126,15 +131,16 @@ final class Float32Kernel {
     /**
      * The 4-row tile: {@code C[0..4, 0..NR] = Apanel * Bpanel} (see {@link #tile}).
      */
-    static void tile4(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
+    static void tile4(int kc, float[] ap, int ao, MemorySegment bp, long bo, float[] c, int co, int ldc) {
         final VectorSpecies<Float> s = SPECIES;
         FloatVector c00 = FloatVector.zero(s), c01 = FloatVector.zero(s);
         FloatVector c10 = FloatVector.zero(s), c11 = FloatVector.zero(s);
         FloatVector c20 = FloatVector.zero(s), c21 = FloatVector.zero(s);
         FloatVector c30 = FloatVector.zero(s), c31 = FloatVector.zero(s);
-        for (int p = 0, a = ao, b = bo; p < kc; p++, a += MR4, b += NR) {
-            FloatVector b0 = FloatVector.fromArray(s, bp, b);
-            FloatVector b1 = FloatVector.fromArray(s, bp, b + LANES);
+        long b = bo * Float.BYTES;
+        for (int p = 0, a = ao; p < kc; p++, a += MR4, b += NR * Float.BYTES) {
+            FloatVector b0 = FloatVector.fromMemorySegment(s, bp, b, ORDER);
+            FloatVector b1 = FloatVector.fromMemorySegment(s, bp, b + LANES * Float.BYTES, ORDER);
             FloatVector x = FloatVector.broadcast(s, ap[a]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
@@ -161,30 +167,94 @@ final class Float32Kernel {
      * 1 thread, rows against panels: 256² 0.85x against 0.93x of OpenBLAS, 64 x 784 @ 784 x 128 0.84x against 0.92x,
      * while the Winograd convolution's 16 GEMMs of [tiles x 32] @ [32 x 64] (the bench CNN's second layer, forward
      * and backward) took 9.6-10.0 ms against 10.2-10.7 (see Float32Gemm.ROWS_IN_PLACE_BELOW_COLUMNS).
-     * B's values of one k step are NR floats at {@code bp[bo + p*ldb ..]}: a packed panel ({@code ldb = NR}) or the
-     * rows of a row-major B read in place (see Float32Gemm.B_IN_PLACE_MAX_FLOATS).
+     * B is a packed panel in native memory, as in {@link #tile}; {@link #tileRowsInPlace} reads a heap B's rows in
+     * place instead, the NR values of step p at {@code b[bo + p*ldb ..]} (see Float32Gemm.B_IN_PLACE_MAX_FLOATS).
+     * Two kernels, not one over MemorySegments of either kind: with both segment classes at its loads, C2 compiled
+     * the packed and the in-place products about 50% slower (2026-11-24, AVX-512 VM: 64² 3.5 -> 5.5 µs,
+     * 2304 x 32 @ 32 x 64 70 -> 104 µs).
      */
-    static void tileRows(int kc, float[] a, int aBase, int ir, int mr, int lda, float[] bp, int bo, int ldb,
-                     float[] c, int co, int ldc) {
-        // rows past mr repeat the last real row (always in bounds; the caller never writes them back)
-        int a0 = aBase + ir * lda;
-        int a1 = aBase + (ir + Math.min(1, mr - 1)) * lda;
-        int a2 = aBase + (ir + Math.min(2, mr - 1)) * lda;
-        int a3 = aBase + (ir + Math.min(3, mr - 1)) * lda;
+    static void tileRows(int kc, float[] a, int aBase, int ir, int mr, int lda, MemorySegment bp, long bo,
+                         float[] c, int co, int ldc) {
+        int a0 = row(aBase, ir, 0, mr, lda), a1 = row(aBase, ir, 1, mr, lda), a2 = row(aBase, ir, 2, mr, lda), a3 = row(aBase, ir, 3, mr, lda);
         if (MR == MR4) {
-            tile4Rows(kc, a, a0, a1, a2, a3, bp, bo, ldb, c, co, ldc);
-            return;
+            tile4Rows(kc, a, a0, a1, a2, a3, bp, bo, c, co, ldc);
+        } else {
+            tile8Rows(kc, a, a0, a1, a2, a3, row(aBase, ir, 4, mr, lda), row(aBase, ir, 5, mr, lda), row(aBase, ir, 6, mr, lda),
+                    row(aBase, ir, 7, mr, lda), bp, bo, c, co, ldc);
         }
-        int a4 = aBase + (ir + Math.min(4, mr - 1)) * lda;
-        int a5 = aBase + (ir + Math.min(5, mr - 1)) * lda;
-        int a6 = aBase + (ir + Math.min(6, mr - 1)) * lda;
-        int a7 = aBase + (ir + Math.min(7, mr - 1)) * lda;
-        tile8Rows(kc, a, a0, a1, a2, a3, a4, a5, a6, a7, bp, bo, ldb, c, co, ldc);
     }
 
-    /** {@link #tile8} reading A as rows. */
+    /** {@link #tileRows} with B's rows read in place (see above). */
+    static void tileRowsInPlace(int kc, float[] a, int aBase, int ir, int mr, int lda, float[] b, int bo, int ldb,
+                                float[] c, int co, int ldc) {
+        int a0 = row(aBase, ir, 0, mr, lda), a1 = row(aBase, ir, 1, mr, lda), a2 = row(aBase, ir, 2, mr, lda), a3 = row(aBase, ir, 3, mr, lda);
+        if (MR == MR4) {
+            tile4Rows(kc, a, a0, a1, a2, a3, b, bo, ldb, c, co, ldc);
+        } else {
+            tile8Rows(kc, a, a0, a1, a2, a3, row(aBase, ir, 4, mr, lda), row(aBase, ir, 5, mr, lda), row(aBase, ir, 6, mr, lda),
+                    row(aBase, ir, 7, mr, lda), b, bo, ldb, c, co, ldc);
+        }
+    }
+
+    /** Where row r of a tile starts in A; rows past mr repeat the last real row (in bounds; never written back). */
+    private static int row(int aBase, int ir, int r, int mr, int lda) {
+        return aBase + (ir + Math.min(r, mr - 1)) * lda;
+    }
+
+    /** {@link #tile8} reading A as rows, B a packed panel. */
+    static void tile8Rows(int kc, float[] a, int a0, int a1, int a2, int a3, int a4, int a5, int a6, int a7, MemorySegment bp, long bo,
+                          float[] c, int co, int ldc) {
+        final VectorSpecies<Float> s = SPECIES;
+        FloatVector c00 = FloatVector.zero(s), c01 = FloatVector.zero(s);
+        FloatVector c10 = FloatVector.zero(s), c11 = FloatVector.zero(s);
+        FloatVector c20 = FloatVector.zero(s), c21 = FloatVector.zero(s);
+        FloatVector c30 = FloatVector.zero(s), c31 = FloatVector.zero(s);
+        FloatVector c40 = FloatVector.zero(s), c41 = FloatVector.zero(s);
+        FloatVector c50 = FloatVector.zero(s), c51 = FloatVector.zero(s);
+        FloatVector c60 = FloatVector.zero(s), c61 = FloatVector.zero(s);
+        FloatVector c70 = FloatVector.zero(s), c71 = FloatVector.zero(s);
+        long b = bo * Float.BYTES;
+        for (int p = 0; p < kc; p++, b += NR * Float.BYTES) {
+            FloatVector b0 = FloatVector.fromMemorySegment(s, bp, b, ORDER);
+            FloatVector b1 = FloatVector.fromMemorySegment(s, bp, b + LANES * Float.BYTES, ORDER);
+            FloatVector x = FloatVector.broadcast(s, a[a0 + p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(s, a[a1 + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(s, a[a2 + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(s, a[a3 + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(s, a[a4 + p]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(s, a[a5 + p]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(s, a[a6 + p]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(s, a[a7 + p]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+        }
+        store(c, co, c00, c01);
+        store(c, co + ldc, c10, c11);
+        store(c, co + 2 * ldc, c20, c21);
+        store(c, co + 3 * ldc, c30, c31);
+        store(c, co + 4 * ldc, c40, c41);
+        store(c, co + 5 * ldc, c50, c51);
+        store(c, co + 6 * ldc, c60, c61);
+        store(c, co + 7 * ldc, c70, c71);
+    }
+
+    /** {@link #tile8} reading A as rows and B's rows in place. */
     static void tile8Rows(int kc, float[] a, int a0, int a1, int a2, int a3, int a4, int a5, int a6, int a7, float[] bp, int bo,
-                      int ldb, float[] c, int co, int ldc) {
+                          int ldb, float[] c, int co, int ldc) {
         final VectorSpecies<Float> s = SPECIES;
         FloatVector c00 = FloatVector.zero(s), c01 = FloatVector.zero(s);
         FloatVector c10 = FloatVector.zero(s), c11 = FloatVector.zero(s);
@@ -232,9 +302,38 @@ final class Float32Kernel {
         store(c, co + 7 * ldc, c70, c71);
     }
 
-    /** {@link #tile4} reading A as rows. */
-    static void tile4Rows(int kc, float[] a, int a0, int a1, int a2, int a3, float[] bp, int bo,
-                      int ldb, float[] c, int co, int ldc) {
+    /** {@link #tile4} reading A as rows, B a packed panel. */
+    static void tile4Rows(int kc, float[] a, int a0, int a1, int a2, int a3, MemorySegment bp, long bo, float[] c, int co, int ldc) {
+        final VectorSpecies<Float> s = SPECIES;
+        FloatVector c00 = FloatVector.zero(s), c01 = FloatVector.zero(s);
+        FloatVector c10 = FloatVector.zero(s), c11 = FloatVector.zero(s);
+        FloatVector c20 = FloatVector.zero(s), c21 = FloatVector.zero(s);
+        FloatVector c30 = FloatVector.zero(s), c31 = FloatVector.zero(s);
+        long b = bo * Float.BYTES;
+        for (int p = 0; p < kc; p++, b += NR * Float.BYTES) {
+            FloatVector b0 = FloatVector.fromMemorySegment(s, bp, b, ORDER);
+            FloatVector b1 = FloatVector.fromMemorySegment(s, bp, b + LANES * Float.BYTES, ORDER);
+            FloatVector x = FloatVector.broadcast(s, a[a0 + p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(s, a[a1 + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(s, a[a2 + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(s, a[a3 + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+        }
+        store(c, co, c00, c01);
+        store(c, co + ldc, c10, c11);
+        store(c, co + 2 * ldc, c20, c21);
+        store(c, co + 3 * ldc, c30, c31);
+    }
+
+    /** {@link #tile4} reading A as rows and B's rows in place. */
+    static void tile4Rows(int kc, float[] a, int a0, int a1, int a2, int a3, float[] bp, int bo, int ldb, float[] c, int co, int ldc) {
         final VectorSpecies<Float> s = SPECIES;
         FloatVector c00 = FloatVector.zero(s), c01 = FloatVector.zero(s);
         FloatVector c10 = FloatVector.zero(s), c11 = FloatVector.zero(s);

@@ -5,6 +5,7 @@ import jdk.incubator.vector.FloatVector;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 import static dev.jtorch.simd.gemm.Float32Kernel.LANES;
@@ -21,6 +22,7 @@ final class Float32Pack {
     private Float32Pack() {}
 
     private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED;
+    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
     /**
      * A[i0..i0+mc, p0..p0+kc] into MR-row panels, k-major: element (r, p) of panel q lands at
@@ -65,12 +67,14 @@ final class Float32Pack {
     }
 
     /**
-     * B[p0..p0+kc, j0..j0+nc] into NR-column panels: element (p, j) of panel q lands at
-     * {@code q*NR*kc + p*NR + j}; columns past nc are zero.
+     * B[p0..p0+kc, j0..j0+nc] into NR-column panels in {@code dst} (native memory, see Float32Gemm's Workspace):
+     * element (p, j) of panel q lands at float {@code q*NR*kc + p*NR + j}; columns past nc are zero. Row-major B goes
+     * straight in, vector by vector; every other layout builds each panel in the heap array {@code panel} (kc x NR) with
+     * the array code paths and copies it over.
      */
-    static void packB(MatrixView b, int p0, int kc, int j0, int nc, float[] dst) {
+    static void packB(MatrixView b, int p0, int kc, int j0, int nc, MemorySegment dst, float[] panel) {
         if (b.array() instanceof float[] src) {
-            packB(src, (int) b.index(p0, j0), (int) b.rowStride(), (int) b.colStride(), kc, nc, dst);
+            packB(src, (int) b.index(p0, j0), (int) b.rowStride(), (int) b.colStride(), kc, nc, dst, panel);
             return;
         }
         MemorySegment seg = b.segment();
@@ -78,23 +82,12 @@ final class Float32Pack {
             int nr = Math.min(NR, nc - jr);
             for (int p = 0; p < kc; p++) {
                 int d = jr * kc + p * NR;
-                for (int j = 0; j < NR; j++) dst[d + j] = j < nr ? seg.getAtIndex(F32, b.index(p0 + p, j0 + jr + j)) : 0f;
+                for (int j = 0; j < NR; j++) dst.setAtIndex(F32, d + j, j < nr ? seg.getAtIndex(F32, b.index(p0 + p, j0 + jr + j)) : 0f);
             }
         }
     }
 
-    private static void packB(float[] src, int base, int rs, int cs, int kc, int nc, float[] dst) {
-        if (cs == 0) { // broadcast along n (an expanded gradient): each step of k is one value, zero past nc
-            for (int jr = 0; jr < nc; jr += NR) {
-                int nr = Math.min(NR, nc - jr);
-                for (int p = 0, d = jr * kc; p < kc; p++, d += NR) {
-                    float v = src[base + p * rs];
-                    Arrays.fill(dst, d, d + nr, v);
-                    if (nr < NR) Arrays.fill(dst, d + nr, d + NR, 0f);
-                }
-            }
-            return;
-        }
+    private static void packB(float[] src, int base, int rs, int cs, int kc, int nc, MemorySegment dst, float[] panel) {
         int from = 0;
         if (cs == 1) {
             // Row-major B: the full panels row by row, so that each row of B is read as one sequential run
@@ -102,37 +95,47 @@ final class Float32Pack {
             from = nc / NR * NR;
             for (int p = 0, s = base; p < kc; p++, s += rs) {
                 for (int jr = 0, d = p * NR; jr < from; jr += NR, d += NR * kc) {
-                    for (int v = 0; v < NR; v += LANES) FloatVector.fromArray(SPECIES, src, s + jr + v).intoArray(dst, d + v);
+                    for (int v = 0; v < NR; v += LANES) {
+                        FloatVector.fromArray(SPECIES, src, s + jr + v).intoMemorySegment(dst, (long) (d + v) * Float.BYTES, ORDER);
+                    }
                 }
             }
         }
         for (int jr = from; jr < nc; jr += NR) {
-            int nr = Math.min(NR, nc - jr);
-            int panel = jr * kc;
-            int s0 = base + jr * cs;
-            if (rs == 1 && nr == NR && SimdTranspose.ENABLED) {
-                // transposed B (x @ W.T, the weight gradient's cols^T): 8×8 blocks through registers, then
-                // the last kc % 8 steps of k element by element
-                int kc8 = kc & -SimdTranspose.B;
-                SimdTranspose.blocks(src, s0, cs, dst, panel, NR, kc8, NR);
-                for (int p = kc8; p < kc; p++) {
-                    for (int j = 0; j < NR; j++) dst[panel + p * NR + j] = src[s0 + j * cs + p];
+            packPanel(src, base + jr * cs, rs, cs, kc, Math.min(NR, nc - jr), panel);
+            MemorySegment.copy(panel, 0, dst, F32, (long) jr * kc * Float.BYTES, kc * NR);
+        }
+    }
+
+    /** One NR-column panel of B (nr real columns from {@code src[s0]}) into {@code dst[0 .. kc*NR]}, zero past nr. */
+    private static void packPanel(float[] src, int s0, int rs, int cs, int kc, int nr, float[] dst) {
+        if (cs == 0) { // broadcast along n (an expanded gradient): each step of k is one value
+            for (int p = 0, d = 0; p < kc; p++, d += NR) {
+                Arrays.fill(dst, d, d + nr, src[s0 + p * rs]);
+                if (nr < NR) Arrays.fill(dst, d + nr, d + NR, 0f);
+            }
+        } else if (rs == 1 && nr == NR && SimdTranspose.ENABLED) {
+            // transposed B (x @ W.T, the weight gradient's cols^T): 8×8 blocks through registers, then
+            // the last kc % 8 steps of k element by element
+            int kc8 = kc & -SimdTranspose.B;
+            SimdTranspose.blocks(src, s0, cs, dst, 0, NR, kc8, NR);
+            for (int p = kc8; p < kc; p++) {
+                for (int j = 0; j < NR; j++) dst[p * NR + j] = src[s0 + j * cs + p];
+            }
+        } else if (rs == 1) { // transposed B: read each column along k
+            for (int j = 0; j < NR; j++) {
+                int d = j;
+                if (j < nr) {
+                    int s = s0 + j * cs;
+                    for (int p = 0; p < kc; p++, d += NR) dst[d] = src[s + p];
+                } else {
+                    for (int p = 0; p < kc; p++, d += NR) dst[d] = 0f;
                 }
-            } else if (rs == 1) { // transposed B: read each column along k
-                for (int j = 0; j < NR; j++) {
-                    int d = panel + j;
-                    if (j < nr) {
-                        int s = s0 + j * cs;
-                        for (int p = 0; p < kc; p++, d += NR) dst[d] = src[s + p];
-                    } else {
-                        for (int p = 0; p < kc; p++, d += NR) dst[d] = 0f;
-                    }
-                }
-            } else {
-                for (int p = 0, d = panel; p < kc; p++, d += NR) {
-                    int s = s0 + p * rs;
-                    for (int j = 0; j < NR; j++) dst[d + j] = j < nr ? src[s + j * cs] : 0f;
-                }
+            }
+        } else {
+            for (int p = 0, d = 0; p < kc; p++, d += NR) {
+                int s = s0 + p * rs;
+                for (int j = 0; j < NR; j++) dst[d + j] = j < nr ? src[s + j * cs] : 0f;
             }
         }
     }
