@@ -15,10 +15,11 @@ import static dev.jtorch.simd.gemm.Float32Kernel.SPECIES;
  * Cache-blocked float32 GEMM in the Goto/BLIS layout: a KC x NC block of B is packed into NR-wide
  * column panels (meant to stay in L3/L2; in native memory, cache-line aligned: see Workspace), an MC x KC block
  * of A is the L2-resident operand, and the micro-kernel streams one MR-row panel of it against one B panel held in
- * L1. Both are packed k-major (the MR or NR values of one k step side by side). Packing reads any strides, so transposed and
- * broadcast inputs need no copy beforehand. Ragged edges: panels are padded with zero rows and
- * columns, and such tiles are written back through a small tile buffer that keeps only the valid
- * corner; so are the tiles of every depth block after the first, which add to C.
+ * L1. Both are packed k-major (the MR or NR values of one k step side by side). Packing reads any strides, so
+ * transposed and broadcast inputs need no copy beforehand. Ragged edges: panels are padded with zero rows and
+ * columns, and such tiles are written back through a small tile buffer that keeps only the valid corner; so are the
+ * tiles of the kernels that read A's rows in place in every depth block after the first, which add to C (the
+ * packed-A kernels add to C themselves: see Target).
  */
 final class Float32Gemm {
     private Float32Gemm() {}
@@ -146,8 +147,8 @@ final class Float32Gemm {
         for (int o = 0; o < (rowsOuter ? mc : nc); o += rowsOuter ? MR : NR) {
             for (int q = 0; q < (rowsOuter ? nc : mc); q += rowsOuter ? NR : MR) {
                 int ir = rowsOuter ? o : q, jr = rowsOuter ? q : o;
-                Target t = Target.of(c, tile, ic, mc, ir, jc, nc, jr, accumulate);
-                Float32Kernel.tile(kc, ap, ir * kc, bp, (long) jr * kc, t.c, t.co, t.ldc);
+                Target t = Target.of(c, tile, ic, mc, ir, jc, nc, jr, accumulate, true);
+                Float32Kernel.tile(kc, ap, ir * kc, bp, (long) jr * kc, t.cin, t.ci, t.ldcin, t.c, t.co, t.ldc);
                 t.finish(tile, c, accumulate);
             }
         }
@@ -159,7 +160,7 @@ final class Float32Gemm {
         for (int o = 0; o < (rowsOuter ? mc : nc); o += rowsOuter ? MR : NR) {
             for (int q = 0; q < (rowsOuter ? nc : mc); q += rowsOuter ? NR : MR) {
                 int ir = rowsOuter ? o : q, jr = rowsOuter ? q : o;
-                Target t = Target.of(c, tile, ic, mc, ir, jc, nc, jr, accumulate);
+                Target t = Target.of(c, tile, ic, mc, ir, jc, nc, jr, accumulate, false);
                 Float32Kernel.tileRows(kc, a, aBase, ir, t.mr, lda, bp, (long) jr * kc, t.c, t.co, t.ldc);
                 t.finish(tile, c, accumulate);
             }
@@ -171,7 +172,7 @@ final class Float32Gemm {
                                      int ic, int mc, int jc, int nc, int kc) {
         for (int jr = 0; jr < nc; jr += NR) {
             for (int ir = 0; ir < mc; ir += MR) {
-                Target t = Target.of(c, tile, ic, mc, ir, jc, nc, jr, false);
+                Target t = Target.of(c, tile, ic, mc, ir, jc, nc, jr, false, false);
                 Float32Kernel.tileRowsInPlace(kc, a, aBase, ir, t.mr, lda, b, bBase + jr, ldb, t.c, t.co, t.ldc);
                 t.finish(tile, c, false);
             }
@@ -179,16 +180,23 @@ final class Float32Gemm {
     }
 
     /**
-     * Where one tile's kernel writes: a whole tile of the first depth block straight into C, every other tile into the
-     * tile buffer, which {@link #finish} then adds to C (a whole tile) or writes back (a ragged one).
+     * Where one tile's kernel writes, and what it adds its sums to ({@code cin}): a whole tile of a heap C straight into
+     * C, adding to C itself where the tile accumulates and the kernel can ({@code kernelAdds}: the packed-A kernels),
+     * else to a tile of negative zeros (x + -0 is x, bit for bit, -0 included); every other tile into the tile
+     * buffer, which {@link #finish} then adds to C (a whole tile) or writes back (a ragged one).
      */
-    private record Target(int mr, int nr, long at, float[] c, int co, int ldc) {
-        static Target of(MatrixView c, float[] tile, int ic, int mc, int ir, int jc, int nc, int jr, boolean accumulate) {
+    private record Target(int mr, int nr, long at, float[] c, int co, int ldc, float[] cin, int ci, int ldcin) {
+        static Target of(MatrixView c, float[] tile, int ic, int mc, int ir, int jc, int nc, int jr, boolean accumulate,
+                         boolean kernelAdds) {
             float[] carr = (float[]) c.array();
             int mr = Math.min(MR, mc - ir), nr = Math.min(NR, nc - jr);
             long at = c.index(ic + ir, jc + jr);
-            boolean direct = carr != null && mr == MR && nr == NR && !accumulate;
-            return direct ? new Target(mr, nr, at, carr, (int) at, (int) c.rowStride()) : new Target(mr, nr, at, tile, 0, NR);
+            int ldc = (int) c.rowStride();
+            if (carr == null || mr < MR || nr < NR || accumulate && !kernelAdds) {
+                return new Target(mr, nr, at, tile, 0, NR, NEGATIVE_ZEROS, 0, NR);
+            }
+            return accumulate ? new Target(mr, nr, at, carr, (int) at, ldc, carr, (int) at, ldc)
+                    : new Target(mr, nr, at, carr, (int) at, ldc, NEGATIVE_ZEROS, 0, NR);
         }
 
         void finish(float[] tile, MatrixView view, boolean accumulate) {
@@ -197,6 +205,15 @@ final class Float32Gemm {
             if (carr != null && mr == MR && nr == NR) Float32Kernel.addTile(tile, carr, (int) at, (int) view.rowStride());
             else writeBack(tile, mr, nr, view, carr, at, accumulate);
         }
+    }
+
+    /** What the packed-A kernels add to a tile that overwrites C (never written). */
+    private static final float[] NEGATIVE_ZEROS = negativeZeros(MR * NR);
+
+    private static float[] negativeZeros(int n) {
+        float[] z = new float[n];
+        java.util.Arrays.fill(z, -0f);
+        return z;
     }
 
     /** The valid mr x nr corner of a tile into C (heap or native), added to what is there with {@code accumulate}. */
