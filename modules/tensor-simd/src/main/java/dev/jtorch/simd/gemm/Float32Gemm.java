@@ -18,8 +18,7 @@ import static dev.jtorch.simd.gemm.Float32Kernel.SPECIES;
  * L1. Both are packed k-major (the MR or NR values of one k step side by side). Packing reads any strides, so
  * transposed and broadcast inputs need no copy beforehand. Ragged edges: panels are padded with zero rows and
  * columns, and such tiles are written back through a small tile buffer that keeps only the valid corner; so are the
- * tiles of the kernels that read A's rows in place in every depth block after the first, which add to C (the
- * packed-A kernels add to C themselves: see Target).
+ * tiles of a depth block after the first, which add to C, unless an adding kernel exists for them (see Target).
  */
 final class Float32Gemm {
     private Float32Gemm() {}
@@ -95,6 +94,11 @@ final class Float32Gemm {
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
+    /** This thread's packed-B buffer, grown to at least {@code floats} (tests check its alignment). */
+    static MemorySegment packedB(int floats) {
+        return WORKSPACE.get().b(floats);
+    }
+
     /**
      * {@code C[m0..m1, n0..n1] = A[m0..m1, :] @ B[:, n0..n1]} with depth k >= 1. C has unit column
      * stride; A and B any strides.
@@ -147,8 +151,12 @@ final class Float32Gemm {
         for (int o = 0; o < (rowsOuter ? mc : nc); o += rowsOuter ? MR : NR) {
             for (int q = 0; q < (rowsOuter ? nc : mc); q += rowsOuter ? NR : MR) {
                 int ir = rowsOuter ? o : q, jr = rowsOuter ? q : o;
-                Target t = Target.of(c, tile, ic, mc, ir, jc, nc, jr, accumulate, true);
-                Float32Kernel.tile(kc, ap, ir * kc, bp, (long) jr * kc, t.cin, t.ci, t.ldcin, t.c, t.co, t.ldc);
+                Target t = Target.of(c, tile, ic, mc, ir, jc, nc, jr, accumulate, MR == Float32Kernel.MR8);
+                if (accumulate && t.c != tile) {
+                    Float32Kernel.tile8Add(kc, ap, ir * kc, bp, (long) jr * kc, t.c, t.co, t.ldc);
+                    continue;
+                }
+                Float32Kernel.tile(kc, ap, ir * kc, bp, (long) jr * kc, t.c, t.co, t.ldc);
                 t.finish(tile, c, accumulate);
             }
         }
@@ -180,23 +188,18 @@ final class Float32Gemm {
     }
 
     /**
-     * Where one tile's kernel writes, and what it adds its sums to ({@code cin}): a whole tile of a heap C straight into
-     * C, adding to C itself where the tile accumulates and the kernel can ({@code kernelAdds}: the packed-A kernels),
-     * else to a tile of negative zeros (x + -0 is x, bit for bit, -0 included); every other tile into the tile
-     * buffer, which {@link #finish} then adds to C (a whole tile) or writes back (a ragged one).
+     * Where one tile's kernel writes: a whole tile of a heap C straight into C where it overwrites, or adds and the
+     * kernel can ({@code kernelAdds}: {@link Float32Kernel#tile8Add}); every other tile into the tile buffer, which
+     * {@link #finish} then adds to C (a whole tile) or writes back (a ragged one).
      */
-    private record Target(int mr, int nr, long at, float[] c, int co, int ldc, float[] cin, int ci, int ldcin) {
+    private record Target(int mr, int nr, long at, float[] c, int co, int ldc) {
         static Target of(MatrixView c, float[] tile, int ic, int mc, int ir, int jc, int nc, int jr, boolean accumulate,
                          boolean kernelAdds) {
             float[] carr = (float[]) c.array();
             int mr = Math.min(MR, mc - ir), nr = Math.min(NR, nc - jr);
             long at = c.index(ic + ir, jc + jr);
-            int ldc = (int) c.rowStride();
-            if (carr == null || mr < MR || nr < NR || accumulate && !kernelAdds) {
-                return new Target(mr, nr, at, tile, 0, NR, NEGATIVE_ZEROS, 0, NR);
-            }
-            return accumulate ? new Target(mr, nr, at, carr, (int) at, ldc, carr, (int) at, ldc)
-                    : new Target(mr, nr, at, carr, (int) at, ldc, NEGATIVE_ZEROS, 0, NR);
+            boolean direct = carr != null && mr == MR && nr == NR && (!accumulate || kernelAdds);
+            return direct ? new Target(mr, nr, at, carr, (int) at, (int) c.rowStride()) : new Target(mr, nr, at, tile, 0, NR);
         }
 
         void finish(float[] tile, MatrixView view, boolean accumulate) {
@@ -205,15 +208,6 @@ final class Float32Gemm {
             if (carr != null && mr == MR && nr == NR) Float32Kernel.addTile(tile, carr, (int) at, (int) view.rowStride());
             else writeBack(tile, mr, nr, view, carr, at, accumulate);
         }
-    }
-
-    /** What the packed-A kernels add to a tile that overwrites C (never written). */
-    private static final float[] NEGATIVE_ZEROS = negativeZeros(MR * NR);
-
-    private static float[] negativeZeros(int n) {
-        float[] z = new float[n];
-        java.util.Arrays.fill(z, -0f);
-        return z;
     }
 
     /** The valid mr x nr corner of a tile into C (heap or native), added to what is there with {@code accumulate}. */

@@ -42,34 +42,29 @@ final class Float32Kernel {
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
     /**
-     * {@code C = Cin + Apanel * Bpanel} for the MR x NR tile of the A panel at {@code ap[ao..]} and the B panel at
-     * float {@code bo} of the native segment {@code bp}, written over C at {@code c[co + r*ldc + j]}; Cin is read at
-     * {@code cin[ci + r*ldcin + j]}: C itself where a depth block after the first adds to it, a tile of negative zeros
-     * where the tile overwrites. The sums start at zero and meet Cin only after the k loop:
+     * {@code C = Apanel * Bpanel} for the MR x NR tile of the A panel at {@code ap[ao..]} and the B panel at float
+     * {@code bo} of the native segment {@code bp}, written over C at {@code c[co + r*ldc + j]}. The kernels only overwrite, and tiles that add to
+     * C go through a buffer and {@link #addTile}:
      * <ul>
-     * <li>accumulators loaded from Cin before the loop were 3-8% faster when C2 compiled them well, but in about one
-     * fresh JVM in four (2026-11-23, AVX-512 VM, a 2048² product from cold) C2 boxed a vector inside the k loop, and
-     * every call then ran 5x slower (620-650 ms against 100-130 for 2048²); zero-started kernels did not in 8 of 8 runs;
-     * <li>a kernel that chose between adding and overwriting after its k loop doubled that code, and in the 8-row tile
-     * pushed C2 past its node budget (NodeCountInliningCutoff): the last stores stayed calls that boxed their vectors,
-     * and every product deeper than one depth block ran 10x slower (13-14 GFLOP/s). (So did a helper method for the
-     * adding stores.) One path that always adds Cin has neither problem;
-     * <li>before, tiles that added went through a tile buffer and {@link #addTile}: 1 thread, three fresh JVMs each
-     * (2026-11-24, AVX-512 VM, GemmCpuTime), adding in the kernel took 512² 169-171 -> 175-178 GFLOP/s, 1024² 165-173
-     * -> 172-174, 2048² 164-173 -> 165-175, the MLP layer 177-183 -> 181-188 (NN) and 165-167 -> 170-171 (NT); 128²
-     * and 256², one depth block, unchanged.
+     * <li>a kernel that chose between adding and overwriting after its k loop doubled that code, and in the 8-row
+     * tile pushed C2 past its node budget (NodeCountInliningCutoff): the last stores stayed calls that boxed their
+     * vectors, and every product deeper than one depth block ran 10x slower (13-14 GFLOP/s);
+     * <li>accumulators loaded from a Cin array (C, or a zero tile) were 3-8% faster when C2 compiled them well, but in
+     * about one fresh JVM in four (2026-11-23, AVX-512 VM, a 2048² product from cold) C2 boxed a vector inside the k
+     * loop, and every call then ran 5x slower (620-650 ms against 100-130 for 2048²); zero-started kernels did not
+     * in 8 of 8 runs.
      * </ul>
      */
-    static void tile(int kc, float[] ap, int ao, MemorySegment bp, long bo, float[] cin, int ci, int ldcin, float[] c, int co, int ldc) {
+    static void tile(int kc, float[] ap, int ao, MemorySegment bp, long bo, float[] c, int co, int ldc) {
         if (MR == MR4) {
-            tile4(kc, ap, ao, bp, bo, cin, ci, ldcin, c, co, ldc);
+            tile4(kc, ap, ao, bp, bo, c, co, ldc);
         } else {
-            tile8(kc, ap, ao, bp, bo, cin, ci, ldcin, c, co, ldc);
+            tile8(kc, ap, ao, bp, bo, c, co, ldc);
         }
     }
 
     /** The 8-row tile: as {@link #tile4}, twice the rows. */
-    static void tile8(int kc, float[] ap, int ao, MemorySegment bp, long bo, float[] cin, int ci, int ldcin, float[] c, int co, int ldc) {
+    static void tile8(int kc, float[] ap, int ao, MemorySegment bp, long bo, float[] c, int co, int ldc) {
         final VectorSpecies<Float> s = SPECIES;
         FloatVector c00 = FloatVector.zero(s), c01 = FloatVector.zero(s);
         FloatVector c10 = FloatVector.zero(s), c11 = FloatVector.zero(s);
@@ -108,25 +103,84 @@ final class Float32Kernel {
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }
-        c00.add(FloatVector.fromArray(s, cin, ci)).intoArray(c, co);
-        c01.add(FloatVector.fromArray(s, cin, ci + LANES)).intoArray(c, co + LANES);
-        c10.add(FloatVector.fromArray(s, cin, ci + ldcin)).intoArray(c, co + ldc);
-        c11.add(FloatVector.fromArray(s, cin, ci + ldcin + LANES)).intoArray(c, co + ldc + LANES);
-        c20.add(FloatVector.fromArray(s, cin, ci + 2 * ldcin)).intoArray(c, co + 2 * ldc);
-        c21.add(FloatVector.fromArray(s, cin, ci + 2 * ldcin + LANES)).intoArray(c, co + 2 * ldc + LANES);
-        c30.add(FloatVector.fromArray(s, cin, ci + 3 * ldcin)).intoArray(c, co + 3 * ldc);
-        c31.add(FloatVector.fromArray(s, cin, ci + 3 * ldcin + LANES)).intoArray(c, co + 3 * ldc + LANES);
-        c40.add(FloatVector.fromArray(s, cin, ci + 4 * ldcin)).intoArray(c, co + 4 * ldc);
-        c41.add(FloatVector.fromArray(s, cin, ci + 4 * ldcin + LANES)).intoArray(c, co + 4 * ldc + LANES);
-        c50.add(FloatVector.fromArray(s, cin, ci + 5 * ldcin)).intoArray(c, co + 5 * ldc);
-        c51.add(FloatVector.fromArray(s, cin, ci + 5 * ldcin + LANES)).intoArray(c, co + 5 * ldc + LANES);
-        c60.add(FloatVector.fromArray(s, cin, ci + 6 * ldcin)).intoArray(c, co + 6 * ldc);
-        c61.add(FloatVector.fromArray(s, cin, ci + 6 * ldcin + LANES)).intoArray(c, co + 6 * ldc + LANES);
-        c70.add(FloatVector.fromArray(s, cin, ci + 7 * ldcin)).intoArray(c, co + 7 * ldc);
-        c71.add(FloatVector.fromArray(s, cin, ci + 7 * ldcin + LANES)).intoArray(c, co + 7 * ldc + LANES);
+        store(c, co, c00, c01);
+        store(c, co + ldc, c10, c11);
+        store(c, co + 2 * ldc, c20, c21);
+        store(c, co + 3 * ldc, c30, c31);
+        store(c, co + 4 * ldc, c40, c41);
+        store(c, co + 5 * ldc, c50, c51);
+        store(c, co + 6 * ldc, c60, c61);
+        store(c, co + 7 * ldc, c70, c71);
     }
 
-    /** Adds a whole MR x NR tile (row-major, NR wide) into C at {@code c[co + r*ldc + j]} (the rows kernels' tiles). */
+    /**
+     * {@link #tile8} adding its sums to C instead of overwriting it, for the tiles of a depth block after the first.
+     * A copy of the kernel, not a flag: a kernel that chose between adding and overwriting after its k loop doubled
+     * that code and went past C2's node budget (see {@link #tile}); so did a helper method for the adding stores,
+     * which C2 left a call that boxed its vectors (18-28 GFLOP/s). One kernel that always added, to a tile of zeros
+     * where it overwrites, cost products of one short depth block 5-15% (2026-11-24: the MLP's training step 590-610
+     * -> 655-675 µs). Against the tile buffer and {@link #addTile} before (1 thread, three fresh JVMs each, 2026-11-24,
+     * AVX-512 VM, GemmCpuTime): 512² 169-171 -> 175-178 GFLOP/s, 1024² 165-173 -> 172-174, 2048² 164-173 -> 165-175,
+     * the MLP layer 177-183 -> 181-188 (NN) and 165-167 -> 170-171 (NT).
+     */
+    static void tile8Add(int kc, float[] ap, int ao, MemorySegment bp, long bo, float[] c, int co, int ldc) {
+        final VectorSpecies<Float> s = SPECIES;
+        FloatVector c00 = FloatVector.zero(s), c01 = FloatVector.zero(s);
+        FloatVector c10 = FloatVector.zero(s), c11 = FloatVector.zero(s);
+        FloatVector c20 = FloatVector.zero(s), c21 = FloatVector.zero(s);
+        FloatVector c30 = FloatVector.zero(s), c31 = FloatVector.zero(s);
+        FloatVector c40 = FloatVector.zero(s), c41 = FloatVector.zero(s);
+        FloatVector c50 = FloatVector.zero(s), c51 = FloatVector.zero(s);
+        FloatVector c60 = FloatVector.zero(s), c61 = FloatVector.zero(s);
+        FloatVector c70 = FloatVector.zero(s), c71 = FloatVector.zero(s);
+        long b = bo * Float.BYTES;
+        for (int p = 0, a = ao; p < kc; p++, a += MR8, b += NR * Float.BYTES) {
+            FloatVector b0 = FloatVector.fromMemorySegment(s, bp, b, ORDER);
+            FloatVector b1 = FloatVector.fromMemorySegment(s, bp, b + LANES * Float.BYTES, ORDER);
+            FloatVector x = FloatVector.broadcast(s, ap[a]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(s, ap[a + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(s, ap[a + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(s, ap[a + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(s, ap[a + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(s, ap[a + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(s, ap[a + 6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(s, ap[a + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+        }
+        c00.add(FloatVector.fromArray(s, c, co)).intoArray(c, co);
+        c01.add(FloatVector.fromArray(s, c, co + LANES)).intoArray(c, co + LANES);
+        c10.add(FloatVector.fromArray(s, c, co + ldc)).intoArray(c, co + ldc);
+        c11.add(FloatVector.fromArray(s, c, co + ldc + LANES)).intoArray(c, co + ldc + LANES);
+        c20.add(FloatVector.fromArray(s, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
+        c21.add(FloatVector.fromArray(s, c, co + 2 * ldc + LANES)).intoArray(c, co + 2 * ldc + LANES);
+        c30.add(FloatVector.fromArray(s, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
+        c31.add(FloatVector.fromArray(s, c, co + 3 * ldc + LANES)).intoArray(c, co + 3 * ldc + LANES);
+        c40.add(FloatVector.fromArray(s, c, co + 4 * ldc)).intoArray(c, co + 4 * ldc);
+        c41.add(FloatVector.fromArray(s, c, co + 4 * ldc + LANES)).intoArray(c, co + 4 * ldc + LANES);
+        c50.add(FloatVector.fromArray(s, c, co + 5 * ldc)).intoArray(c, co + 5 * ldc);
+        c51.add(FloatVector.fromArray(s, c, co + 5 * ldc + LANES)).intoArray(c, co + 5 * ldc + LANES);
+        c60.add(FloatVector.fromArray(s, c, co + 6 * ldc)).intoArray(c, co + 6 * ldc);
+        c61.add(FloatVector.fromArray(s, c, co + 6 * ldc + LANES)).intoArray(c, co + 6 * ldc + LANES);
+        c70.add(FloatVector.fromArray(s, c, co + 7 * ldc)).intoArray(c, co + 7 * ldc);
+        c71.add(FloatVector.fromArray(s, c, co + 7 * ldc + LANES)).intoArray(c, co + 7 * ldc + LANES);
+    }
+
+    /** Adds a whole MR x NR tile (row-major, NR wide) into C at {@code c[co + r*ldc + j]}. */
     static void addTile(float[] tile, float[] c, int co, int ldc) {
         for (int r = 0, t = 0, row = co; r < MR; r++, t += NR, row += ldc) {
             for (int j = 0; j < NR; j += LANES) {
@@ -144,7 +198,7 @@ final class Float32Kernel {
     /**
      * The 4-row tile: {@code C[0..4, 0..NR] = Apanel * Bpanel} (see {@link #tile}).
      */
-    static void tile4(int kc, float[] ap, int ao, MemorySegment bp, long bo, float[] cin, int ci, int ldcin, float[] c, int co, int ldc) {
+    static void tile4(int kc, float[] ap, int ao, MemorySegment bp, long bo, float[] c, int co, int ldc) {
         final VectorSpecies<Float> s = SPECIES;
         FloatVector c00 = FloatVector.zero(s), c01 = FloatVector.zero(s);
         FloatVector c10 = FloatVector.zero(s), c11 = FloatVector.zero(s);
@@ -167,14 +221,10 @@ final class Float32Kernel {
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
-        c00.add(FloatVector.fromArray(s, cin, ci)).intoArray(c, co);
-        c01.add(FloatVector.fromArray(s, cin, ci + LANES)).intoArray(c, co + LANES);
-        c10.add(FloatVector.fromArray(s, cin, ci + ldcin)).intoArray(c, co + ldc);
-        c11.add(FloatVector.fromArray(s, cin, ci + ldcin + LANES)).intoArray(c, co + ldc + LANES);
-        c20.add(FloatVector.fromArray(s, cin, ci + 2 * ldcin)).intoArray(c, co + 2 * ldc);
-        c21.add(FloatVector.fromArray(s, cin, ci + 2 * ldcin + LANES)).intoArray(c, co + 2 * ldc + LANES);
-        c30.add(FloatVector.fromArray(s, cin, ci + 3 * ldcin)).intoArray(c, co + 3 * ldc);
-        c31.add(FloatVector.fromArray(s, cin, ci + 3 * ldcin + LANES)).intoArray(c, co + 3 * ldc + LANES);
+        store(c, co, c00, c01);
+        store(c, co + ldc, c10, c11);
+        store(c, co + 2 * ldc, c20, c21);
+        store(c, co + 3 * ldc, c30, c31);
     }
 
     /**

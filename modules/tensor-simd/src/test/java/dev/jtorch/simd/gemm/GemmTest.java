@@ -9,6 +9,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -344,6 +345,16 @@ class GemmTest {
         Strided out = output(DType.FLOAT32, 2, 0, 3, Memory.ARRAY);
         Gemm.matmul(a, b, out, 2, true, 0);
         assertPaddingUntouched(out, "M = 0");
+    }
+
+    @Test
+    void packedBIsCacheLineAligned() {
+        // the kernels load B in whole vectors: off a 64-byte boundary, a 512-bit load reads two cache lines
+        for (int floats : new int[] {1, 4096, 300_000, 7}) {
+            MemorySegment b = Float32Gemm.packedB(floats);
+            assertTrue(b.byteSize() >= floats * (long) Float.BYTES, b + " for " + floats + " floats");
+            assertEquals(0, b.address() % 64, "packed B at " + b.address() + " for " + floats + " floats");
+        }
     }
 
     @Test
