@@ -115,8 +115,8 @@ final class Float32Gemm {
                     (int) b.rowStride(), c, ws.tile, m0, m1 - m0, n0, n1 - n0, k);
             return;
         }
-        boolean rowsOuter = (long) (m1 - m0) * (n1 - n0) > C_IN_L2_FLOATS;
         int kc0 = evenSplit(k, KC, 1);
+        boolean rowsOuter = (long) (m1 - m0) * (n1 - n0) > C_IN_L2_FLOATS;
         int bBlock = rowsOuter ? B_BLOCK_IN_L2_FLOATS : B_BLOCK_FLOATS;
         int ncMax = Math.max(NR, Math.min(NC_MAX, bBlock / kc0) / NR * NR);
         int mcMax = Math.max(MR, Math.min(MC_MAX, A_BLOCK_FLOATS / kc0) / MR * MR);
