@@ -43,8 +43,9 @@ final class Float32Kernel {
 
     /**
      * {@code C = Apanel * Bpanel} for the MR x NR tile of the A panel at {@code ap[ao..]} and the B panel at float
-     * {@code bo} of the native segment {@code bp}, written over C at {@code c[co + r*ldc + j]}. The kernels only overwrite, and tiles that add to
-     * C go through a buffer and {@link #addTile}:
+     * {@code bo} of the native segment {@code bp}, written over C at {@code c[co + r*ldc + j]}. This kernel only
+     * overwrites; tiles that add to C go through {@link #tile8Add} (whole 8-row tiles) or through a buffer and
+     * {@link #addTile}:
      * <ul>
      * <li>a kernel that chose between adding and overwriting after its k loop doubled that code, and in the 8-row
      * tile pushed C2 past its node budget (NodeCountInliningCutoff): the last stores stayed calls that boxed their
@@ -119,9 +120,10 @@ final class Float32Kernel {
      * that code and went past C2's node budget (see {@link #tile}); so did a helper method for the adding stores,
      * which C2 left a call that boxed its vectors (18-28 GFLOP/s). One kernel that always added, to a tile of zeros
      * where it overwrites, cost products of one short depth block 5-15% (2026-11-24: the MLP's training step 590-610
-     * -> 655-675 µs). Against the tile buffer and {@link #addTile} before (1 thread, three fresh JVMs each, 2026-11-24,
-     * AVX-512 VM, GemmCpuTime): 512² 169-171 -> 175-178 GFLOP/s, 1024² 165-173 -> 172-174, 2048² 164-173 -> 165-175,
-     * the MLP layer 177-183 -> 181-188 (NN) and 165-167 -> 170-171 (NT).
+     * -> 655-675 µs). Against the tile buffer and {@link #addTile} before (1 thread, two fresh JVMs each, 2026-11-24,
+     * AVX-512 VM, GemmCpuTime): 512² 168-174 -> 175-177 GFLOP/s, 1024² 172-176 -> 178, 2048² 173-174 -> 174-175, the
+     * MLP layer 176-178 -> 183-184 (NN) and 167-170 -> 171-173 (NT); the MLP's training step (JMH, scoped, 1 thread)
+     * 590-592 -> 577 µs.
      */
     static void tile8Add(int kc, float[] ap, int ao, MemorySegment bp, long bo, float[] c, int co, int ldc) {
         final VectorSpecies<Float> s = SPECIES;
@@ -242,7 +244,8 @@ final class Float32Kernel {
      */
     static void tileRows(int kc, float[] a, int aBase, int ir, int mr, int lda, MemorySegment bp, long bo,
                          float[] c, int co, int ldc) {
-        int a0 = row(aBase, ir, 0, mr, lda), a1 = row(aBase, ir, 1, mr, lda), a2 = row(aBase, ir, 2, mr, lda), a3 = row(aBase, ir, 3, mr, lda);
+        int a0 = row(aBase, ir, 0, mr, lda), a1 = row(aBase, ir, 1, mr, lda);
+        int a2 = row(aBase, ir, 2, mr, lda), a3 = row(aBase, ir, 3, mr, lda);
         if (MR == MR4) {
             tile4Rows(kc, a, a0, a1, a2, a3, bp, bo, c, co, ldc);
         } else {
@@ -254,7 +257,8 @@ final class Float32Kernel {
     /** {@link #tileRows} with B's rows read in place (see above). */
     static void tileRowsInPlace(int kc, float[] a, int aBase, int ir, int mr, int lda, float[] b, int bo, int ldb,
                                 float[] c, int co, int ldc) {
-        int a0 = row(aBase, ir, 0, mr, lda), a1 = row(aBase, ir, 1, mr, lda), a2 = row(aBase, ir, 2, mr, lda), a3 = row(aBase, ir, 3, mr, lda);
+        int a0 = row(aBase, ir, 0, mr, lda), a1 = row(aBase, ir, 1, mr, lda);
+        int a2 = row(aBase, ir, 2, mr, lda), a3 = row(aBase, ir, 3, mr, lda);
         if (MR == MR4) {
             tile4Rows(kc, a, a0, a1, a2, a3, b, bo, ldb, c, co, ldc);
         } else {
