@@ -2,11 +2,14 @@ package dev.jtorch.simd.kernels;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@link SimdTranspose#transpose} for every size up to 3 blocks + 1 on both sides, with row strides wider than the
- * extent and offsets into both arrays: whole 8x8 blocks and ragged edges land where the naive loop puts them, and
+ * {@link SimdTranspose#transpose} for every size up to 3 blocks + 1 on both sides and for matrices that go through the
+ * stage, with row strides wider than the extent and offsets into both arrays: whole 8x8 blocks and ragged edges land where the naive loop puts them, and
  * nothing outside the destination's rectangle is written.
  */
 class SimdTransposeTest {
@@ -14,18 +17,38 @@ class SimdTransposeTest {
     void anySizeMatchesTheNaiveLoop() {
         int max = 3 * SimdTranspose.B + 1;
         for (int rows = 0; rows <= max; rows++) {
-            for (int cols = 0; cols <= max; cols++) {
-                int sCol = rows + 3, dRow = cols + 5, s0 = 7, d0 = 11;
-                float[] src = new float[s0 + cols * sCol + 1];
-                for (int i = 0; i < src.length; i++) src[i] = i * 0.5f + 1;
-                float[] dst = new float[d0 + rows * dRow + 1];
-                java.util.Arrays.fill(dst, -1f);
-                SimdTranspose.transpose(src, s0, sCol, dst, d0, dRow, rows, cols);
-                float[] want = new float[dst.length];
-                java.util.Arrays.fill(want, -1f);
-                for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) want[d0 + i * dRow + j] = src[s0 + i + j * sCol];
-                for (int k = 0; k < dst.length; k++) assertEquals(want[k], dst[k], 0f, rows + "x" + cols + " at " + k);
-            }
+            for (int cols = 0; cols <= max; cols++) check(rows, cols);
+        }
+    }
+
+    /**
+     * Matrices large enough to go through the stage: blocks of the stage's rows and columns plus partial ones (and one
+     * with ragged edges past the whole 8×8 blocks), a single block row, a single stage column.
+     */
+    @Test
+    void stagedMatricesMatchTheNaiveLoop() {
+        int sr = SimdTranspose.STAGE_ROWS, sc = SimdTranspose.STAGE_COLS;
+        int[][] shapes = {{sr + 8, sc + 8}, {2 * sr + 16, sc / 2 + 8}, {sr - 1 + 8, sc + 9}, {8, SimdTranspose.STAGED_MIN / 8},
+                {SimdTranspose.STAGED_MIN / 8, 8}, {3 * sr, sc}};
+        for (int[] shape : shapes) {
+            int rows8 = shape[0] & -SimdTranspose.B, cols8 = shape[1] & -SimdTranspose.B;
+            assertTrue((long) rows8 * cols8 >= SimdTranspose.STAGED_MIN, shape[0] + "x" + shape[1] + " takes the stage");
+            check(shape[0], shape[1]);
+        }
+    }
+
+    private static void check(int rows, int cols) {
+        int sCol = rows + 3, dRow = cols + 5, s0 = 7, d0 = 11;
+        float[] src = new float[s0 + cols * sCol + 1];
+        for (int i = 0; i < src.length; i++) src[i] = i * 0.5f + 1;
+        float[] dst = new float[d0 + rows * dRow + 1];
+        Arrays.fill(dst, -1f);
+        SimdTranspose.transpose(src, s0, sCol, dst, d0, dRow, rows, cols);
+        float[] want = new float[dst.length];
+        Arrays.fill(want, -1f);
+        for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) want[d0 + i * dRow + j] = src[s0 + i + j * sCol];
+        for (int k = 0; k < dst.length; k++) {
+            if (want[k] != dst[k]) assertEquals(want[k], dst[k], 0f, rows + "x" + cols + " at " + k);
         }
     }
 }
