@@ -23,16 +23,17 @@ class SimdTransposeTest {
 
     /**
      * Matrices large enough to go through the stage: blocks of the stage's rows and columns plus partial ones (and one
-     * with ragged edges past the whole 8×8 blocks), a single block row, a single stage column.
+     * with ragged edges past the whole 8×8 blocks), the fewest rows and the narrowest rows that take it.
      */
     @Test
     void stagedMatricesMatchTheNaiveLoop() {
         int sr = SimdTranspose.STAGE_ROWS, sc = SimdTranspose.STAGE_COLS;
-        int[][] shapes = {{sr + 8, sc + 8}, {2 * sr + 16, sc / 2 + 8}, {sr - 1 + 8, sc + 9}, {8, SimdTranspose.STAGED_MIN / 8},
-                {SimdTranspose.STAGED_MIN / 8, 8}, {3 * sr, sc}};
+        int minRows = SimdTranspose.STAGED_MIN_ROWS, minCols = SimdTranspose.STAGED_MIN_COLS;
+        int[][] shapes = {{sr + 8, sc + 8}, {2 * sr + 16, sc / 2 + 8}, {sr - 1 + 8, sc + 9}, {minRows, SimdTranspose.STAGED_MIN / minRows},
+                {SimdTranspose.STAGED_MIN / minCols + 3, minCols}, {3 * sr, sc}};
         for (int[] shape : shapes) {
             int rows8 = shape[0] & -SimdTranspose.B, cols8 = shape[1] & -SimdTranspose.B;
-            assertTrue((long) rows8 * cols8 >= SimdTranspose.STAGED_MIN, shape[0] + "x" + shape[1] + " takes the stage");
+            assertTrue(SimdTranspose.takesStage(rows8, cols8), shape[0] + "x" + shape[1] + " takes the stage");
             check(shape[0], shape[1]);
         }
     }
