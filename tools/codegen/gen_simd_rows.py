@@ -917,15 +917,21 @@ final class SimdReduceRows {{
     static double sumFloats(float[] x, int p, int n) {{
         int q = n >= STREAMS_FROM ? n / 4 / F.length() * F.length() : 0;
         double head = q > 0 ? sumFloatStreams(x, p, q) : 0;
-        DoubleVector a0 = DoubleVector.zero(W), a1 = a0, a2 = a0, a3 = a0;
         int i = 4 * q, step = 2 * F.length(), bound = i + (n - i) / step * step;
-        for (; i < bound; i += step) {{
-            a0 = a0.lanewise(VectorOperators.ADD, {widen("p + i")});
-            a1 = a1.lanewise(VectorOperators.ADD, {widen("p + i + H.length()")});
-            a2 = a2.lanewise(VectorOperators.ADD, {widen("p + i + 2 * H.length()")});
-            a3 = a3.lanewise(VectorOperators.ADD, {widen("p + i + 3 * H.length()")});
+        // Fewer than one step: the scalar loop alone (the vector accumulators would add up to +0.0, so the bits are
+        // the same), which spares short sums the lanes' reduction (SmallSize sum of [7], JMH, two forks: 536 -> 492 ns;
+        // the scalar twin 487-489 ns).
+        double r = 0;
+        if (i < bound) {{
+            DoubleVector a0 = DoubleVector.zero(W), a1 = a0, a2 = a0, a3 = a0;
+            for (; i < bound; i += step) {{
+                a0 = a0.lanewise(VectorOperators.ADD, {widen("p + i")});
+                a1 = a1.lanewise(VectorOperators.ADD, {widen("p + i + H.length()")});
+                a2 = a2.lanewise(VectorOperators.ADD, {widen("p + i + 2 * H.length()")});
+                a3 = a3.lanewise(VectorOperators.ADD, {widen("p + i + 3 * H.length()")});
+            }}
+            r = addLanes({plus("a0", "a1", "a2", "a3")});
         }}
-        double r = addLanes({plus("a0", "a1", "a2", "a3")});
         for (; i < n; i++) r += x[p + i];
         return head + r;
     }}
