@@ -3,12 +3,16 @@ package dev.jtorch.simd.gemm;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+
 /**
  * The float64 register-tiled micro-kernel: an MR x NR block of C from one packed A panel (kc x MR,
  * k-major) and one packed B panel (kc x NR, k-major), accumulators in separate locals.
  */
 // Mirrors Float32Kernel line for line with double for float (the reasons and measurements are there), except its
-// rows-in-place kernels, which only narrow float32 products (the Winograd convolution) use; change the two together.
+// rows-in-place kernels, which only narrow float32 products (the Winograd convolution) use, and its tile8Add (float64's
+// later depth blocks still add through the tile buffer); change the two together.
 final class Float64Kernel {
     private Float64Kernel() {}
 
@@ -22,9 +26,13 @@ final class Float64Kernel {
     static final int MR = SPECIES.vectorBitSize() >= 512 ? MR8 : MR4;
     /** Columns of a tile: two vectors. */
     static final int NR = 2 * LANES;
+    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
-    /** {@code C = Apanel * Bpanel}, written over C (see {@link Float32Kernel#tile}). */
-    static void tile(int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co, int ldc) {
+    /**
+     * {@code C = Apanel * Bpanel}, written over C (see {@link Float32Kernel#tile}); the B panel at double {@code bo} of
+     * the native segment {@code bp} (see Float64Gemm's Workspace).
+     */
+    static void tile(int kc, double[] ap, int ao, MemorySegment bp, long bo, double[] c, int co, int ldc) {
         if (MR == MR4) {
             tile4(kc, ap, ao, bp, bo, c, co, ldc);
         } else {
@@ -33,7 +41,7 @@ final class Float64Kernel {
     }
 
     /** The 8-row tile: as {@link #tile4}, twice the rows. */
-    static void tile8(int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co, int ldc) {
+    static void tile8(int kc, double[] ap, int ao, MemorySegment bp, long bo, double[] c, int co, int ldc) {
         final VectorSpecies<Double> s = SPECIES;
         DoubleVector c00 = DoubleVector.zero(s), c01 = DoubleVector.zero(s);
         DoubleVector c10 = DoubleVector.zero(s), c11 = DoubleVector.zero(s);
@@ -43,9 +51,10 @@ final class Float64Kernel {
         DoubleVector c50 = DoubleVector.zero(s), c51 = DoubleVector.zero(s);
         DoubleVector c60 = DoubleVector.zero(s), c61 = DoubleVector.zero(s);
         DoubleVector c70 = DoubleVector.zero(s), c71 = DoubleVector.zero(s);
-        for (int p = 0, a = ao, b = bo; p < kc; p++, a += MR8, b += NR) {
-            DoubleVector b0 = DoubleVector.fromArray(s, bp, b);
-            DoubleVector b1 = DoubleVector.fromArray(s, bp, b + LANES);
+        long b = bo * Double.BYTES;
+        for (int p = 0, a = ao; p < kc; p++, a += MR8, b += NR * Double.BYTES) {
+            DoubleVector b0 = DoubleVector.fromMemorySegment(s, bp, b, ORDER);
+            DoubleVector b1 = DoubleVector.fromMemorySegment(s, bp, b + LANES * Double.BYTES, ORDER);
             DoubleVector x = DoubleVector.broadcast(s, ap[a]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
@@ -99,15 +108,16 @@ final class Float64Kernel {
     /**
      * The 4-row tile: {@code C[0..4, 0..NR] = Apanel * Bpanel} (see {@link #tile}).
      */
-    static void tile4(int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co, int ldc) {
+    static void tile4(int kc, double[] ap, int ao, MemorySegment bp, long bo, double[] c, int co, int ldc) {
         final VectorSpecies<Double> s = SPECIES;
         DoubleVector c00 = DoubleVector.zero(s), c01 = DoubleVector.zero(s);
         DoubleVector c10 = DoubleVector.zero(s), c11 = DoubleVector.zero(s);
         DoubleVector c20 = DoubleVector.zero(s), c21 = DoubleVector.zero(s);
         DoubleVector c30 = DoubleVector.zero(s), c31 = DoubleVector.zero(s);
-        for (int p = 0, a = ao, b = bo; p < kc; p++, a += MR4, b += NR) {
-            DoubleVector b0 = DoubleVector.fromArray(s, bp, b);
-            DoubleVector b1 = DoubleVector.fromArray(s, bp, b + LANES);
+        long b = bo * Double.BYTES;
+        for (int p = 0, a = ao; p < kc; p++, a += MR4, b += NR * Double.BYTES) {
+            DoubleVector b0 = DoubleVector.fromMemorySegment(s, bp, b, ORDER);
+            DoubleVector b1 = DoubleVector.fromMemorySegment(s, bp, b + LANES * Double.BYTES, ORDER);
             DoubleVector x = DoubleVector.broadcast(s, ap[a]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);

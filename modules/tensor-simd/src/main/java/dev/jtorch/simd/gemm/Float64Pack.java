@@ -4,6 +4,7 @@ import jdk.incubator.vector.DoubleVector;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 import static dev.jtorch.simd.gemm.Float64Kernel.LANES;
@@ -22,6 +23,7 @@ final class Float64Pack {
     private Float64Pack() {}
 
     private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE_UNALIGNED;
+    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
     /**
      * A[i0..i0+mc, p0..p0+kc] into MR-row panels, k-major: element (r, p) of panel q lands at
@@ -60,49 +62,61 @@ final class Float64Pack {
     }
 
     /**
-     * B[p0..p0+kc, j0..j0+nc] into NR-column panels: element (p, j) of panel q lands at
-     * {@code q*NR*kc + p*NR + j}; columns past nc are zero.
+     * B[p0..p0+kc, j0..j0+nc] into NR-column panels in {@code dst} (native memory, see Float64Gemm's Workspace): element
+     * (p, j) of panel q lands at double {@code q*NR*kc + p*NR + j}; columns past nc are zero. Row-major B goes straight
+     * in, vector by vector; every other layout builds each panel in the heap array {@code panel} (kc x NR) and copies
+     * it over (see Float32Pack.packB).
      */
-    static void packB(MatrixView b, int p0, int kc, int j0, int nc, double[] dst) {
+    static void packB(MatrixView b, int p0, int kc, int j0, int nc, MemorySegment dst, double[] panel) {
         if (b.array() instanceof double[] src) {
-            packB(src, (int) b.index(p0, j0), (int) b.rowStride(), (int) b.colStride(), kc, nc, dst);
+            packB(src, (int) b.index(p0, j0), (int) b.rowStride(), (int) b.colStride(), kc, nc, dst, panel);
             return;
         }
         MemorySegment seg = b.segment();
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             for (int p = 0; p < kc; p++) {
-                int d = jr * kc + p * NR;
-                for (int j = 0; j < NR; j++) dst[d + j] = j < nr ? seg.getAtIndex(F64, b.index(p0 + p, j0 + jr + j)) : 0.0;
+                long d = (long) jr * kc + p * NR;
+                for (int j = 0; j < NR; j++) dst.setAtIndex(F64, d + j, j < nr ? seg.getAtIndex(F64, b.index(p0 + p, j0 + jr + j)) : 0.0);
             }
         }
     }
 
-    private static void packB(double[] src, int base, int rs, int cs, int kc, int nc, double[] dst) {
-        for (int jr = 0; jr < nc; jr += NR) {
-            int nr = Math.min(NR, nc - jr);
-            int panel = jr * kc;
-            int s0 = base + jr * cs;
-            if (nr == NR && cs == 1) { // row-major B: each step of k is NR adjacent elements
-                for (int p = 0, d = panel, s = s0; p < kc; p++, d += NR, s += rs) {
-                    DoubleVector.fromArray(SPECIES, src, s).intoArray(dst, d);
-                    DoubleVector.fromArray(SPECIES, src, s + LANES).intoArray(dst, d + LANES);
-                }
-            } else if (rs == 1) { // transposed B (x @ W.T): read each column along k
-                for (int j = 0; j < NR; j++) {
-                    int d = panel + j;
-                    if (j < nr) {
-                        int s = s0 + j * cs;
-                        for (int p = 0; p < kc; p++, d += NR) dst[d] = src[s + p];
-                    } else {
-                        for (int p = 0; p < kc; p++, d += NR) dst[d] = 0.0;
+    private static void packB(double[] src, int base, int rs, int cs, int kc, int nc, MemorySegment dst, double[] panel) {
+        int from = 0;
+        if (cs == 1) {
+            // Row-major B: the full panels row by row, so that each row of B is read as one sequential run
+            from = nc / NR * NR;
+            for (int p = 0, s = base; p < kc; p++, s += rs) {
+                for (int jr = 0, d = p * NR; jr < from; jr += NR, d += NR * kc) {
+                    for (int v = 0; v < NR; v += LANES) {
+                        DoubleVector.fromArray(SPECIES, src, s + jr + v).intoMemorySegment(dst, (long) (d + v) * Double.BYTES, ORDER);
                     }
                 }
-            } else {
-                for (int p = 0, d = panel; p < kc; p++, d += NR) {
-                    int s = s0 + p * rs;
-                    for (int j = 0; j < NR; j++) dst[d + j] = j < nr ? src[s + j * cs] : 0.0;
+            }
+        }
+        for (int jr = from; jr < nc; jr += NR) {
+            packPanel(src, base + jr * cs, rs, cs, kc, Math.min(NR, nc - jr), panel);
+            MemorySegment.copy(panel, 0, dst, F64, (long) jr * kc * Double.BYTES, kc * NR);
+        }
+    }
+
+    /** One NR-column panel of B (nr real columns from {@code src[s0]}) into {@code dst[0 .. kc*NR]}, zero past nr. */
+    private static void packPanel(double[] src, int s0, int rs, int cs, int kc, int nr, double[] dst) {
+        if (rs == 1) { // transposed B (x @ W.T): read each column along k
+            for (int j = 0; j < NR; j++) {
+                int d = j;
+                if (j < nr) {
+                    int s = s0 + j * cs;
+                    for (int p = 0; p < kc; p++, d += NR) dst[d] = src[s + p];
+                } else {
+                    for (int p = 0; p < kc; p++, d += NR) dst[d] = 0.0;
                 }
+            }
+        } else {
+            for (int p = 0, d = 0; p < kc; p++, d += NR) {
+                int s = s0 + p * rs;
+                for (int j = 0; j < NR; j++) dst[d + j] = j < nr ? src[s + j * cs] : 0.0;
             }
         }
     }

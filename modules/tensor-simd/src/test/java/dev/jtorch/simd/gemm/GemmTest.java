@@ -355,6 +355,11 @@ class GemmTest {
             assertTrue(b.byteSize() >= floats * (long) Float.BYTES, b + " for " + floats + " floats");
             assertEquals(0, b.address() % 64, "packed B at " + b.address() + " for " + floats + " floats");
         }
+        for (int doubles : new int[] {1, 4096, 300_000, 7}) {
+            MemorySegment b = Float64Gemm.packedB(doubles);
+            assertTrue(b.byteSize() >= doubles * (long) Double.BYTES, b + " for " + doubles + " doubles");
+            assertEquals(0, b.address() % 64, "packed float64 B at " + b.address() + " for " + doubles + " doubles");
+        }
     }
 
     @Test
