@@ -92,7 +92,7 @@ public final class CopyKernels {
         int rows = loop.size(r - 2), cols = loop.size(r - 1);
         int dRow = (int) loop.stride(0, r - 2), sCol = loop.innerStride(1);
         long[] outerShape = new long[r - 2];
-        long[][] outerStride = new long[2][r - 2];
+        long[][] outerStride = {new long[r - 2], new long[r - 2]}; // not new long[2][r - 2]: see Loop.create
         for (int d = 0; d < r - 2; d++) {
             outerShape[d] = loop.size(d);
             outerStride[0][d] = loop.stride(0, d);
