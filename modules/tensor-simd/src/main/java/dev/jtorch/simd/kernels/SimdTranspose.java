@@ -9,9 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
  * The float32 tile of the transposing copy with the Vector API: 8×8 blocks moved through registers
  * (8 vector loads along the source's contiguous dim, a 3-stage swap network, 8 vector stores along the
  * destination's rows), instead of 64 scalar loads that each touch a different source line.
- * Blocks are grouped in square tiles (see {@link #TILE}); large matrices go through a stage in L2 (see {@link #staged}).
- * Only 256-bit vectors: the network is written
- * for 8 lanes. Also packs transposed GEMM operands (the gemm package).
+ * Blocks are grouped in square tiles (see {@link #TILE}); large matrices go through a stage in L2 (see
+ * {@link #staged}). Only 256-bit vectors: the network is written for 8 lanes. Also packs transposed GEMM operands
+ * (the gemm package).
  */
 public final class SimdTranspose {
     private SimdTranspose() {}
@@ -61,13 +61,15 @@ public final class SimdTranspose {
      * 1.60 ms) ...
      */
     static final int STAGED_MIN_COLS = 64;
-    /** ... and at least this many of them (16 x 10000: 31 µs in tiles, 47 µs staged; 32 x 65536: 985 against 728 µs). */
+    /** ... and at least this many of them (16 x 10000: 31 µs in tiles, 47 µs staged; 32 x 65536: 985 against 728). */
     static final int STAGED_MIN_ROWS = 32;
     /** Destination rows and columns of one staged block: it reads 1 KiB runs of 512 source rows, writes 2 KiB runs. */
     static final int STAGE_ROWS = 256, STAGE_COLS = 512;
     /** Spacing of the stage's rows beyond STAGE_COLS, so that its rows do not all start in the same L1 set. */
     private static final int STAGE_PAD = 16;
-    private static final ThreadLocal<float[]> STAGE = ThreadLocal.withInitial(() -> new float[STAGE_ROWS * (STAGE_COLS + STAGE_PAD)]);
+    /** One stage per thread (528 KiB), kept for the thread's life like the GEMM's packed buffers. */
+    private static final ThreadLocal<float[]> STAGE =
+            ThreadLocal.withInitial(() -> new float[STAGE_ROWS * (STAGE_COLS + STAGE_PAD)]);
 
     /**
      * {@code dst[d0 + i*dRow + j] = src[s0 + i + j*sCol]} for i in [0, rows), j in [0, cols): rows and cols

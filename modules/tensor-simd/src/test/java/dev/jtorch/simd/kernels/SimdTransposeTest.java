@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link SimdTranspose#transpose} for every size up to 3 blocks + 1 on both sides and for matrices that go through the
- * stage, with row strides wider than the extent and offsets into both arrays: whole 8x8 blocks and ragged edges land where the naive loop puts them, and
- * nothing outside the destination's rectangle is written.
+ * stage, with row strides wider than the extent and offsets into both arrays: whole 8x8 blocks and ragged edges land
+ * where the naive loop puts them, and nothing outside the destination's rectangle is written.
  */
 class SimdTransposeTest {
     @Test
