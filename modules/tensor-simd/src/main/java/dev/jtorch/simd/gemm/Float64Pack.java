@@ -18,7 +18,8 @@ import static dev.jtorch.simd.gemm.Float64Kernel.SPECIES;
  * take fast paths for the common layouts; everything else goes element by element.
  */
 // Mirrors Float32Pack with double for float, except the 8x8 register transposes (SimdTranspose is float32 only):
-// here a row-major A and a transposed B are copied element by element. Change the two together.
+// here a row-major A and a transposed B are copied element by element, and a B broadcast along n (column stride 0)
+// takes packPanel's general loop instead of a fill. Change the two together.
 final class Float64Pack {
     private Float64Pack() {}
 
