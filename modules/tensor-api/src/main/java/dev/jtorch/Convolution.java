@@ -153,7 +153,8 @@ public final class Convolution {
                     + input.dtype.pyName() + " and " + grad.dtype.pyName());
         }
         DType compute = floatCompute(input.dtype, "conv3x3 weight gradient");
-        Tensor x = computeCopy(input, compute), g = computeCopy(grad, compute);
+        // grad as it is where it has the compute dtype: the backend reads any strides (see Backend.conv3x3WeightGrad)
+        Tensor x = computeCopy(input, compute), g = grad.dtype == compute ? grad : Elementwise.castRaw(grad, compute);
         Tensor out = Tensor.allocateForWrite(new long[]{grad.shape[1], input.shape[1], 3, 3}, compute, x.device());
         if (out.numel() > 0) Elementwise.backend(x, g).conv3x3WeightGrad(x.strided(), g.strided(), window, out.strided());
         if (out.dtype != input.dtype) out = Elementwise.castRaw(out, input.dtype);

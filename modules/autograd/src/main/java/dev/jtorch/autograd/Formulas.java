@@ -204,8 +204,9 @@ final class Formulas {
                 long[] shape = r.inShape(0);
                 boolean bias = r.in.length > 2;
                 yield new Spec("ConvolutionBackward0", g -> {
-                    // One contiguous copy of a broadcast gradient (the expanded seed of a sum) for both products.
-                    Tensor dy = g[0].contiguous();
+                    // One contiguous copy of a broadcast gradient (the expanded seed of a sum) for both products; the weight
+                    // gradient alone reads any strides (a first layer's: its input needs none)
+                    Tensor dy = r.needs(0) ? g[0].contiguous() : g[0];
                     Tensor gx = r.needs(0) ? dev.jtorch.Convolution.conv3x3InputGrad(dy, w.get(), window, shape[2], shape[3]) : null;
                     Tensor gw = r.needs(1) ? dev.jtorch.Convolution.conv3x3WeightGrad(x.get(), dy, window) : null;
                     return bias ? new Tensor[]{gx, gw, r.needs(2) ? dy.sum(new int[]{0, 2, 3}, false) : null} : new Tensor[]{gx, gw};

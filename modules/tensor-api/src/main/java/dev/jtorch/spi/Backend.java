@@ -176,7 +176,8 @@ public interface Backend {
 
     /**
      * Overwrites the contiguous {@code out} [O,C,3,3] with the weight gradient of {@link #conv3x3} for the contiguous
-     * {@code in} [N,C,H,W] and output gradient {@code grad} [N,O,outH,outW].
+     * {@code in} [N,C,H,W] and output gradient {@code grad} [N,O,outH,outW] of any strides (the gradient of a
+     * {@code sum()} is one value broadcast: a backend that needs it contiguous makes the copy).
      */
     void conv3x3WeightGrad(Strided in, Strided grad, dev.jtorch.ops.Window2d window, Strided out);
 

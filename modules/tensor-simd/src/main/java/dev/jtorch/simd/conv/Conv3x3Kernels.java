@@ -2,6 +2,7 @@ package dev.jtorch.simd.conv;
 
 import dev.jtorch.DType;
 import dev.jtorch.ops.Window2d;
+import dev.jtorch.simd.kernels.CopyKernels;
 import dev.jtorch.simd.kernels.Host;
 import dev.jtorch.spi.Strided;
 
@@ -109,8 +110,14 @@ public final class Conv3x3Kernels {
         Winograd3x3.Geometry g = geometry(x, (int) grad.shape()[1], win);
         if (simd && x.dtype() == DType.FLOAT32 && g.n() > 0 && g.c() > 0 && g.o() > 0 && Direct3x3.suits(g) && g.fits()) {
             Direct3x3.weightGrad(g, (float[]) Host.array(x), Host.base(x), (float[]) Host.array(grad), Host.base(grad),
-                    (float[]) Host.array(out), Host.base(out), threads);
+                    Math.toIntExact(grad.stride()[0]), Math.toIntExact(grad.stride()[1]), Math.toIntExact(grad.stride()[2]),
+                    Math.toIntExact(grad.stride()[3]), (float[]) Host.array(out), Host.base(out), threads);
             return;
+        }
+        if (!grad.isContiguous()) { // the paths below read the gradient in memory order
+            Strided dense = Host.allocate(grad.dtype(), grad.shape());
+            CopyKernels.copy(grad, dense, simd, threads);
+            grad = dense;
         }
         if (simd && x.dtype() == DType.FLOAT32 && g.n() > 0 && g.c() > 0 && g.o() > 0 && g.fits()) {
             Winograd3x3.weightGrad(g, (float[]) Host.array(x), Host.base(x), (float[]) Host.array(grad), Host.base(grad),

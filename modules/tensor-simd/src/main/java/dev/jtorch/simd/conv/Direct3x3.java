@@ -140,14 +140,15 @@ final class Direct3x3 {
     }
 
     /**
-     * out [o,c,3,3] at ob = the sum over images and output positions of grad [n,o,oh,ow] (at gb) times the input tap it
-     * multiplied. Per image, the gradient planes are laid out with the padded image's row length (zero past column ow)
+     * out [o,c,3,3] at ob = the sum over images and output positions of grad [n,o,oh,ow] (at gb, strides gsn, gso, gsy,
+     * gsx: any, a broadcast one included) times the input tap it multiplied. Per image, the gradient planes are laid out with the padded image's row length (zero past column ow)
      * and three copies of the padded image keep, for the taps of column j, only the columns [j, ow + j) that those
      * taps read for real outputs. Then each tap's sum is one dot product along the flattened plane, in whole vectors
      * without masks: where the gradient is a zero of the layout, the input is a zero too (never 0 times an input
      * beyond the tap's reach, which may be infinite); the last part-vector of a plane is added one by one.
      */
-    static void weightGrad(Winograd3x3.Geometry g, float[] x, int xb, float[] grad, int gb, float[] out, int ob, int threads) {
+    static void weightGrad(Winograd3x3.Geometry g, float[] x, int xb, float[] grad, int gb, int gsn, int gso, int gsy, int gsx,
+                           float[] out, int ob, int threads) {
         int per = imagesPerPartial(g.n()), partials = (g.n() + per - 1) / per, taps = g.o() * g.c() * 9;
         double[][] sums = new double[partials][]; // each partial's tap sums, its lanes added
         int parts = Math.max(1, Math.min(partials, Parallel.parts((long) g.n() * g.o() * g.oh() * g.ow() * g.c() * 9, threads)));
@@ -160,8 +161,7 @@ final class Direct3x3 {
                 for (int i = q * per; i < Math.min(g.n(), (q + 1) * per); i++) {
                     for (int j = 0; j < 3; j++) padImage(g, x, xb, i, cols[j], j, g.ow() + j);
                     for (int o = 0; o < g.o(); o++) {
-                        int go = gb + (i * g.o() + o) * g.oh() * g.ow();
-                        for (int y = 0; y < g.oh(); y++) System.arraycopy(grad, go + y * g.ow(), dy, y * wp, g.ow());
+                        gradPlane(g, grad, gb + i * gsn + o * gso, gsy, gsx, dy, wp);
                         for (int c = 0; c < g.c(); c++) weightGradPlane(dy, cols, c * (g.oh() + 2) * wp, wp, acc, (o * g.c() + c) * 9 * L);
                     }
                 }
@@ -176,6 +176,17 @@ final class Direct3x3 {
             double s = 0;
             for (double[] sum : sums) s += sum[k];
             out[ob + k] = (float) s;
+        }
+    }
+
+    /** One image's and output channel's gradient plane (from {@code go}, strides gsy and gsx) into dy's first ow of each wp floats. */
+    private static void gradPlane(Winograd3x3.Geometry g, float[] grad, int go, int gsy, int gsx, float[] dy, int wp) {
+        int ow = g.ow();
+        for (int y = 0; y < g.oh(); y++) {
+            int s = go + y * gsy, d = y * wp;
+            if (gsx == 1) System.arraycopy(grad, s, dy, d, ow);
+            else if (gsx == 0) java.util.Arrays.fill(dy, d, d + ow, grad[s]); // a broadcast gradient (of a sum, say)
+            else for (int j = 0; j < ow; j++) dy[d + j] = grad[s + j * gsx];
         }
     }
 

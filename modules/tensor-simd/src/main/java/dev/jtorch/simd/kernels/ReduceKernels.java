@@ -209,6 +209,9 @@ public final class ReduceKernels {
     private static double rowFloat(ReduceOp op, float[] x, int p, int s, int n) {
         double acc = identity(op);
         if (op == ReduceOp.SUM) {
+            // A broadcast row (the expanded gradient of a sum, say) is n times one float: every partial sum k * v of the
+            // loop below is exact in double (24 + 29 bits at most), so one product gives the loop's bits.
+            if (s == 0 && n > 0 && n <= 1 << 29) return acc + (double) x[p] * n;
             for (int i = 0; i < n; i++, p += s) acc += x[p];
             return acc;
         }

@@ -123,6 +123,54 @@ class Conv3x3KernelTest {
         }
     }
 
+    /**
+     * The weight gradient reads the output gradient with any strides (a broadcast one is the gradient of a sum: the
+     * autograd formula passes it on uncopied where no input gradient needs it): a broadcast, a transposed and an offset
+     * gradient give the same bits as their contiguous copies, summed directly (Direct3x3), by Winograd and by the
+     * reference sums (SIMD off), which both read a contiguous copy.
+     */
+    @TestFactory
+    Stream<DynamicTest> theWeightGradientReadsAnyGradientStrides() {
+        int[][] cases = {CASES[11], CASES[12], CASES[16], CASES[0], CASES[4]}; // direct, direct, direct, Winograd, Winograd
+        return Stream.of(cases).flatMap(k -> Stream.of("broadcast", "transposed", "offset").flatMap(layout -> Stream.of(true, false).map(
+                simd -> DynamicTest.dynamicTest(layout + " gradient " + java.util.Arrays.toString(k) + (simd ? "" : ", SIMD off"), () -> {
+                    int n = k[0], c = k[1], o = k[2], h = k[3], w = k[4];
+                    int oh = h + k[5] + k[7] - 2, ow = w + k[6] + k[8] - 2;
+                    Window2d win = new Window2d(3, 3, 1, 1, k[5], k[6], 1, 1, oh, ow);
+                    Random rnd = new Random(java.util.Arrays.hashCode(k));
+                    Strided x = random(rnd, n, c, h, w);
+                    Strided view = strided(rnd, layout, n, o, oh, ow), dense = Host.allocate(DType.FLOAT32, view.shape());
+                    float[] d = (float[]) Host.array(dense), src = (float[]) Host.array(view);
+                    long[] st = view.stride();
+                    for (int i = 0, e = 0; i < n; i++) for (int q = 0; q < o; q++) for (int y = 0; y < oh; y++) for (int z = 0; z < ow; z++) {
+                        d[e++] = src[(int) (view.offset() + i * st[0] + q * st[1] + y * st[2] + z * st[3])];
+                    }
+                    Strided got = Host.allocate(DType.FLOAT32, new long[]{o, c, 3, 3}), want = Host.allocate(DType.FLOAT32, new long[]{o, c, 3, 3});
+                    Conv3x3Kernels.weightGrad(x, view, win, got, 2, simd);
+                    Conv3x3Kernels.weightGrad(x, dense, win, want, 2, simd);
+                    sameBits(layout + " gradient", want, got);
+                }))));
+    }
+
+    /** A [n, o, oh, ow] float32 gradient that is not contiguous: one value broadcast, its last two dims swapped, or at an offset. */
+    private static Strided strided(Random rnd, String layout, int n, int o, int oh, int ow) {
+        long[] shape = {n, o, oh, ow};
+        return switch (layout) {
+            case "broadcast" -> {
+                Strided one = random(rnd, 1);
+                yield new Strided(one.storage(), DType.FLOAT32, shape, new long[4], 0);
+            }
+            case "transposed" -> {
+                Strided t = random(rnd, n, o, ow, oh);
+                yield new Strided(t.storage(), DType.FLOAT32, shape, new long[]{(long) o * ow * oh, (long) ow * oh, 1, oh}, 0);
+            }
+            default -> {
+                Strided t = random(rnd, (long) n * o * oh * ow + 7);
+                yield new Strided(t.storage(), DType.FLOAT32, shape, Strided.contiguousStrides(shape), 7);
+            }
+        };
+    }
+
     private static void sameBits(String what, Strided a, Strided b) {
         assertArrayEquals((float[]) Host.array(a), (float[]) Host.array(b), what);
     }
