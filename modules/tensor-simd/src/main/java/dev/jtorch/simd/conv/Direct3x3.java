@@ -141,9 +141,9 @@ final class Direct3x3 {
 
     /**
      * out [o,c,3,3] at ob = the sum over images and output positions of grad [n,o,oh,ow] (at gb, strides gsn, gso, gsy,
-     * gsx: any, a broadcast one included) times the input tap it multiplied. Per image, the gradient planes are laid out with the padded image's row length (zero past column ow)
-     * and three copies of the padded image keep, for the taps of column j, only the columns [j, ow + j) that those
-     * taps read for real outputs. Then each tap's sum is one dot product along the flattened plane, in whole vectors
+     * gsx: any, a broadcast one included) times the input tap it multiplied. Per image, the gradient planes are laid out
+     * with the padded image's row length (zero past column ow) and three copies of the padded image keep, for the taps
+     * of column j, only the columns [j, ow + j) that those taps read for real outputs. Then each tap's sum is one dot product along the flattened plane, in whole vectors
      * without masks: where the gradient is a zero of the layout, the input is a zero too (never 0 times an input
      * beyond the tap's reach, which may be infinite); the last part-vector of a plane is added one by one.
      */
@@ -179,7 +179,7 @@ final class Direct3x3 {
         }
     }
 
-    /** One image's and output channel's gradient plane (from {@code go}, strides gsy and gsx) into dy's first ow of each wp floats. */
+    /** One image's and output channel's gradient plane (from {@code go}, strides gsy and gsx) into the first ow of each wp floats of dy. */
     private static void gradPlane(Winograd3x3.Geometry g, float[] grad, int go, int gsy, int gsx, float[] dy, int wp) {
         int ow = g.ow();
         for (int y = 0; y < g.oh(); y++) {
