@@ -26,7 +26,7 @@ public final class Conv3x3Kernels {
             return;
         }
         if (simd && x.dtype() == DType.FLOAT32 && g.n() > 0 && g.c() > 0 && g.o() > 0 && g.fits()) {
-            Winograd3x3.forward(g, (float[]) Host.array(x), Host.base(x), (float[]) Host.array(w), Host.base(w), false,
+            Winograd3x3.forward(g, (float[]) Host.array(x), Host.base(x), (float[]) Host.array(w), Host.base(w),
                     bias == null ? null : (float[]) Host.array(bias), bias == null ? 0 : Host.base(bias),
                     (float[]) Host.array(out), Host.base(out), threads);
             return;
@@ -59,8 +59,9 @@ public final class Conv3x3Kernels {
 
     /**
      * out [N,C,H,W] = the input gradient for grad [N,O,oh,ow] and w [O,C,3,3]: each output gradient times each
-     * weight, summed at the input tap it multiplied. By Winograd it is the convolution of grad, padded by 2 - p,
-     * with the filters turned by 180 degrees and their channels swapped.
+     * weight, summed at the input tap it multiplied: the convolution of grad, padded by 2 - p, with the filters
+     * turned by 180 degrees and their channels swapped ({@link Direct3x3}'s way), or by Winograd the forward's steps
+     * run backwards.
      */
     public static void inputGrad(Strided grad, Strided w, Window2d win, Strided out, int threads, boolean simd) {
         long[] s = out.shape();
@@ -74,9 +75,10 @@ public final class Conv3x3Kernels {
                     null, 0, (float[]) Host.array(out), Host.base(out), threads);
             return;
         }
-        if (simd && out.dtype() == DType.FLOAT32 && n > 0 && c > 0 && o > 0 && g.fits()) {
-            Winograd3x3.forward(g, (float[]) Host.array(grad), Host.base(grad), (float[]) Host.array(w), Host.base(w), true,
-                    null, 0, (float[]) Host.array(out), Host.base(out), threads);
+        Winograd3x3.Geometry forward = new Winograd3x3.Geometry(n, c, h, wd, o, win.padH(), win.padW(), win.outH(), win.outW());
+        if (simd && out.dtype() == DType.FLOAT32 && n > 0 && c > 0 && o > 0 && forward.fits()) {
+            Winograd3x3.inputGrad(forward, (float[]) Host.array(grad), Host.base(grad), (float[]) Host.array(w), Host.base(w),
+                    (float[]) Host.array(out), Host.base(out), threads);
             return;
         }
         Object ga = Host.array(grad), wa = Host.array(w), oa = Host.array(out);
