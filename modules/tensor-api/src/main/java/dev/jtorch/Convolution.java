@@ -116,21 +116,40 @@ public final class Convolution {
     }
 
     /**
+     * Both gradients of {@link #conv3x3}, {@code {conv3x3InputGrad(grad, weight, ...), conv3x3WeightGrad(input, grad,
+     * window)}}, the same values and autograd records as the two calls; a backend with a fused form (the CPU's
+     * Winograd route) transforms the output gradient once for both.
+     */
+    public static Tensor[] conv3x3Backward(Tensor input, Tensor grad, Tensor weight, Window2d window, long height, long width) {
+        checkInputGrad(grad, weight, window, height, width);
+        checkWeightGrad(input, grad, window);
+        if (input.dtype != grad.dtype) {
+            throw new IllegalArgumentException("conv3x3 weight gradient: expected input and grad of one dtype, got "
+                    + input.dtype.pyName() + " and " + grad.dtype.pyName());
+        }
+        DType compute = floatCompute(grad.dtype, "conv3x3 input gradient");
+        Tensor g = computeCopy(grad, compute), w = computeCopy(weight, compute), x = computeCopy(input, compute);
+        Tensor gx = Tensor.allocateForWrite(new long[]{grad.shape[0], weight.shape[1], height, width}, compute, g.device());
+        Tensor gw = Tensor.allocateForWrite(new long[]{grad.shape[1], input.shape[1], 3, 3}, compute, g.device());
+        dev.jtorch.spi.Backend backend = Elementwise.backend(x, g, w);
+        if (gx.numel() == 0 || gw.numel() == 0
+                || !backend.conv3x3Backward(x.strided(), g.strided(), w.strided(), window, gx.strided(), gw.strided())) {
+            if (gx.numel() > 0) backend.conv3x3InputGrad(g.strided(), w.strided(), window, gx.strided());
+            if (gw.numel() > 0) backend.conv3x3WeightGrad(x.strided(), g.strided(), window, gw.strided());
+        }
+        if (gx.dtype != grad.dtype) gx = Elementwise.castRaw(gx, grad.dtype);
+        if (gw.dtype != input.dtype) gw = Elementwise.castRaw(gw, input.dtype);
+        Autograd.record(new Op.Conv3x3InputGrad(window, height, width), new Tensor[]{grad, weight}, gx);
+        Autograd.record(new Op.Conv3x3WeightGrad(window), new Tensor[]{input, grad}, gw);
+        return new Tensor[]{gx, gw};
+    }
+
+    /**
      * The input gradient of {@link #conv3x3}: the output gradient {@code grad} [N,O,outH,outW] and {@code weight}
      * [O,C,3,3] into [N,C,height,width].
      */
     public static Tensor conv3x3InputGrad(Tensor grad, Tensor weight, Window2d window, long height, long width) {
-        checkConv3x3Window(window);
-        if (grad.dim() != 4 || weight.dim() != 4 || weight.shape[0] != grad.shape[1] || weight.shape[2] != 3 || weight.shape[3] != 3
-                || grad.shape[2] != window.outH() || grad.shape[3] != window.outW() || height < 1 || width < 1) {
-            throw new IllegalArgumentException("conv3x3 input gradient: expected grad [N,O," + window.outH() + "," + window.outW()
-                    + "] and weight [O,C,3,3] for an input of " + height + " x " + width + ", got grad " + dims(grad.shape)
-                    + " and weight " + dims(weight.shape));
-        }
-        if (grad.dtype != weight.dtype) {
-            throw new IllegalArgumentException("conv3x3 input gradient: expected grad and weight of one dtype, got "
-                    + grad.dtype.pyName() + " and " + weight.dtype.pyName());
-        }
+        checkInputGrad(grad, weight, window, height, width);
         DType compute = floatCompute(grad.dtype, "conv3x3 input gradient");
         Tensor g = computeCopy(grad, compute), w = computeCopy(weight, compute);
         Tensor out = Tensor.allocateForWrite(new long[]{grad.shape[0], weight.shape[1], height, width}, compute, g.device());
@@ -142,12 +161,7 @@ public final class Convolution {
 
     /** The weight gradient of {@link #conv3x3}: {@code input} [N,C,H,W] and the output gradient {@code grad} [N,O,outH,outW] into [O,C,3,3]. */
     public static Tensor conv3x3WeightGrad(Tensor input, Tensor grad, Window2d window) {
-        checkConv3x3Window(window);
-        if (input.dim() != 4 || grad.dim() != 4 || grad.shape[0] != input.shape[0] || grad.shape[2] != window.outH()
-                || grad.shape[3] != window.outW()) {
-            throw new IllegalArgumentException("conv3x3 weight gradient: expected input [N,C,H,W] and grad [N,O," + window.outH() + ","
-                    + window.outW() + "], got input " + dims(input.shape) + " and grad " + dims(grad.shape));
-        }
+        checkWeightGrad(input, grad, window);
         if (input.dtype != grad.dtype) {
             throw new IllegalArgumentException("conv3x3 weight gradient: expected input and grad of one dtype, got "
                     + input.dtype.pyName() + " and " + grad.dtype.pyName());
@@ -160,6 +174,29 @@ public final class Convolution {
         if (out.dtype != input.dtype) out = Elementwise.castRaw(out, input.dtype);
         Autograd.record(new Op.Conv3x3WeightGrad(window), new Tensor[]{input, grad}, out);
         return out;
+    }
+
+    private static void checkInputGrad(Tensor grad, Tensor weight, Window2d window, long height, long width) {
+        checkConv3x3Window(window);
+        if (grad.dim() != 4 || weight.dim() != 4 || weight.shape[0] != grad.shape[1] || weight.shape[2] != 3 || weight.shape[3] != 3
+                || grad.shape[2] != window.outH() || grad.shape[3] != window.outW() || height < 1 || width < 1) {
+            throw new IllegalArgumentException("conv3x3 input gradient: expected grad [N,O," + window.outH() + "," + window.outW()
+                    + "] and weight [O,C,3,3] for an input of " + height + " x " + width + ", got grad " + dims(grad.shape)
+                    + " and weight " + dims(weight.shape));
+        }
+        if (grad.dtype != weight.dtype) {
+            throw new IllegalArgumentException("conv3x3 input gradient: expected grad and weight of one dtype, got "
+                    + grad.dtype.pyName() + " and " + weight.dtype.pyName());
+        }
+    }
+
+    private static void checkWeightGrad(Tensor input, Tensor grad, Window2d window) {
+        checkConv3x3Window(window);
+        if (input.dim() != 4 || grad.dim() != 4 || grad.shape[0] != input.shape[0] || grad.shape[2] != window.outH()
+                || grad.shape[3] != window.outW()) {
+            throw new IllegalArgumentException("conv3x3 weight gradient: expected input [N,C,H,W] and grad [N,O," + window.outH() + ","
+                    + window.outW() + "], got input " + dims(input.shape) + " and grad " + dims(grad.shape));
+        }
     }
 
     private static void checkConv3x3Window(Window2d window) {

@@ -207,8 +207,15 @@ final class Formulas {
                     // One contiguous copy of a broadcast gradient (the expanded seed of a sum) for both products; the weight
                     // gradient alone reads any strides (a first layer's: its input needs none)
                     Tensor dy = r.needs(0) ? g[0].contiguous() : g[0];
-                    Tensor gx = r.needs(0) ? dev.jtorch.Convolution.conv3x3InputGrad(dy, w.get(), window, shape[2], shape[3]) : null;
-                    Tensor gw = r.needs(1) ? dev.jtorch.Convolution.conv3x3WeightGrad(x.get(), dy, window) : null;
+                    Tensor gx, gw;
+                    if (r.needs(0) && r.needs(1)) { // one call: a backend may transform dy once for both
+                        Tensor[] both = dev.jtorch.Convolution.conv3x3Backward(x.get(), dy, w.get(), window, shape[2], shape[3]);
+                        gx = both[0];
+                        gw = both[1];
+                    } else {
+                        gx = r.needs(0) ? dev.jtorch.Convolution.conv3x3InputGrad(dy, w.get(), window, shape[2], shape[3]) : null;
+                        gw = r.needs(1) ? dev.jtorch.Convolution.conv3x3WeightGrad(x.get(), dy, window) : null;
+                    }
                     return bias ? new Tensor[]{gx, gw, r.needs(2) ? dy.sum(new int[]{0, 2, 3}, false) : null} : new Tensor[]{gx, gw};
                 });
             }

@@ -1,10 +1,12 @@
 package dev.jtorch.nn;
 
+import dev.jtorch.Convolution;
 import dev.jtorch.DType;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
 import dev.jtorch.autograd.Autograd;
 import dev.jtorch.nn.functional.F;
+import dev.jtorch.ops.Window2d;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -46,6 +48,30 @@ class Conv3x3RouteTest {
         List<Tensor> g = Autograd.grad(List.of(y), List.of(x, w, b), List.of(gy), true);
         Tensor second = Autograd.grad(List.of(g.get(0).pow(2.0).sum()), List.of(w), null, false).get(0);
         return new Tensor[]{y.detach(), g.get(0).detach(), g.get(1).detach(), g.get(2).detach(), second};
+    }
+
+    /**
+     * Both gradients from one call (the CPU backend's fused Winograd pass for 16+ channels, the two separate calls
+     * otherwise) equal the separate calls bit for bit and carry the same autograd records.
+     */
+    @Test
+    void bothGradientsInOneCallEqualTheSeparateCalls() {
+        Torch.manualSeed(13);
+        Window2d win = new Window2d(3, 3, 1, 1, 1, 0, 1, 1, 9, 5);
+        for (int[] io : new int[][]{{16, 24}, {3, 8}}) {
+            Tensor x = Torch.randn(5, io[0], 9, 7).requiresGrad_(), w = Torch.randn(io[1], io[0], 3, 3).requiresGrad_();
+            Tensor gy = Torch.randn(5, io[1], 9, 5).requiresGrad_();
+            Tensor[] both = Convolution.conv3x3Backward(x, gy, w, win, 9, 7);
+            Tensor gx = Convolution.conv3x3InputGrad(gy, w, win, 9, 7), gw = Convolution.conv3x3WeightGrad(x, gy, win);
+            assertTrue(both[0].equal(gx), "input gradient of " + io[0] + "->" + io[1]);
+            assertTrue(both[1].equal(gw), "weight gradient of " + io[0] + "->" + io[1]);
+            assertEquals(gx.gradFn().name(), both[0].gradFn().name());
+            assertEquals(gw.gradFn().name(), both[1].gradFn().name());
+            Tensor probe = Torch.randn(5, io[0], 9, 7), probeW = Torch.randn(io[1], io[0], 3, 3);
+            List<Tensor> fused = Autograd.grad(List.of(both[0].mul(probe).sum().add(both[1].mul(probeW).sum())), List.of(x, w, gy), null, false);
+            List<Tensor> apart = Autograd.grad(List.of(gx.mul(probe).sum().add(gw.mul(probeW).sum())), List.of(x, w, gy), null, false);
+            for (int i = 0; i < 3; i++) assertTrue(fused.get(i).equal(apart.get(i)), "second-order gradient " + i + " of " + io[0] + "->" + io[1]);
+        }
     }
 
     @Test

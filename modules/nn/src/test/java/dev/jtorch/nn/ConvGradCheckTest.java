@@ -53,6 +53,12 @@ class ConvGradCheckTest {
             assertTrue(GradCheck.gradgradcheck(in -> Convolution.conv3x3InputGrad(in[0], in[1], win, 4, 5), rand(1, 2, oh, ow), rand(2, 2, 3, 3)));
             assertTrue(GradCheck.gradcheck(in -> Convolution.conv3x3WeightGrad(in[0], in[1], win), rand(2, 3, 4, 5), rand(2, 2, oh, ow)));
             assertTrue(GradCheck.gradgradcheck(in -> Convolution.conv3x3WeightGrad(in[0], in[1], win), rand(1, 2, 4, 5), rand(1, 2, oh, ow)));
+            // both gradients from one call (input, grad, weight)
+            for (int which = 0; which < 2; which++) {
+                int k = which;
+                assertTrue(GradCheck.gradcheck(in -> Convolution.conv3x3Backward(in[0], in[1], in[2], win, 4, 5)[k],
+                        rand(2, 3, 4, 5), rand(2, 2, oh, ow), rand(2, 3, 3, 3)));
+            }
         }
     }
 
@@ -71,6 +77,12 @@ class ConvGradCheckTest {
         assertTrue(e.getMessage().startsWith("conv3x3 input gradient: expected grad [N,O,4,4]"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Convolution.conv3x3WeightGrad(x, Torch.randn(2, 3, 4, 4), win));
         assertTrue(e.getMessage().startsWith("conv3x3 weight gradient: expected input [N,C,H,W] and grad [N,O,4,4]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Convolution.conv3x3Backward(x, Torch.randn(1, 3, 4, 5), w, win, 4, 4));
+        assertTrue(e.getMessage().startsWith("conv3x3 input gradient: expected grad [N,O,4,4]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Convolution.conv3x3Backward(Torch.randn(2, 2, 4, 4), Torch.randn(1, 3, 4, 4), w, win, 4, 4));
+        assertTrue(e.getMessage().startsWith("conv3x3 weight gradient: expected input [N,C,H,W] and grad [N,O,4,4]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Convolution.conv3x3Backward(x.to(DType.FLOAT64), Torch.randn(1, 3, 4, 4), w, win, 4, 4));
+        assertEquals("conv3x3 weight gradient: expected input and grad of one dtype, got float64 and float32", e.getMessage());
     }
 
     @Test

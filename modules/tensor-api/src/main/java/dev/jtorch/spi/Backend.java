@@ -195,6 +195,18 @@ public interface Backend {
     /** Writes the coordinates of non-zero elements, row-major order, into {@code out} [n, in.dim()] INT64. */
     void nonzero(Strided in, Strided out);
 
+    // ---- fused convolution gradients (optional)
+    /**
+     * Both gradients of {@link #conv3x3} in one pass over the contiguous output gradient {@code grad}: overwrites
+     * {@code inputGrad} as {@link #conv3x3InputGrad} would (with {@code weight}) and {@code weightGrad} as
+     * {@link #conv3x3WeightGrad} would (with {@code in}), to the same bits. False when the backend has no fused form
+     * for these operands (nothing written); the caller then makes the two calls.
+     */
+    default boolean conv3x3Backward(Strided in, Strided grad, Strided weight, dev.jtorch.ops.Window2d window,
+                                    Strided inputGrad, Strided weightGrad) {
+        return false;
+    }
+
     // ---- fused optimizer updates (optional)
     /**
      * {@code self = self + other * alpha} over contiguous FLOAT32 tensors of one shape, rounding after the product as

@@ -270,6 +270,17 @@ public final class CpuBackend implements Backend {
         Staging.unstage(o, out);
     }
 
+    @Override
+    public boolean conv3x3Backward(Strided in, Strided grad, Strided weight, Window2d window, Strided inputGrad, Strided weightGrad) {
+        Strided x = Staging.stage(in), g = Staging.stage(grad), w = Staging.stage(weight);
+        if (!Conv3x3Kernels.fusesBackward(x, g, w, window, SIMD)) return false;
+        Strided dx = Staging.stage(inputGrad), dw = Staging.stage(weightGrad);
+        Conv3x3Kernels.backward(x, g, w, window, dx, dw, threads);
+        Staging.unstage(dx, inputGrad);
+        Staging.unstage(dw, weightGrad);
+        return true;
+    }
+
     // ---------------------------------------------------------------- indexing
 
     @Override

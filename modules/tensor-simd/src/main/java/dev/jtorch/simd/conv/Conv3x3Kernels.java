@@ -152,6 +152,29 @@ public final class Conv3x3Kernels {
         }
     }
 
+    /**
+     * Whether {@link #backward} takes these operands (x [N,C,H,W], grad [N,O,oh,ow], w [O,C,3,3]): the Winograd route
+     * for both gradients, float32 with SIMD on, a contiguous grad. Elsewhere the two gradients share nothing.
+     */
+    public static boolean fusesBackward(Strided x, Strided grad, Strided w, Window2d win, boolean simd) {
+        if (!simd || x.dtype() != DType.FLOAT32 || grad.dtype() != DType.FLOAT32 || w.dtype() != DType.FLOAT32 || !grad.isContiguous()) {
+            return false;
+        }
+        Winograd3x3.Geometry g = geometry(x, (int) w.shape()[0], win);
+        return g.n() > 0 && g.c() > 0 && g.o() > 0 && !Direct3x3.suits(g) && g.fits();
+    }
+
+    /**
+     * {@link #inputGrad} into dx and {@link #weightGrad} into dw, to the same bits, in one Winograd pass that transforms
+     * grad once for both; only for operands {@link #fusesBackward} takes.
+     */
+    public static void backward(Strided x, Strided grad, Strided w, Window2d win, Strided dx, Strided dw, int threads) {
+        if (!fusesBackward(x, grad, w, win, true)) throw new IllegalArgumentException("conv3x3 backward: no fused form for these operands");
+        Winograd3x3.backward(geometry(x, (int) w.shape()[0], win), (float[]) Host.array(x), Host.base(x),
+                (float[]) Host.array(grad), Host.base(grad), (float[]) Host.array(w), Host.base(w),
+                (float[]) Host.array(dx), Host.base(dx), (float[]) Host.array(dw), Host.base(dw), threads);
+    }
+
     private static Winograd3x3.Geometry geometry(Strided x, int o, Window2d win) {
         long[] s = x.shape();
         if (x.dtype() != DType.FLOAT32 && x.dtype() != DType.FLOAT64) {

@@ -205,23 +205,45 @@ final class Winograd3x3 {
      * 13x13, batch 64, 1 thread, in one JVM on the AVX-512 VM (2026-11-24): the input gradient 2.80 -> 2.28 ms.
      */
     static void inputGrad(Geometry g, float[] dy, int db, float[] wt, int wb, float[] out, int ob, int threads) {
-        if (g.padH() < 0 || g.padW() < 0) throw new IllegalArgumentException("conv3x3 input gradient: negative padding " + g);
-        float[] u = weightTransform(g, wt, wb, true, WORKSPACE.get());
+        backward(g, null, 0, dy, db, wt, wb, out, ob, null, 0, threads);
+    }
+
+    /**
+     * {@link #inputGrad} into dx at dxb unless dx is null and {@link #weightGrad} into dw at dwb unless dw is null, for
+     * x [n,c,h,w] at xb (read for dw), dy [n,o,oh,ow] at db and w [o,c,3,3] at wb (read for dx): each chunk's
+     * transformed output gradients serve both, and its dy is read once (conv2 of the bench CNN: the transform and
+     * the channels-last copy of dy took 0.4-0.6 ms of each gradient).
+     */
+    static void backward(Geometry g, float[] x, int xb, float[] dy, int db, float[] wt, int wb, float[] dx, int dxb,
+                         float[] dw, int dwb, int threads) {
+        if (dx != null && (g.padH() < 0 || g.padW() < 0)) {
+            throw new IllegalArgumentException("conv3x3 input gradient: negative padding " + g);
+        }
+        float[] u = dx == null ? null : weightTransform(g, wt, wb, true, WORKSPACE.get());
         int per = g.imagesPerChunk(), chunks = (g.n() + per - 1) / per;
+        // The weight gradient's chunk sums apart, added in chunk order afterwards: the same bits on any number of threads.
+        int size = 16 * g.op() * g.cp();
+        float[] sums = dw == null ? null : WORKSPACE.get().get(5, chunks * size);
         int parts = Math.min(threads, chunks), inner = parts == 1 ? threads : 1;
         Parallel.run(parts, p -> {
             Workspace ws = WORKSPACE.get();
             for (int k = chunks * p / parts; k < chunks * (p + 1) / parts; k++) {
-                inputGradChunk(g, k * per, Math.min(per, g.n() - k * per), dy, db, u, out, ob, ws, inner);
+                int n0 = k * per, nb = Math.min(per, g.n() - n0);
+                float[] gt = transformGrads(g, dy, db, n0, nb, ws, inner);
+                if (dx != null) inputGradChunk(g, n0, nb, gt, u, dx, dxb, ws, inner);
+                if (dw != null) weightGradChunk(g, n0, nb, x, xb, gt, sums, k * size, ws, inner);
             }
         });
+        if (dw != null) {
+            for (int k = 1; k < chunks; k++) for (int i = 0; i < size; i++) sums[i] += sums[k * size + i];
+            transformWeightGrad(g, sums, dw, dwb);
+        }
     }
 
-    /** Images n0 .. n0+nb of {@link #inputGrad}. */
-    private static void inputGradChunk(Geometry g, int n0, int nb, float[] dy, int db, float[] u, float[] out, int ob,
+    /** Images n0 .. n0+nb of {@link #inputGrad} from their transformed output gradients gt (workspace 2). */
+    private static void inputGradChunk(Geometry g, int n0, int nb, float[] gt, float[] u, float[] out, int ob,
                                        Workspace ws, int threads) {
         int cp = g.cp(), op = g.op(), tpi = g.tilesPerImage(), tiles = nb * tpi;
-        float[] gt = transformGrads(g, dy, db, n0, nb, ws, threads);
         int em = stride(tiles, cp);
         float[] m = ws.get(1, 16 * em);
         Gemm.matmul(view(gt, 16, tiles, op, stride(tiles, op)), view(u, 16, op, cp, op * cp), view(m, 16, tiles, cp, em), threads, true);
@@ -309,27 +331,17 @@ final class Winograd3x3 {
 
     /** out [o,c,3,3] (contiguous at ob) = the gradient of the weight given x [n,c,h,w] and dy [n,o,oh,ow]. */
     static void weightGrad(Geometry g, float[] x, int xb, float[] dy, int db, float[] out, int ob, int threads) {
-        int cp = g.cp(), op = g.op(), per = g.imagesPerChunk(), chunks = (g.n() + per - 1) / per;
-        // Each chunk's sums apart, added in chunk order afterwards: the same bits on any number of threads.
-        int size = 16 * op * cp;
-        float[] sums = WORKSPACE.get().get(5, chunks * size);
-        int parts = Math.min(threads, chunks), inner = parts == 1 ? threads : 1;
-        Parallel.run(parts, p -> {
-            Workspace ws = WORKSPACE.get();
-            for (int k = chunks * p / parts; k < chunks * (p + 1) / parts; k++) {
-                weightGradChunk(g, k * per, Math.min(per, g.n() - k * per), x, xb, dy, db, sums, k * size, ws, inner);
-            }
-        });
-        for (int k = 1; k < chunks; k++) for (int i = 0; i < size; i++) sums[i] += sums[k * size + i];
-        transformWeightGrad(g, sums, out, ob);
+        backward(g, x, xb, dy, db, null, 0, null, 0, out, ob, threads);
     }
 
-    /** The products of images n0 .. n0+nb of {@link #weightGrad}, before G^T . G: z[e][c][o] or z[e][o][c]. */
-    private static void weightGradChunk(Geometry g, int n0, int nb, float[] x, int xb, float[] dy, int db, float[] z, int zb,
+    /**
+     * The products of images n0 .. n0+nb of {@link #weightGrad} from their transformed output gradients gt
+     * (workspace 2), before G^T . G: z[e][c][o] or z[e][o][c].
+     */
+    private static void weightGradChunk(Geometry g, int n0, int nb, float[] x, int xb, float[] gt, float[] z, int zb,
                                         Workspace ws, int threads) {
         int cp = g.cp(), op = g.op(), tiles = nb * g.tilesPerImage();
         float[] v = transformInputs(g, x, xb + n0 * g.c() * g.h() * g.w(), nb, ws, threads);
-        float[] gt = transformGrads(g, dy, db, n0, nb, ws, threads);
         // z[e] = v[e]^T [cp x tiles] @ gt[e] [tiles x op], or gt[e]^T @ v[e] into [op x cp]: the GEMM packs its
         // transposed A, so the operand with fewer channels goes first (conv2's weight gradient 3.5 -> 3.4 ms)
         boolean byInput = byInputChannels(g);

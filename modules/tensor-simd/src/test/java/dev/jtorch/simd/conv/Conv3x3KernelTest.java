@@ -11,6 +11,8 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -18,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * without bias, input gradient and weight gradient, over channel counts below, at and past a vector, odd and even
  * output sizes, paddings 0..4 on either side (the input gradient then crops), batches that take several chunks, and
  * 1 or 3 threads. Each element must lie within 1e-5 of the sum of the absolute values of its terms, and 3 threads
- * must give the same bits as 1. Threads take whole chunks (12 images of 10x10) or, for one chunk, parts of each
+ * must give the same bits as 1, and both gradients in one pass ({@link Conv3x3Kernels#backward}, where the Winograd
+ * route takes both) the bits of the separate calls. Threads take whole chunks (12 images of 10x10) or, for one chunk, parts of each
  * step: one 79x81 image of 16 channels has 1640 tiles of 16 x 16 transformed floats, over 3 x
  * {@link dev.jtorch.simd.kernels.Parallel#GRAIN}, so that 3 threads each take tiles (the smaller cases stay on one).
  */
@@ -80,6 +83,7 @@ class Conv3x3KernelTest {
             sameBits("input gradient on 1 and " + threads + " threads " + what, one, got);
         }
 
+        Strided inputGrad = got;
         got = Host.allocate(DType.FLOAT32, new long[]{o, c, 3, 3});
         want = Host.allocate(DType.FLOAT32, new long[]{o, c, 3, 3});
         scale = Host.allocate(DType.FLOAT64, new long[]{o, c, 3, 3});
@@ -91,6 +95,21 @@ class Conv3x3KernelTest {
             Strided one = Host.allocate(DType.FLOAT32, new long[]{o, c, 3, 3});
             Conv3x3Kernels.weightGrad(x, dy, win, one, 1, true);
             sameBits("weight gradient on 1 and " + threads + " threads " + what, one, got);
+        }
+
+        // both gradients in one pass where the Winograd route takes both: the bits of the separate calls
+        boolean direct = c <= Direct3x3.MAX_CHANNELS || o <= Direct3x3.MAX_CHANNELS;
+        assertEquals(!direct, Conv3x3Kernels.fusesBackward(x, dy, wt, win, true), "fused backward taken " + what);
+        assertFalse(Conv3x3Kernels.fusesBackward(x, dy, wt, win, false), "fused backward with SIMD off " + what);
+        assertFalse(Conv3x3Kernels.fusesBackward(x, strided(rnd, "broadcast", n, o, oh, ow), wt, win, true),
+                "fused backward of a broadcast gradient " + what);
+        if (!direct) {
+            Strided dx = Host.allocate(DType.FLOAT32, new long[]{n, c, h, w}), dw = Host.allocate(DType.FLOAT32, new long[]{o, c, 3, 3});
+            java.util.Arrays.fill((float[]) Host.array(dx), Float.NaN); // every element must be written
+            java.util.Arrays.fill((float[]) Host.array(dw), Float.NaN);
+            Conv3x3Kernels.backward(x, dy, wt, win, dx, dw, threads);
+            sameBits("fused input gradient " + what, inputGrad, dx);
+            sameBits("fused weight gradient " + what, got, dw);
         }
     }
 
