@@ -41,10 +41,10 @@ final class Winograd3x3 {
      * tensors: 0 the padded images, 1 the transformed inputs, 2 the products (or transformed gradients), 3 the
      * outputs, 4 the transformed filters, 5 the weight gradient's per-chunk sums (both filled on the calling thread or
      * in disjoint parts), 6 one image channels-last. The input gradient: 3 and 2 the output gradient channels-last and
-     * transformed, 1 the products, 0 the padded input gradients.
+     * transformed, 1 the products, 0 the padded input gradients. 7 the filters' taps, lane-contiguous.
      */
     private static final class Workspace {
-        private final float[][] kept = new float[7][0];
+        private final float[][] kept = new float[8][0];
 
         float[] get(int which, int size) {
             if (kept[which].length >= size) return kept[which];
@@ -128,33 +128,61 @@ final class Winograd3x3 {
     private static float[] weightTransform(Geometry g, float[] wt, int wb, boolean outputMajor, Workspace ws) {
         int cp = g.cp(), op = g.op(), plane = cp * op;
         float[] u = ws.get(4, 16 * plane);
-        if (cp != g.c() || op != g.o()) Arrays.fill(u, 0, 16 * plane, 0f); // the padding channels stay zero
-        float[] gg = new float[12];
-        // c outer, o inner: the 16 stores of one filter go to 16 planes, and the next filter's to the next floats
-        // of the same planes (o outer went op floats further, a new cache line for each of 16 stores)
-        for (int c = 0; c < g.c(); c++) {
-            for (int o = 0; o < g.o(); o++) {
-                int f = wb + (o * g.c() + c) * 9;
-                // G g: rows g0, (g0+g1+g2)/2, (g0-g1+g2)/2, g2
-                for (int j = 0; j < 3; j++) {
-                    float g0 = wt[f + j], g1 = wt[f + 3 + j], g2 = wt[f + 6 + j];
-                    gg[j] = g0;
-                    gg[3 + j] = 0.5f * (g0 + g1 + g2);
-                    gg[6 + j] = 0.5f * (g0 - g1 + g2);
-                    gg[9 + j] = g2;
-                }
-                // (G g) G^T, row by row
-                for (int i = 0; i < 4; i++) {
-                    float a = gg[3 * i], b = gg[3 * i + 1], d = gg[3 * i + 2];
-                    int at = outputMajor ? o * cp + c : c * op + o;
-                    u[(4 * i) * plane + at] = a;
-                    u[(4 * i + 1) * plane + at] = 0.5f * (a + b + d);
-                    u[(4 * i + 2) * plane + at] = 0.5f * (a - b + d);
-                    u[(4 * i + 3) * plane + at] = d;
-                }
-            }
+        // rows and lanes: (c, o) for u[e][c][o], (o, c) for u[e][o][c]; the taps first go lane-contiguous,
+        // t[row][k][lane] = tap k of the filter, zero in the padding lanes (one filter at a time in scalar code took
+        // 0.1 ms for conv2's 64 x 32 filters, each of its 16 stores in another plane)
+        int rows = outputMajor ? g.o() : g.c(), lanes = outputMajor ? g.c() : g.o(), width = outputMajor ? cp : op;
+        float[] t = ws.get(7, rows * 9 * width);
+        if (lanes != width) Arrays.fill(t, 0, rows * 9 * width, 0f);
+        if (outputMajor) {
+            for (int o = 0; o < g.o(); o++) SimdTranspose.transpose(wt, wb + o * g.c() * 9, 9, t, o * 9 * cp, cp, 9, g.c());
+        } else {
+            SimdTranspose.transpose(wt, wb, g.c() * 9, t, 0, op, g.c() * 9, g.o());
+        }
+        for (int e = 0; e < 16 && rows * width < plane; e++) Arrays.fill(u, e * plane + rows * width, (e + 1) * plane, 0f);
+        for (int r = 0; r < rows; r++) {
+            for (int l = 0; l < width; l += L) filterTile(t, r * 9 * width + l, width, u, r * width + l, plane);
         }
         return u;
+    }
+
+    /**
+     * G g G^T for one vector of filters, taps at t[s + k * width]: G g has the rows g0, (g0+g1+g2)/2, (g0-g1+g2)/2,
+     * g2 (rows of g), then each row (a, b, d) times G^T is a, (a+b+d)/2, (a-b+d)/2, d into u[e * plane + at]. Each row
+     * loads its own taps: with all nine loaded here, C2 stopped inlining at NodeCountInliningCutoff and the helpers
+     * left out of line boxed the vectors passed to them.
+     */
+    private static void filterTile(float[] t, int s, int width, float[] u, int at, int plane) {
+        filterRow(t, s, width, 0, u, at, plane);
+        filterRow(t, s, width, 1, u, at + 4 * plane, plane);
+        filterRow(t, s, width, 2, u, at + 8 * plane, plane);
+        filterRow(t, s, width, 3, u, at + 12 * plane, plane);
+    }
+
+    /** Row i of G g G^T (see {@link #filterTile}). */
+    private static void filterRow(float[] t, int s, int width, int i, float[] u, int at, int plane) {
+        FloatVector a, b, d;
+        if (i == 0 || i == 3) { // g0 or g2
+            int r = s + (i == 0 ? 0 : 6 * width);
+            a = FloatVector.fromArray(S, t, r);
+            b = FloatVector.fromArray(S, t, r + width);
+            d = FloatVector.fromArray(S, t, r + 2 * width);
+        } else { // (g0 + g1 + g2) / 2 or (g0 - g1 + g2) / 2, per column
+            FloatVector w0 = FloatVector.fromArray(S, t, s), w1 = FloatVector.fromArray(S, t, s + width);
+            FloatVector w2 = FloatVector.fromArray(S, t, s + 2 * width), w3 = FloatVector.fromArray(S, t, s + 3 * width);
+            FloatVector w4 = FloatVector.fromArray(S, t, s + 4 * width), w5 = FloatVector.fromArray(S, t, s + 5 * width);
+            FloatVector w6 = FloatVector.fromArray(S, t, s + 6 * width), w7 = FloatVector.fromArray(S, t, s + 7 * width);
+            FloatVector w8 = FloatVector.fromArray(S, t, s + 8 * width);
+            if (i == 1) {
+                a = w0.add(w3).add(w6).mul(0.5f); b = w1.add(w4).add(w7).mul(0.5f); d = w2.add(w5).add(w8).mul(0.5f);
+            } else {
+                a = w0.sub(w3).add(w6).mul(0.5f); b = w1.sub(w4).add(w7).mul(0.5f); d = w2.sub(w5).add(w8).mul(0.5f);
+            }
+        }
+        a.intoArray(u, at);
+        a.add(b).add(d).mul(0.5f).intoArray(u, at + plane);
+        a.sub(b).add(d).mul(0.5f).intoArray(u, at + 2 * plane);
+        d.intoArray(u, at + 3 * plane);
     }
 
     /** A^T m A of tile t for every vector of output channels, plus the bias, into the channels-last outputs. */
