@@ -40,8 +40,9 @@ final class Winograd3x3 {
      * Buffers of one thread, grown on demand and reused, so that a training step leaves no garbage the size of its
      * tensors: 0 the padded images, 1 the transformed inputs, 2 the products (or transformed gradients), 3 the
      * outputs, 4 the transformed filters, 5 the weight gradient's per-chunk sums (both filled on the calling thread or
-     * in disjoint parts), 6 one image channels-last. The input gradient: 3 and 2 the output gradient channels-last and
-     * transformed, 1 the products, 0 the padded input gradients. 7 the filters' taps, lane-contiguous.
+     * in disjoint parts), 6 one image channels-last, 7 the filters' taps made lane-contiguous. The input gradient
+     * uses 3 and 2 for the output gradient channels-last and transformed, 1 for the products and 0 for the padded
+     * input gradients.
      */
     private static final class Workspace {
         private final float[][] kept = new float[8][0];
