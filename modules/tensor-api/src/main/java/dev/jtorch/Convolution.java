@@ -123,10 +123,6 @@ public final class Convolution {
     public static Tensor[] conv3x3Backward(Tensor input, Tensor grad, Tensor weight, Window2d window, long height, long width) {
         checkInputGrad(grad, weight, window, height, width);
         checkWeightGrad(input, grad, window);
-        if (input.dtype != grad.dtype) {
-            throw new IllegalArgumentException("conv3x3 weight gradient: expected input and grad of one dtype, got "
-                    + input.dtype.pyName() + " and " + grad.dtype.pyName());
-        }
         DType compute = floatCompute(grad.dtype, "conv3x3 input gradient");
         Tensor g = computeCopy(grad, compute), w = computeCopy(weight, compute), x = computeCopy(input, compute);
         Tensor gx = Tensor.allocateForWrite(new long[]{grad.shape[0], weight.shape[1], height, width}, compute, g.device());
@@ -162,10 +158,6 @@ public final class Convolution {
     /** The weight gradient of {@link #conv3x3}: {@code input} [N,C,H,W] and the output gradient {@code grad} [N,O,outH,outW] into [O,C,3,3]. */
     public static Tensor conv3x3WeightGrad(Tensor input, Tensor grad, Window2d window) {
         checkWeightGrad(input, grad, window);
-        if (input.dtype != grad.dtype) {
-            throw new IllegalArgumentException("conv3x3 weight gradient: expected input and grad of one dtype, got "
-                    + input.dtype.pyName() + " and " + grad.dtype.pyName());
-        }
         DType compute = floatCompute(input.dtype, "conv3x3 weight gradient");
         // grad as it is where it has the compute dtype: the backend reads any strides (see Backend.conv3x3WeightGrad)
         Tensor x = computeCopy(input, compute), g = grad.dtype == compute ? grad : Elementwise.castRaw(grad, compute);
@@ -196,6 +188,10 @@ public final class Convolution {
                 || grad.shape[3] != window.outW()) {
             throw new IllegalArgumentException("conv3x3 weight gradient: expected input [N,C,H,W] and grad [N,O," + window.outH() + ","
                     + window.outW() + "], got input " + dims(input.shape) + " and grad " + dims(grad.shape));
+        }
+        if (input.dtype != grad.dtype) {
+            throw new IllegalArgumentException("conv3x3 weight gradient: expected input and grad of one dtype, got "
+                    + input.dtype.pyName() + " and " + grad.dtype.pyName());
         }
     }
 

@@ -272,8 +272,8 @@ public final class CpuBackend implements Backend {
 
     @Override
     public boolean conv3x3Backward(Strided in, Strided grad, Strided weight, Window2d window, Strided inputGrad, Strided weightGrad) {
+        if (!Conv3x3Kernels.fusesBackward(in, grad, weight, window, SIMD)) return false; // before any staging copy
         Strided x = Staging.stage(in), g = Staging.stage(grad), w = Staging.stage(weight);
-        if (!Conv3x3Kernels.fusesBackward(x, g, w, window, SIMD)) return false;
         Strided dx = Staging.stage(inputGrad), dw = Staging.stage(weightGrad);
         Conv3x3Kernels.backward(x, g, w, window, dx, dw, threads);
         Staging.unstage(dx, inputGrad);
