@@ -65,6 +65,13 @@ final class Float32Gemm {
     static final int B_IN_PLACE_MAX_FLOATS = 64 * 64;
     /** ... and at most this many rows of C (so that B is read from L1 by few tiles). */
     static final int B_IN_PLACE_MAX_ROWS = 64;
+    /**
+     * An A stored transposed (its rows adjacent, unit row stride) against a row-major B, both heap arrays, is read in
+     * place, both operands, where C has at most this many rows and fewer than ROWS_IN_PLACE_BELOW_COLUMNS columns, both
+     * whole tiles, and the depth is one block (see {@link Float32Kernel#tileTransposedInPlace}): a weight gradient
+     * v^T @ dy over a few hundred positions, which would otherwise pack both operands for a handful of tiles.
+     */
+    static final int TRANSPOSED_IN_PLACE_MAX_ROWS = 64;
 
     private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED;
 
@@ -112,6 +119,14 @@ final class Float32Gemm {
                 && m1 - m0 <= B_IN_PLACE_MAX_ROWS && (long) k * (n1 - n0) <= B_IN_PLACE_MAX_FLOATS && k <= KC;
         if (bInPlace) { // one block: all rows, columns and the whole depth
             inPlaceBlock((float[]) a.array(), (int) a.index(m0, 0), (int) a.rowStride(), (float[]) b.array(), (int) b.index(0, n0),
+                    (int) b.rowStride(), c, ws.tile, m0, m1 - m0, n0, n1 - n0, k);
+            return;
+        }
+        boolean transposedInPlace = a.array() instanceof float[] && a.rowStride() == 1 && b.array() instanceof float[]
+                && b.colStride() == 1 && (m1 - m0) % MR == 0 && m1 - m0 <= TRANSPOSED_IN_PLACE_MAX_ROWS && (n1 - n0) % NR == 0
+                && n1 - n0 < ROWS_IN_PLACE_BELOW_COLUMNS && k <= KC;
+        if (transposedInPlace) {
+            transposedBlock((float[]) a.array(), (int) a.index(m0, 0), (int) a.colStride(), (float[]) b.array(), (int) b.index(0, n0),
                     (int) b.rowStride(), c, ws.tile, m0, m1 - m0, n0, n1 - n0, k);
             return;
         }
@@ -182,6 +197,18 @@ final class Float32Gemm {
             for (int ir = 0; ir < mc; ir += MR) {
                 Target t = Target.of(c, tile, ic, mc, ir, jc, nc, jr, false, false);
                 Float32Kernel.tileRowsInPlace(kc, a, aBase, ir, t.mr, lda, b, bBase + jr, ldb, t.c, t.co, t.ldc);
+                t.finish(tile, c, false);
+            }
+        }
+    }
+
+    /** The whole product with A stored transposed ({@code a[aBase + r + p*lda]}) and B's rows, both read in place. */
+    private static void transposedBlock(float[] a, int aBase, int lda, float[] b, int bBase, int ldb, MatrixView c, float[] tile,
+                                        int ic, int mc, int jc, int nc, int kc) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            for (int ir = 0; ir < mc; ir += MR) {
+                Target t = Target.of(c, tile, ic, mc, ir, jc, nc, jr, false, false);
+                Float32Kernel.tileTransposedInPlace(kc, a, aBase + ir, lda, b, bBase + jr, ldb, t.c, t.co, t.ldc);
                 t.finish(tile, c, false);
             }
         }

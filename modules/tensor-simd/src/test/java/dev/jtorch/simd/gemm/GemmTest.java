@@ -64,6 +64,16 @@ class GemmTest {
             cases.add(new Case(DType.FLOAT32, 3, 5, 300, 50, false, true, true, false, mem));
         }
         cases.add(new Case(DType.FLOAT32, 1, 3, 5, 4200, true, false, false, false, Memory.ARRAY)); // packed A, wide N
+        // A stored transposed against a row-major B, few rows and columns of whole tiles, one depth block: both read in
+        // place (Float32Gemm.TRANSPOSED_IN_PLACE_MAX_ROWS), as the Winograd weight gradient's v^T @ dy; at the limits
+        // of the path (64 rows, depth 256) and batched in every memory kind (native memory takes the packed path)
+        cases.add(new Case(DType.FLOAT32, 1, 32, 252, 64, true, false, false, false, Memory.ARRAY));
+        cases.add(new Case(DType.FLOAT32, 1, 64, 256, 96, true, false, false, false, Memory.ARRAY));
+        cases.add(new Case(DType.FLOAT32, 1, 16, 5, 32, true, false, false, false, Memory.ARRAY));
+        for (Memory mem : Memory.values()) {
+            cases.add(new Case(DType.FLOAT32, 3, 24, 50, 64, true, false, false, false, mem));
+            cases.add(new Case(DType.FLOAT32, 3, 8, 70, 32, true, false, true, false, mem));
+        }
         // Deeper than one block (Float32Gemm.KC: 4096 with 256-bit vectors, 256 with 512-bit ones, where most
         // rectangles above cross it too): later passes add to C, A blocks shortened to stay in L2, a B block
         // narrowed to its size cap.
