@@ -264,8 +264,18 @@ final class Winograd3x3 {
             }
         });
         if (dw != null) {
-            for (int k = 1; k < chunks; k++) for (int i = 0; i < size; i++) sums[i] += sums[k * size + i];
+            for (int k = 1; k < chunks; k++) addChunkSum(sums, k * size, size);
             transformWeightGrad(g, sums, dw, dwb);
+        }
+    }
+
+    /**
+     * sums[0 .. size) += sums[from .. from+size), size a multiple of the vector length: lane by lane, so the same bits as
+     * the scalar loop it replaced (that loop took 1.5% of conv2's forward and backward).
+     */
+    private static void addChunkSum(float[] sums, int from, int size) {
+        for (int i = 0; i < size; i += L) {
+            FloatVector.fromArray(S, sums, i).add(FloatVector.fromArray(S, sums, from + i)).intoArray(sums, i);
         }
     }
 
