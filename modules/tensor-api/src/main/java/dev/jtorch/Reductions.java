@@ -220,7 +220,9 @@ final class Reductions {
             throw Elementwise.notImplemented(log ? "log_softmax_lastdim_kernel_impl" : "softmax_lastdim_kernel_impl", x.dtype);
         }
         DType compute = x.dtype.computeType();
-        Tensor src = x.dim() == 0 ? relabel(x.contiguous(), new long[]{1}) : x;
+        // backends read a contiguous input (Backend.softmax): a transposed or sliced view is copied once, unrecorded
+        Tensor src = x.isContiguous() ? x : Elementwise.castRaw(x, compute);
+        if (x.dim() == 0) src = relabel(src, new long[]{1});
         Tensor out = Tensor.allocateForWrite(src.shape, compute, x.device());
         if (out.numel() > 0) Elementwise.backend(x).softmax(Elementwise.operand(src, compute, src.shape), x.dim() == 0 ? 0 : d, log, out.strided());
         if (out.dtype != x.dtype) out = Elementwise.castRaw(out, x.dtype);

@@ -26,6 +26,25 @@ class SoftmaxPrimitiveTest {
     }
 
     @Test
+    void stridedViewsGiveTheValuesOfTheirContiguousCopies() {
+        Torch.manualSeed(7);
+        for (DType t : new DType[]{DType.FLOAT32, DType.FLOAT64}) {
+            Tensor x = Torch.randn(6, 9, 5).to(t);
+            Tensor[] views = {x.transpose(0, 1), x.permute(2, 0, 1), x.narrow(1, 2, 4), x.slice(2, 0L, 5L, 2),
+                    x.transpose(1, 2).narrow(0, 1, 3)};
+            for (Tensor view : views) {
+                assertTrue(!view.isContiguous(), "the case must be a non-contiguous view");
+                Tensor copy = view.contiguous();
+                for (int dim = 0; dim < 3; dim++) {
+                    String what = " dim " + dim + " of " + view.size() + " " + t;
+                    assertTrue(view.softmax(dim).equal(copy.softmax(dim)), "softmax" + what);
+                    assertTrue(view.logSoftmax(dim).equal(copy.logSoftmax(dim)), "logSoftmax" + what);
+                }
+            }
+        }
+    }
+
+    @Test
     void errorsAsPyTorch() {
         var e = assertThrows(IllegalArgumentException.class, () -> Torch.tensor(1L, 2L).softmax(0));
         assertEquals("\"softmax_lastdim_kernel_impl\" not implemented for 'Long'", e.getMessage());
