@@ -298,38 +298,88 @@ extern "C" __global__ void jt_where(TensorArg cond, TensorArg a, TensorArg b, Te
 
 // ---------------------------------------------------------------- reductions
 
-// out has in's rank with 1 at reduced dims; inner holds the reduced dims' sizes and in's strides for them
+// a reduction's starting value and one step of it, in double (floating dtypes, and ALL/ANY of any dtype) or in long
+// long (other integers); MAX/MIN let a NaN win and keep it
+__device__ __forceinline__ double reduceStartD(int op) {
+    return op == PROD || op == ALL ? 1.0 : (op == MAX ? -INFINITY : (op == MIN ? INFINITY : 0.0));
+}
+
+__device__ __forceinline__ double reduceStepD(int op, double acc, double x) {
+    switch (op) {
+        case SUM: return acc + x;
+        case PROD: return acc * x;
+        case MAX: return (isnan(x) || x > acc) ? x : acc;
+        case MIN: return (isnan(x) || x < acc) ? x : acc;
+        case ALL: return (acc != 0.0 && x != 0.0) ? 1.0 : 0.0;
+        default: return (acc != 0.0 || x != 0.0) ? 1.0 : 0.0;
+    }
+}
+
+__device__ __forceinline__ long long reduceStartL(int op) {
+    return op == PROD ? 1 : (op == MAX ? LLONG_MIN : (op == MIN ? LLONG_MAX : 0));
+}
+
+__device__ __forceinline__ long long reduceStepL(int op, long long acc, long long x) {
+    switch (op) {
+        case SUM: return acc + x;
+        case PROD: return acc * x;
+        case MAX: return x > acc ? x : acc;
+        default: return x < acc ? x : acc;
+    }
+}
+
+__device__ __forceinline__ bool reducesInDouble(int op, const TensorArg& in) { return isFloat(in.dtype) || op == ALL || op == ANY; }
+
+// one thread per output, for many outputs: out has in's rank with 1 at reduced dims; inner holds the reduced dims'
+// sizes and in's strides for them
 extern "C" __global__ void jt_reduce(int op, TensorArg in, TensorArg inner, TensorArg out, long long n, long long m) {
     GRID_STRIDE(i, n) {
         long long base = offsetOf(in, out, i), o = offsetOf(out, out, i);
-        if (isFloat(in.dtype) || op == ALL || op == ANY) {
-            double acc = op == PROD || op == ALL ? 1.0 : (op == MAX ? -INFINITY : (op == MIN ? INFINITY : 0.0));
-            for (long long j = 0; j < m; j++) {
-                double x = loadD(in, base + offsetOf(inner, inner, j));
-                switch (op) {
-                    case SUM: acc += x; break;
-                    case PROD: acc *= x; break;
-                    case MAX: acc = (isnan(x) || x > acc) ? x : acc; break;
-                    case MIN: acc = (isnan(x) || x < acc) ? x : acc; break;
-                    case ALL: acc = (acc != 0.0 && x != 0.0) ? 1.0 : 0.0; break;
-                    default: acc = (acc != 0.0 || x != 0.0) ? 1.0 : 0.0; break;
-                }
-                if ((op == MAX || op == MIN) && isnan(acc)) break;
-            }
+        if (reducesInDouble(op, in)) {
+            double acc = reduceStartD(op);
+            for (long long j = 0; j < m; j++) acc = reduceStepD(op, acc, loadD(in, base + offsetOf(inner, inner, j)));
             storeD(out, o, acc);
         } else {
-            long long acc = op == PROD ? 1 : (op == MAX ? LLONG_MIN : (op == MIN ? LLONG_MAX : 0));
-            for (long long j = 0; j < m; j++) {
-                long long x = loadL(in, base + offsetOf(inner, inner, j));
-                switch (op) {
-                    case SUM: acc += x; break;
-                    case PROD: acc *= x; break;
-                    case MAX: acc = x > acc ? x : acc; break;
-                    default: acc = x < acc ? x : acc; break;
-                }
-            }
+            long long acc = reduceStartL(op);
+            for (long long j = 0; j < m; j++) acc = reduceStepL(op, acc, loadL(in, base + offsetOf(inner, inner, j)));
             storeL(out, o, acc);
         }
+    }
+}
+
+#define REDUCE_BLOCK 256
+
+// one block of REDUCE_BLOCK threads per output, for few outputs over many elements (a conv bias gradient sums 43,264
+// per channel, which one thread does a load at a time): each thread folds every REDUCE_BLOCK-th element, then a tree in
+// shared memory. Same arguments as jt_reduce
+extern "C" __global__ void jt_reduce_block(int op, TensorArg in, TensorArg inner, TensorArg out, long long n, long long m) {
+    __shared__ double partD[REDUCE_BLOCK];
+    __shared__ long long partL[REDUCE_BLOCK];
+    const int t = threadIdx.x;
+    for (long long i = blockIdx.x; i < n; i += gridDim.x) {
+        long long base = offsetOf(in, out, i), o = offsetOf(out, out, i);
+        if (reducesInDouble(op, in)) {
+            double acc = reduceStartD(op);
+            for (long long j = t; j < m; j += REDUCE_BLOCK) acc = reduceStepD(op, acc, loadD(in, base + offsetOf(inner, inner, j)));
+            partD[t] = acc;
+            __syncthreads();
+            for (int s = REDUCE_BLOCK / 2; s > 0; s >>= 1) {
+                if (t < s) partD[t] = reduceStepD(op, partD[t], partD[t + s]);
+                __syncthreads();
+            }
+            if (t == 0) storeD(out, o, partD[0]);
+        } else {
+            long long acc = reduceStartL(op);
+            for (long long j = t; j < m; j += REDUCE_BLOCK) acc = reduceStepL(op, acc, loadL(in, base + offsetOf(inner, inner, j)));
+            partL[t] = acc;
+            __syncthreads();
+            for (int s = REDUCE_BLOCK / 2; s > 0; s >>= 1) {
+                if (t < s) partL[t] = reduceStepL(op, partL[t], partL[t + s]);
+                __syncthreads();
+            }
+            if (t == 0) storeL(out, o, partL[0]);
+        }
+        __syncthreads(); // the shared partials are reused by the block's next output
     }
 }
 
@@ -590,36 +640,28 @@ extern "C" __global__ void jt_max_pool_backward_f32(const float* grad, const lon
 extern "C" __global__ void jt_max_pool_backward_f64(const double* grad, const long long* indices, double* out, long long n, long long outs,
                                                     long long plane, int* bad) { maxPoolBackward(grad, indices, out, n, outs, plane, bad); }
 
-// ---------------------------------------------------------------- optimizer updates built but not yet wired into CudaBackend
+// ---------------------------------------------------------------- fused optimizer updates (Backend.addScaled, Backend.adamStep)
 
-// torch.optim.SGD's update for contiguous float32 (buf is ignored when momentum is 0; first marks the first step)
-extern "C" __global__ void jt_sgd_f32(float* p, const float* g, float* buf, long long n, float lr, float momentum,
-                                     float dampening, float weightDecay, int nesterov, int maximize, int first) {
-    GRID_STRIDE(i, n) {
-        float d = maximize ? -g[i] : g[i];
-        if (weightDecay != 0.f) d += weightDecay * p[i];
-        if (momentum != 0.f) {
-            float b = first ? d : momentum * buf[i] + (1.f - dampening) * d;
-            buf[i] = b;
-            d = nesterov ? d + momentum * b : b;
-        }
-        p[i] -= lr * d;
-    }
+// contiguous float32, one rounded operation at a time in the order of the tensor ops they replace (and of the CPU's
+// fused kernels), so that fused and unfused steps give the same bits on either device: the _rn intrinsics keep nvcc
+// from contracting a product and a sum into one fma
+
+// s = s + t * a
+extern "C" __global__ void jt_add_scaled_f32(float* s, const float* t, float a, long long n) {
+    GRID_STRIDE(i, n) s[i] = __fadd_rn(s[i], __fmul_rn(t[i], a));
 }
 
-// torch.optim.Adam/AdamW for contiguous float32; step is the 1-based step count after this update
-extern "C" __global__ void jt_adam_f32(float* p, const float* g, float* m, float* v, long long n, float lr,
-                                      float beta1, float beta2, float eps, float weightDecay, int decoupled,
-                                      int maximize, long long step) {
-    float bc1 = 1.f - powf(beta1, (float)step), bc2 = 1.f - powf(beta2, (float)step);
+// m = m*beta1 + g*(1-beta1); v = v*beta2 + (g*(1-beta2))*g; d = sqrt(v)/bc2Sqrt + eps; p = p + (m*(-stepSize))/d
+extern "C" __global__ void jt_adam_step_f32(float* p, const float* g, float* m, float* v, long long n, float beta1,
+                                           float oneMinusBeta1, float beta2, float oneMinusBeta2, float negStepSize,
+                                           float bc2Sqrt, float eps) {
     GRID_STRIDE(i, n) {
-        float grad = maximize ? -g[i] : g[i];
-        if (weightDecay != 0.f) {
-            if (decoupled) p[i] *= 1.f - lr * weightDecay; else grad += weightDecay * p[i];
-        }
-        m[i] = beta1 * m[i] + (1.f - beta1) * grad;
-        v[i] = beta2 * v[i] + (1.f - beta2) * grad * grad;
-        float denom = sqrtf(v[i]) / sqrtf(bc2) + eps;
-        p[i] -= (lr / bc1) * m[i] / denom;
+        float gi = g[i];
+        float mi = __fadd_rn(__fmul_rn(m[i], beta1), __fmul_rn(gi, oneMinusBeta1));
+        float vi = __fadd_rn(__fmul_rn(v[i], beta2), __fmul_rn(__fmul_rn(gi, oneMinusBeta2), gi));
+        float d = __fadd_rn(__fdiv_rn(__fsqrt_rn(vi), bc2Sqrt), eps);
+        m[i] = mi;
+        v[i] = vi;
+        p[i] = __fadd_rn(p[i], __fdiv_rn(__fmul_rn(mi, negStepSize), d));
     }
 }

@@ -236,6 +236,16 @@ public final class CudaBackend implements Backend {
 
     // ---------------------------------------------------------------- reductions
 
+    /** Threads of jt_reduce_block: its REDUCE_BLOCK (a power of two; the kernel's shared arrays have this size). */
+    private static final int REDUCE_BLOCK = 256;
+    /**
+     * A block per output for outputs of at least this many elements when there are fewer than
+     * {@link #BLOCK_REDUCE_MAX_OUTPUTS}: one thread per output then leaves most of the GPU idle while each thread
+     * loads its elements one after another (a conv bias gradient: 32 outputs of 43,264 elements). With many outputs
+     * (or short ones) one thread each fills the GPU and reads neighbouring outputs side by side.
+     */
+    private static final long BLOCK_REDUCE_MIN_LENGTH = 256, BLOCK_REDUCE_MAX_OUTPUTS = 32_768;
+
     @Override
     public void reduce(ReduceOp op, Strided in, int[] dims, Strided out) {
         CudaDeviceState st = on(in, out);
@@ -251,7 +261,11 @@ public final class CudaBackend implements Backend {
         try (Arena a = Arena.ofConfined()) {
             // `in` is addressed with out's shape (1 at reduced dims) for the base of each output, then `inner` walks the rest
             MemorySegment inner = TensorArgs.of(a, 0, in.dtype(), innerShape, innerStride);
-            st.kernels().launch("jt_reduce", out.numel(), op.ordinal(), arg(a, in), inner, arg(a, out), out.numel(), m);
+            if (m >= BLOCK_REDUCE_MIN_LENGTH && out.numel() < BLOCK_REDUCE_MAX_OUTPUTS) {
+                st.kernels().launchBlocks("jt_reduce_block", out.numel(), REDUCE_BLOCK, op.ordinal(), arg(a, in), inner, arg(a, out), out.numel(), m);
+            } else {
+                st.kernels().launch("jt_reduce", out.numel(), op.ordinal(), arg(a, in), inner, arg(a, out), out.numel(), m);
+            }
         }
     }
 
@@ -477,6 +491,40 @@ public final class CudaBackend implements Backend {
 
     @Override
     public void nonzero(Strided in, Strided out) { throw notYet("nonzero"); }
+
+    // ---------------------------------------------------------------- fused optimizer updates
+
+    /** One kernel instead of a multiply and an add (SGD's and RMSprop's steps), with the same roundings. */
+    @Override
+    public boolean addScaled(Strided self, Strided other, double alpha) {
+        if (!contiguousFloat32(self, other)) return false;
+        CudaDeviceState st = on(self, other);
+        st.makeCurrent();
+        st.kernels().launch("jt_add_scaled_f32", self.numel(), address(self), address(other), (float) alpha, self.numel());
+        return true;
+    }
+
+    /** One kernel instead of Adam's ten tensor ops per parameter, with their roundings (see the SPI). */
+    @Override
+    public boolean adamStep(Strided param, Strided grad, Strided expAvg, Strided expAvgSq, double beta1, double beta2,
+                            double stepSize, double bc2Sqrt, double eps) {
+        if (!contiguousFloat32(param, grad, expAvg, expAvgSq)) return false;
+        CudaDeviceState st = on(param, grad, expAvg, expAvgSq);
+        st.makeCurrent();
+        // the constants as float32, as the tensor ops convert them (and the CPU's OptimKernels.Adam)
+        st.kernels().launch("jt_adam_step_f32", param.numel(), address(param), address(grad), address(expAvg), address(expAvgSq),
+                param.numel(), (float) beta1, (float) (1 - beta1), (float) beta2, (float) (1 - beta2), (float) -stepSize,
+                (float) bc2Sqrt, (float) eps);
+        return true;
+    }
+
+    /** The fused kernels' operands: contiguous FLOAT32 CUDA tensors (anything else takes the tensor ops). */
+    private static boolean contiguousFloat32(Strided... operands) {
+        for (Strided s : operands) {
+            if (!(s.storage() instanceof CudaStorage) || s.dtype() != DType.FLOAT32 || !s.isContiguous()) return false;
+        }
+        return true;
+    }
 
     // ---------------------------------------------------------------- torch.cuda
 

@@ -5,6 +5,7 @@ import dev.jtorch.Cuda;
 import dev.jtorch.CudaOutOfMemoryException;
 import dev.jtorch.DType;
 import dev.jtorch.Device;
+import dev.jtorch.Fused;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
 import dev.jtorch.ops.Window2d;
@@ -161,6 +162,52 @@ class CudaVsCpuTest {
         assertSame(x.sum(), gx.sum().cpu(), 1e-4);
         assertSame(x.sum(1), gx.sum(1).cpu(), 1e-5);
         assertSame(x.amax(2), gx.amax(2).cpu(), 0);
+    }
+
+    @Test
+    void fewLongReductionsAsTheCpu() {
+        // 8 outputs of 43,264 elements (as a conv bias gradient) and one of 346,112: a block of threads per output
+        Tensor x = sample(64, 8, 26, 26);
+        Tensor gx = x.to(GPU);
+        int[] nhw = {0, 2, 3};
+        assertSame(x.sum(nhw, false), gx.sum(nhw, false).cpu(), 1e-4);
+        assertSame(x.sum(), gx.sum().cpu(), 1e-4);
+        assertSame(x.amax(nhw), gx.amax(nhw).cpu(), 0);
+        assertSame(x.amin(nhw), gx.amin(nhw).cpu(), 0);
+        assertSame(x.transpose(0, 1).sum(new int[]{1, 2, 3}, false), gx.transpose(0, 1).sum(new int[]{1, 2, 3}, false).cpu(), 1e-4);
+        Tensor scaled = x.mul(1e-3).add(1).reshape(8, -1); // a product of 43,264 factors near 1
+        assertSame(scaled.prod(1), scaled.to(GPU).prod(1).cpu(), 1e-3);
+        Tensor ints = x.mul(1000).to(DType.INT64);
+        assertSame(ints.sum(nhw, false), ints.to(GPU).sum(nhw, false).cpu(), 0);
+        assertSame(ints.amax(nhw), ints.to(GPU).amax(nhw).cpu(), 0);
+        Tensor positive = x.gt(-10);
+        Tensor rows = positive.reshape(8, -1), gRows = positive.to(GPU).reshape(8, -1);
+        assertSame(rows.all(1), gRows.all(1).cpu(), 0);
+        assertSame(rows.logicalNot().any(1), gRows.logicalNot().any(1).cpu(), 0);
+        Tensor withNan = x.clone();
+        withNan.select(1, 3).select(0, 40).fill_(Double.NaN); // a NaN deep in channel 3 wins its max and its sum
+        assertSame(withNan.amax(nhw), withNan.to(GPU).amax(nhw).cpu(), 0);
+        assertSame(withNan.sum(nhw, false), withNan.to(GPU).sum(nhw, false).cpu(), 1e-4);
+    }
+
+    @Test
+    void fusedOptimizerUpdatesGiveTheCpusBits() {
+        Torch.manualSeed(11);
+        int n = 1_000_003; // many grid strides and a ragged end
+        Tensor p = Torch.randn(n), g = Torch.randn(n).mul(1e-2), m = Torch.randn(n).mul(1e-3), v = Torch.rand(n).mul(1e-5);
+        Tensor gp = p.to(GPU), gg = g.to(GPU), gm = m.to(GPU), gv = v.to(GPU);
+        double stepSize = 1e-3 / (1 - 0.9 * 0.9), bc2Sqrt = Math.sqrt(1 - 0.999 * 0.999);
+        assertTrue(Fused.adamStep_(p, g, m, v, 0.9, 0.999, stepSize, bc2Sqrt, 1e-8));
+        assertTrue(Fused.adamStep_(gp, gg, gm, gv, 0.9, 0.999, stepSize, bc2Sqrt, 1e-8), "the CUDA backend has the fused Adam step");
+        assertSame(p, gp.cpu(), 0);
+        assertSame(m, gm.cpu(), 0);
+        assertSame(v, gv.cpu(), 0);
+        assertTrue(Fused.addScaled_(p, g, -0.1));
+        assertTrue(Fused.addScaled_(gp, gg, -0.1), "the CUDA backend has the fused add");
+        assertSame(p, gp.cpu(), 0);
+        // not for it: float64, or a strided view, take the tensor ops
+        assertFalse(Fused.addScaled_(gp.to(DType.FLOAT64), gg.to(DType.FLOAT64), -0.1));
+        assertFalse(Fused.addScaled_(gp.narrow(0, 0, 1000).view(10, 100).t(), gg.narrow(0, 0, 1000).view(10, 100), -0.1));
     }
 
     @Test

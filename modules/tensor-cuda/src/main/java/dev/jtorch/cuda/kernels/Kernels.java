@@ -73,17 +73,30 @@ public final class Kernels {
      * passed by value), Integer, Long, Float or Double, in the kernel's parameter order.
      */
     public void launch(String name, long n, Object... args) {
+        launch(name, n, Math.ceilDiv(Math.max(n, 1), BLOCK), BLOCK, args);
+    }
+
+    /**
+     * Launches kernel {@code name} with a block of {@code threads} threads per item, over {@code items} items (a grid
+     * of at most {@value #MAX_GRID} blocks: such kernels loop over their items by blockIdx). Arguments as
+     * {@link #launch(String, long, Object...)}.
+     */
+    public void launchBlocks(String name, long items, int threads, Object... args) {
+        launch(name, items, items, threads, args);
+    }
+
+    private void launch(String name, long n, long blocks, int threads, Object[] args) {
         long[] sizes = parameters.get(name);
         if (sizes == null) throw new IllegalArgumentException("no kernel " + name + " in " + PTX);
         checkArguments(name, sizes, args);
         if (n <= 0) return;
         long function = functions.computeIfAbsent(name, k -> driver.function(module, k));
-        int grid = (int) Math.min(Math.ceilDiv(n, BLOCK), MAX_GRID);
+        int grid = (int) Math.min(blocks, MAX_GRID);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment params = arena.allocate(ADDRESS, args.length);
             for (int i = 0; i < args.length; i++) params.setAtIndex(ADDRESS, i, box(arena, args[i]));
             driver.setCurrent(context);  // the context is current per thread; this thread may be new
-            driver.launch(name, function, grid, 1, 1, BLOCK, 1, 1, 0, 0L, params);
+            driver.launch(name, function, grid, 1, 1, threads, 1, 1, 0, 0L, params);
         }
     }
 
