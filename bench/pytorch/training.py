@@ -3,7 +3,12 @@
 Fashion-MNIST, batch 64, one epoch each, timed the same way as `./jt demo` (the wall time of the training pass,
 without the evaluation that follows; then the test accuracy).
 
-Run: /usr/bin/python3 bench/pytorch/training.py [--cnn] [--threads N] ; reads /usr/share/datasets/fashion-mnist.
+Run: /usr/bin/python3 bench/pytorch/training.py [--cnn] [--threads N] [--device cuda] [--data DIR] ; reads
+/usr/share/datasets/fashion-mnist unless --data names another folder.
+
+--device cuda: the model on the GPU and each batch moved there, as the demo's --device cuda does (and as the
+tutorials do); the loss is read back every step (loss.item(), which waits for the GPU), as the demo reads it for its
+progress line.
 
 Threads: Debian's torch does its matrix products in OpenBLAS, whose own thread pool uses every core even at
 torch.set_num_threads(1) (its CPU time is twice the wall time on 2 cores). `--threads N` caps both, torch's
@@ -24,7 +29,8 @@ import numpy as np
 import torch
 from torch import nn
 
-D = "/usr/share/datasets/fashion-mnist/"
+D = (sys.argv[sys.argv.index("--data") + 1] if "--data" in sys.argv else "/usr/share/datasets/fashion-mnist") + "/"
+DEVICE = torch.device(sys.argv[sys.argv.index("--device") + 1] if "--device" in sys.argv else "cpu")
 
 
 def idx(name, offset):
@@ -49,20 +55,23 @@ def run(cnn, opt_name):
     torch.manual_seed(0)
     xtr, ytr = data("train")
     xte, yte = data("t10k")
-    m = model(cnn)
+    m = model(cnn).to(DEVICE)
     opt = torch.optim.SGD(m.parameters(), lr=0.1) if opt_name == "sgd" else torch.optim.Adam(m.parameters(), lr=1e-3)
     t0 = time.perf_counter()
     perm = torch.randperm(len(xtr))
     for i in range(0, len(xtr), 64):
         b = perm[i:i + 64]
         opt.zero_grad()
-        nn.functional.cross_entropy(m(xtr[b]), ytr[b]).backward()
+        loss = nn.functional.cross_entropy(m(xtr[b].to(DEVICE)), ytr[b].to(DEVICE))
+        loss.backward()
         opt.step()
+        if DEVICE.type != "cpu":
+            loss.item()
     dt = time.perf_counter() - t0  # the training pass only, as the demo's epoch time (it evaluates after the clock)
     with torch.no_grad():
-        acc = (m(xte).argmax(1) == yte).float().mean().item()
-    print("%s %s: epoch %.2f s, test accuracy %.2f%%, peak RSS %d MiB, torch threads %d, OpenBLAS threads %s" % (
-        "cnn" if cnn else "mlp", opt_name, dt, 100 * acc, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+        acc = (m(xte.to(DEVICE)).argmax(1).cpu() == yte).float().mean().item()
+    print("%s %s on %s: epoch %.2f s, test accuracy %.2f%%, peak RSS %d MiB, torch threads %d, OpenBLAS threads %s" % (
+        "cnn" if cnn else "mlp", opt_name, DEVICE, dt, 100 * acc, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
         torch.get_num_threads(), os.environ.get("OPENBLAS_NUM_THREADS", "all cores")))
 
 

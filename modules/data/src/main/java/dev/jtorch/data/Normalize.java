@@ -47,8 +47,9 @@ public final class Normalize implements UnaryOperator<Tensor> {
             throw new IllegalArgumentException("Expected tensor to be a tensor image of size (..., C, H, W). Got tensor.size() = " + image.shape());
         }
         if (!image.dtype().isFloatingPoint()) throw new IllegalArgumentException("Input tensor should be a float tensor. Got " + image.dtype() + ".");
-        Tensor m = Torch.tensor(mean).to(image.dtype()).view(-1, 1, 1);
-        Tensor s = Torch.tensor(std).to(image.dtype()).view(-1, 1, 1);
+        // on the image's device, as torchvision makes them (a CUDA batch cannot take [C,1,1] CPU operands)
+        Tensor m = Torch.tensor(mean).to(image.dtype()).to(image.device()).view(-1, 1, 1);
+        Tensor s = Torch.tensor(std).to(image.dtype()).to(image.device()).view(-1, 1, 1);
         // as torchvision: one copy (unless in place), then subtract and divide in place in it
         Tensor out = inplace ? image.sub_(m) : image.sub(m);
         return out.div_(s);

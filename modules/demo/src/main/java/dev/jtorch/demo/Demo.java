@@ -25,6 +25,13 @@ public final class Demo {
             return;
         }
         try {
+            Training.requireDevice(options.device());
+        } catch (IllegalStateException e) {
+            System.err.println("demo: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        try {
             Training.run(options, System.out);
         } catch (IOException e) {
             System.err.println("demo: " + e.getMessage());

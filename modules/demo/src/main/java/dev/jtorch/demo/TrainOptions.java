@@ -1,11 +1,13 @@
 package dev.jtorch.demo;
 
+import dev.jtorch.Device;
+
 import java.nio.file.Path;
 import java.util.Locale;
 
 /** The demo's command-line options (see {@link #USAGE}). */
 record TrainOptions(int epochs, int batchSize, double lr, String optimizer, String model, boolean progress, Path data,
-                    boolean embedded, Path out, int threads, int workers, long seed, int trainSize) {
+                    boolean embedded, Path out, int threads, int workers, long seed, int trainSize, Device device) {
 
     static final String USAGE = """
             usage: ./jt demo [options]        (or: java -m dev.jtorch.demo [options])
@@ -21,6 +23,7 @@ record TrainOptions(int epochs, int batchSize, double lr, String optimizer, Stri
               --train-size N       train on the first N training images only
               --out DIR            where the checkpoint and the curve go (default target/jtorch-demo)
               --threads N          CPU threads for the tensor kernels (default: the backend's choice)
+              --device NAME        where the model trains: cpu (default), cuda or cuda:N
               --workers N          DataLoader threads reading batches ahead (default 1; 0 reads inline)
               --seed N             seed of the initial weights and the shuffling (default 0)
               --no-progress        no progress bar
@@ -34,6 +37,7 @@ record TrainOptions(int epochs, int batchSize, double lr, String optimizer, Stri
         boolean progress = true, embedded = false;
         Path data = null, out = Path.of("target", "jtorch-demo");
         long seed = 0;
+        Device device = Device.CPU;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -48,6 +52,7 @@ record TrainOptions(int epochs, int batchSize, double lr, String optimizer, Stri
                 case "--out" -> out = Path.of(value(args, ++i, a));
                 case "--threads" -> threads = positive(a, value(args, ++i, a));
                 case "--workers" -> workers = Integer.parseInt(value(args, ++i, a));
+                case "--device" -> device = Device.of(value(args, ++i, a));
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
                 case "--no-progress" -> progress = false;
                 default -> throw new IllegalArgumentException("unknown option " + a);
@@ -56,7 +61,7 @@ record TrainOptions(int epochs, int batchSize, double lr, String optimizer, Stri
         if (Double.isNaN(lr)) lr = optimizer.equals("adam") ? 1e-3 : 0.1;
         if (!(lr > 0)) throw new IllegalArgumentException("--lr must be positive, got " + lr);
         if (workers < 0) throw new IllegalArgumentException("--workers must be 0 or more, got " + workers);
-        return new TrainOptions(epochs, batchSize, lr, optimizer, model, progress, data, embedded, out, threads, workers, seed, trainSize);
+        return new TrainOptions(epochs, batchSize, lr, optimizer, model, progress, data, embedded, out, threads, workers, seed, trainSize, device);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -1,6 +1,8 @@
 package dev.jtorch.demo;
 
+import dev.jtorch.Cuda;
 import dev.jtorch.DType;
+import dev.jtorch.Device;
 import dev.jtorch.GradMode;
 import dev.jtorch.MemoryScope;
 import dev.jtorch.Tensor;
@@ -41,7 +43,8 @@ final class Training {
 
     static Result run(TrainOptions o, PrintStream out) throws IOException {
         if (o.threads() > 0) Torch.setNumThreads(o.threads());
-        out.println("backend: " + Torch.backendInfo());
+        requireDevice(o.device());
+        out.println("backend: " + Torch.backendInfo() + (o.device().isCpu() ? "" : "; training on " + o.device()));
 
         TensorDataset[] splits = loadData(o, out);
         Dataset<Tensor[]> train = splits[0], test = splits[1];
@@ -51,7 +54,7 @@ final class Training {
         }
 
         Torch.manualSeed(o.seed());
-        Module model = Models.byName(o.model());
+        Module model = Models.byName(o.model()).to(o.device()); // as a tutorial does, before the optimizer is built
         Optimizer optimizer = o.optimizer().equals("adam")
                 ? new Adam(model.parameters(), Adam.options().lr(o.lr()))
                 : new SGD(model.parameters(), o.lr());
@@ -78,14 +81,15 @@ final class Training {
                 double l;
                 // the step's activations and backward buffers go back to a pool for the next step (no garbage)
                 try (var step = MemoryScope.open()) {
-                    Tensor logits = model.forward(images(batch[0]));
-                    Tensor loss = F.crossEntropy(logits, batch[1]);
+                    Tensor labels = batch[1].to(o.device());
+                    Tensor logits = model.forward(images(batch[0].to(o.device())));
+                    Tensor loss = F.crossEntropy(logits, labels);
                     optimizer.zeroGrad();
                     loss.backward();
                     optimizer.step();
                     l = loss.item();
                     try (var ignored = GradMode.noGrad()) {
-                        correct += logits.argmax(1).eq(batch[1]).sum().itemLong();
+                        correct += logits.argmax(1).eq(labels).sum().itemLong();
                     }
                 }
                 lossSum += l;
@@ -101,7 +105,7 @@ final class Training {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             trainAccuracy[epoch] = (double) correct / seen;
-            testAccuracy[epoch] = accuracy(model, testLoader);
+            testAccuracy[epoch] = accuracy(model, testLoader, o.device());
             out.printf(Locale.ROOT, "epoch %d/%d: train loss %.4f, train accuracy %.2f%%, test accuracy %.2f%% (%.1f s, %.0f samples/s)%n",
                     epoch + 1, o.epochs(), lossSum / done, 100 * trainAccuracy[epoch], 100 * testAccuracy[epoch], seconds, seen / seconds);
         }
@@ -119,14 +123,24 @@ final class Training {
         return new Result(finalAccuracy, checkpoint, curves);
     }
 
-    /** The share of test images whose largest logit is the label's. */
-    static double accuracy(Module model, DataLoader<Tensor[], Tensor[]> loader) {
+    /** Fails, saying why, before any data is read when {@code device} is a CUDA device this machine does not have. */
+    static void requireDevice(Device device) {
+        if (device.isCuda() && !Cuda.isAvailable()) {
+            throw new IllegalStateException("--device " + device + ": " + Cuda.unavailableReason());
+        }
+        if (device.isCuda() && device.index() >= Cuda.deviceCount()) {
+            throw new IllegalStateException("--device " + device + ": this machine has " + Cuda.deviceCount() + " CUDA device(s)");
+        }
+    }
+
+    /** The share of test images whose largest logit is the label's; the batches go to {@code device}, where the model is. */
+    static double accuracy(Module model, DataLoader<Tensor[], Tensor[]> loader, Device device) {
         model.eval();
         long correct = 0, total = 0;
         try (var ignored = GradMode.noGrad()) {
             for (Tensor[] batch : loader) {
                 try (var scope = MemoryScope.open()) {
-                    correct += model.forward(images(batch[0])).argmax(1).eq(batch[1]).sum().itemLong();
+                    correct += model.forward(images(batch[0].to(device))).argmax(1).eq(batch[1].to(device)).sum().itemLong();
                 }
                 total += batch[1].numel();
             }

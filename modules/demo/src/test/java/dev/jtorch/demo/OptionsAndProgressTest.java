@@ -1,5 +1,6 @@
 package dev.jtorch.demo;
 
+import dev.jtorch.Device;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -28,6 +29,9 @@ class OptionsAndProgressTest {
         assertFalse(sgd.progress());
         assertEquals(Path.of("/x"), sgd.data());
         assertEquals(0.5, TrainOptions.parse(new String[]{"--lr", "0.5"}).lr());
+        assertEquals(Device.CPU, d.device());
+        assertEquals(Device.cuda(1), TrainOptions.parse(new String[]{"--device", "cuda:1"}).device());
+        assertEquals(Device.cuda(0), TrainOptions.parse(new String[]{"--device", "cuda"}).device());
     }
 
     @Test
@@ -37,6 +41,16 @@ class OptionsAndProgressTest {
         assertEquals("--optimizer must be one of adam, sgd, got rmsprop",
                 assertThrows(IllegalArgumentException.class, () -> TrainOptions.parse(new String[]{"--optimizer", "rmsprop"})).getMessage());
         assertThrows(IllegalArgumentException.class, () -> TrainOptions.parse(new String[]{"--batch-size", "0"}));
+        assertEquals("Expected one of cpu, cuda device type at start of device string: gpu",
+                assertThrows(IllegalArgumentException.class, () -> TrainOptions.parse(new String[]{"--device", "gpu"})).getMessage());
+    }
+
+    @Test
+    void aCudaDeviceThatIsNotThereIsRefusedWithPyTorchsReason() {
+        // the demo's tests run without dev.jtorch.tensor.cuda on the module path: CUDA is never there
+        var e = assertThrows(IllegalStateException.class, () -> Training.requireDevice(Device.cuda(0)));
+        assertTrue(e.getMessage().startsWith("--device cuda:0: Torch not compiled with CUDA enabled"), e.getMessage());
+        Training.requireDevice(Device.CPU);
     }
 
     private static String progress(Progress.Mode mode, long total) {
