@@ -40,5 +40,16 @@ k="$(cd "$(dirname "$0")" && pwd)"
 exec "$k/jre/bin/java" -Xmx2g --enable-native-access=dev.jtorch.tensor.cuda \
   --module-path "$(ls "$k"/lib/jtorch-*.jar | tr '\n' ':')" -m dev.jtorch.demo/dev.jtorch.demo.Demo "$@"
 RUN
-chmod +x "$kit/run-tests.sh" "$kit/run-demo.sh"
+mkdir -p "$kit/bench"
+"$java_home/bin/javac" -d "$kit/bench" --module-path "$kit/lib/jtorch-tensor-api.jar" --add-modules dev.jtorch.tensor.api \
+  tools/gpu/GemmBench.java
+cat > "$kit/run-gemm-bench.sh" <<'RUN'
+#!/usr/bin/env bash
+# GemmBench (tools/gpu/GemmBench.java): jtorch's matmul TFLOP/s on the GPU; compare with tools/gpu/gemm_bench.py
+k="$(cd "$(dirname "$0")" && pwd)"
+exec "$k/jre/bin/java" -Xmx4g --enable-native-access=dev.jtorch.tensor.cuda \
+  --module-path "$k/lib/jtorch-tensor-api.jar:$k/lib/jtorch-tensor-simd.jar:$k/lib/jtorch-tensor-cuda.jar" \
+  --add-modules ALL-MODULE-PATH -cp "$k/bench" GemmBench "$@"
+RUN
+chmod +x "$kit/run-tests.sh" "$kit/run-demo.sh" "$kit/run-gemm-bench.sh"
 du -sh "$kit"

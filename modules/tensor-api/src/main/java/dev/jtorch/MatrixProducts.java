@@ -78,7 +78,7 @@ final class MatrixProducts {
     /** The primitive: a [M,K] x [K,N] or [B,M,K] x [B,K,N], same dtype, validated. */
     private static Tensor matmulPrimitive(Tensor a, Tensor b) {
         boolean batched = a.dim() == 3;
-        DType compute = a.dtype.computeType();
+        DType compute = Elementwise.backend(a, b).matmulDtype(a.dtype);
         long bs = batched ? a.shape[0] : 1, m = a.shape[a.dim() - 2], n = b.shape[b.dim() - 1];
         Tensor out = Tensor.allocateForWrite(new long[]{bs, m, n}, compute, Elementwise.commonDevice(a, b));
         gemm(a, b, compute, out.strided());

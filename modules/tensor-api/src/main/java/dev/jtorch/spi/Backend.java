@@ -90,8 +90,21 @@ public interface Backend {
     void sort(Strided in, int dim, boolean descending, boolean stable, Strided values, Strided indices);
 
     // ---- linear algebra
-    /** {@code out[b] = a[b] @ bm[b]} for 3-D inputs [B,M,K] and [B,K,N]; any strides. */
+    /**
+     * {@code out[b] = a[b] @ bm[b]} for 3-D inputs [B,M,K] and [B,K,N]; any strides. Operands and out have the dtype
+     * {@link #matmulDtype} gives for the inputs' dtype.
+     */
     void matmul(Strided a, Strided bm, Strided out);
+
+    /**
+     * The dtype in which {@link #matmul} takes operands of {@code dtype} and writes its product: by default the
+     * dtype's compute type (float16 and bfloat16 widened to float32, the product rounded back by the caller). A backend
+     * with a half-precision GEMM that accumulates in float32 and rounds once (cuBLAS) returns the dtype itself, which
+     * saves the widening copies and lets the GEMM run on tensor cores.
+     */
+    default DType matmulDtype(DType dtype) {
+        return dtype.computeType();
+    }
 
     /*
      * Factorizations of batches [B, m, n] of float32 or float64 matrices (any strides). A matrix that

@@ -313,7 +313,12 @@ public final class CudaBackend implements Backend {
      */
     @Override
     public void matmul(Strided a, Strided bm, Strided out) {
-        if (out.dtype() != DType.FLOAT32) throw notYet("matmul of " + out.dtype());
+        int type = switch (out.dtype()) {
+            case FLOAT32 -> Cublas.R_32F;
+            case FLOAT16 -> Cublas.R_16F;
+            case BFLOAT16 -> Cublas.R_16BF;
+            default -> throw notYet("matmul of " + out.dtype());
+        };
         CudaDeviceState st = on(a, bm, out);
         st.makeCurrent();
         Cublas cublas = st.runtime().cublas();
@@ -325,8 +330,17 @@ public final class CudaBackend implements Backend {
             long pa = ac == null ? address(a) : ac.pointer(), pb = bc == null ? address(bm) : bc.pointer();
             cublas.gemmStridedBatched(handle, Cublas.OP_N, Cublas.OP_N, (int) n, (int) m, (int) k, 1f,
                     pb, (int) n, k * n, pa, (int) Math.max(k, 1), m * k, 0f, address(out), (int) n, m * n, (int) batch,
-                    Cublas.R_32F, Cublas.COMPUTE_32F);
+                    type, Cublas.COMPUTE_32F);
         }
+    }
+
+    /**
+     * float16 and bfloat16 operands go to cuBLAS as they are (tensor cores, float32 accumulation, one rounding: what
+     * the CPU's float32 product rounded back gives, up to the order of the sums).
+     */
+    @Override
+    public DType matmulDtype(DType dtype) {
+        return dtype == DType.FLOAT16 || dtype == DType.BFLOAT16 ? dtype : dtype.computeType();
     }
 
     /** null when {@code s} is already contiguous, else a contiguous device copy (freed by the caller). */

@@ -326,6 +326,22 @@ class CudaVsCpuTest {
     }
 
     @Test
+    void halfMatmulOnTensorCoresAsTheCpusRoundedProduct() {
+        for (DType t : List.of(DType.FLOAT16, DType.BFLOAT16)) {
+            // the CPU multiplies in float32 and rounds once; cuBLAS accumulates in float32 and rounds once: they may
+            // differ by the order of the sums, an ulp of the result at most here
+            double tol = t == DType.FLOAT16 ? 4e-3 : 1.6e-2;
+            Tensor a = sample(3, 64, 96).to(t), b = sample(3, 96, 80).add(0.5).to(t);
+            Tensor product = a.to(GPU).matmul(b.to(GPU));
+            assertEquals(t, product.dtype());
+            assertSame(a.matmul(b), product.cpu(), tol);
+            Tensor m = sample(40, 72).to(t);
+            assertSame(m.matmul(m.t()), m.to(GPU).matmul(m.to(GPU).t()).cpu(), tol); // a transposed operand
+            assertSame(a.matmul(b.select(0, 1)), a.to(GPU).matmul(b.to(GPU).select(0, 1)).cpu(), tol); // broadcast over the batch
+        }
+    }
+
+    @Test
     void float32MatmulOnCublas() {
         Tensor a = sample(2, 3, 5), b = sample(2, 5, 4).add(1.0);
         assertSame(a.matmul(b), a.to(GPU).matmul(b.to(GPU)).cpu(), 1e-4);
