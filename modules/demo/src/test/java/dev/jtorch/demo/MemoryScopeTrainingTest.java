@@ -1,5 +1,6 @@
 package dev.jtorch.demo;
 
+import dev.jtorch.DType;
 import dev.jtorch.MemoryScope;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
@@ -108,6 +109,18 @@ class MemoryScopeTrainingTest {
         long fresh = (MemoryScope.freshBytes() - fresh0) / steps, reused = (MemoryScope.reusedBytes() - reused0) / steps;
         assertEquals(0, fresh, "new memory per step, bytes");
         assertTrue(reused > 20 * paramBytes, "pooled memory per step " + reused + " bytes");
+    }
+
+    @Test
+    void convertingAModuleInsideAScopeKeepsItsWeights() {
+        Module model = new Linear(4, 3);
+        try (var step = MemoryScope.open()) {
+            model.to(DType.FLOAT64); // as model.to(device) inside a training loop's scope
+        }
+        Tensor w = model.parameters().get(0);
+        assertEquals(DType.FLOAT64, w.dtype());
+        assertTrue(Double.isFinite(model.forward(Torch.randn(2, 4).to(DType.FLOAT64)).sum().item()), "the weights outlive the scope");
+        assertTrue(Double.isFinite(w.sum().item()));
     }
 
     @Test

@@ -307,9 +307,12 @@ public abstract class Module {
 
     public Module half() { return to(DType.FLOAT16); }
 
-    /** PyTorch's {@code Module._apply}: replaces each tensor's data by {@code fn(data)}, without history. */
+    /**
+     * PyTorch's {@code Module._apply}: replaces each tensor's data by {@code fn(data)}, without history. The new data
+     * belongs to no {@link MemoryScope} (a scope open around {@code model.to(device)} must not take the weights back).
+     */
     protected Module applyToTensors(UnaryOperator<Tensor> fn) {
-        try (var ignored = GradMode.noGrad()) {
+        try (var ignored = GradMode.noGrad(); var untracked = MemoryScope.untracked()) {
             for (Module m : modules()) {
                 for (Tensor p : m.parameters.values()) {
                     if (p == null) continue;
