@@ -1,6 +1,7 @@
 package dev.jtorch;
 
 import dev.jtorch.spi.HostStorage;
+import dev.jtorch.spi.Storage;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -26,7 +27,9 @@ import java.util.Map;
  * tensors become unusable: any later use throws {@link IllegalStateException} instead of reading reused memory.
  * What must outlive the step escapes: a tensor given to {@link #keep}, one that becomes a {@code .grad}, a module's
  * registered parameters and buffers, and what optimizers create in {@code step()} (their state). Tensors made
- * before the scope opened, wrapped Java arrays and other devices are never touched. One exception, so that a step
+ * before the scope opened and wrapped Java arrays are never touched. A CUDA tensor made inside goes back to the
+ * device's caching allocator when the scope closes (as PyTorch frees it when its last reference goes), instead of
+ * when the collector finds it, which on a GPU can be thousands of steps later. One exception, so that a step
  * needs no new memory at all: {@code zeroGrad()} (set to none) inside a scope gives the dropped gradients, made by
  * an earlier scope, to this one ({@link #releaseOnClose}); a reference to an old {@code .grad} kept across it stops
  * working when the scope closes.
@@ -40,8 +43,8 @@ public final class MemoryScope implements AutoCloseable {
 
     private final MemoryScope parent;
     private final Thread owner;
-    /** The storages this scope gives back on close. */
-    private final Map<HostStorage, Boolean> made = new IdentityHashMap<>();
+    /** The storages this scope gives back on close: host arrays to the pool, device memory to its cache. */
+    private final Map<Storage, Boolean> made = new IdentityHashMap<>();
     private boolean closed;
 
     private MemoryScope(MemoryScope parent) {
@@ -61,10 +64,10 @@ public final class MemoryScope implements AutoCloseable {
      * moves to that scope's parent, or out of all scopes. Returns {@code t}; a tensor of no scope is left as it is.
      */
     public static <T extends Tensor> T keep(T t) {
-        if (t != null && t.storage instanceof HostStorage hs) {
+        if (t != null) {
             for (MemoryScope s = CURRENT.get(); s != null; s = s.parent) {
-                if (s.made.remove(hs) != null) {
-                    if (s.parent != null) s.parent.made.put(hs, Boolean.TRUE);
+                if (s.made.remove(t.storage) != null) {
+                    if (s.parent != null) s.parent.made.put(t.storage, Boolean.TRUE);
                     break;
                 }
             }
@@ -81,12 +84,14 @@ public final class MemoryScope implements AutoCloseable {
      */
     public static void releaseOnClose(Tensor t) {
         MemoryScope current = CURRENT.get();
-        if (current == null || UNTRACKED.get()[0] > 0 || t == null || !(t.storage instanceof HostStorage hs)) return;
-        if (!hs.isOwned() || hs.isReleased()) return;
+        if (current == null || UNTRACKED.get()[0] > 0 || t == null) return;
+        Storage st = t.storage;
+        boolean releasable = st instanceof HostStorage hs ? hs.isOwned() : st.canReleaseEarly();
+        if (!releasable || st.isReleased()) return;
         for (MemoryScope s = current; s != null; s = s.parent) {
-            if (s.made.containsKey(hs)) return;
+            if (s.made.containsKey(st)) return;
         }
-        current.made.put(hs, Boolean.TRUE);
+        current.made.put(st, Boolean.TRUE);
     }
 
     /**
@@ -151,8 +156,17 @@ public final class MemoryScope implements AutoCloseable {
         }
         closed = true;
         CURRENT.set(parent);
-        for (HostStorage s : made.keySet()) HostArrayPool.give(s.release());
+        for (Storage s : made.keySet()) {
+            if (s instanceof HostStorage hs) HostArrayPool.give(hs.release());
+            else s.releaseEarly();
+        }
         made.clear();
+    }
+
+    /** Makes a new device storage belong to the scope open on this thread, if any (see {@link #releaseOnClose} for the rules). */
+    static void adopt(Storage st) {
+        MemoryScope s = CURRENT.get();
+        if (s != null && UNTRACKED.get()[0] == 0 && st.canReleaseEarly()) s.made.put(st, Boolean.TRUE);
     }
 
     /** Storage for a new CPU tensor when a scope is open on this thread, else null; reused memory is zeroed if asked. */

@@ -72,7 +72,10 @@ public final class Tensor {
     private static Tensor allocate(long[] shape, DType dtype, Device device, boolean zeroed) {
         long[] s = Shapes.checkSizes(shape);
         Storage st = device.isCpu() ? MemoryScope.allocate(dtype, Shapes.numel(s), zeroed) : null;
-        if (st == null) st = Backends.forDevice(device).allocate(dtype, Shapes.numel(s), device);
+        if (st == null) {
+            st = Backends.forDevice(device).allocate(dtype, Shapes.numel(s), device);
+            if (!device.isCpu()) MemoryScope.adopt(st); // a device tensor made in a scope goes back to its cache on close
+        }
         return new Tensor(st, dtype, s, Strided.contiguousStrides(s), 0, new VersionCounter(), false);
     }
 

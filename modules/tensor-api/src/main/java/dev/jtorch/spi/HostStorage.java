@@ -68,6 +68,7 @@ public final class HostStorage extends Storage {
     }
 
     /** True once {@link #release} gave the memory away. */
+    @Override
     public boolean isReleased() { return released; }
 
     private void checkLive() {

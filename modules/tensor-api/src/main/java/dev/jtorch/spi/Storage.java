@@ -19,4 +19,21 @@ public abstract class Storage {
 
     /** Grows (or shrinks) the storage to {@code newByteSize}, keeping the common prefix. */
     public abstract void resize(long newByteSize);
+
+    /**
+     * Whether {@link #releaseEarly} can give this storage's memory back before the collector finds it unreachable
+     * (a device storage from a caching allocator). Host storages say no: a {@code MemoryScope} pools their arrays itself.
+     */
+    public boolean canReleaseEarly() { return false; }
+
+    /**
+     * Gives the memory back now, for a {@code MemoryScope} that made this storage and is closing; later use of the
+     * storage throws {@link IllegalStateException}. Only where {@link #canReleaseEarly} says so.
+     */
+    public void releaseEarly() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot release its memory early");
+    }
+
+    /** True once the memory was given back ({@link #releaseEarly}, or a host storage's release to a scope's pool). */
+    public boolean isReleased() { return false; }
 }

@@ -15,7 +15,9 @@ import java.util.TreeSet;
  * segments (the small pool), larger ones from 20 MiB segments or their own segment rounded to 2 MiB (the large
  * pool); a free block is reused best-fit and split when the rest is worth keeping; freed blocks merge with free
  * neighbours and stay cached for reuse. When the device is out of memory the cache is given back and the
- * allocation retried once, then {@link CudaOutOfMemoryException} reports the size and the statistics.
+ * allocation retried; then, since a tensor dropped in Java gives its block back only when the collector finds it,
+ * a collection is asked for and the Cleaner given time to return such blocks (as {@code java.nio} does for direct
+ * buffers), a few times; then {@link CudaOutOfMemoryException} reports the size and the statistics.
  * One stream for now: a freed block is reused by later work on that stream, which runs after the work that used it.
  */
 public final class CachingAllocator {
@@ -25,6 +27,9 @@ public final class CachingAllocator {
     static final long LARGE_BUFFER = 20L << 20;       // segment for requests between 1 and 10 MiB
     static final long MIN_LARGE_ALLOC = 10L << 20;    // from here a request gets its own segment
     static final long ROUND_LARGE = 2L << 20;         // ... rounded to 2 MiB
+
+    /** Collections asked for before an out-of-memory error (waits of 8 to 128 ms, 248 ms in all). */
+    private static final int COLLECTION_ATTEMPTS = 5;
 
     private static final Comparator<Block> BY_SIZE_THEN_ADDRESS =
             Comparator.<Block>comparingLong(b -> b.size).thenComparingLong(b -> b.pointer);
@@ -100,6 +105,17 @@ public final class CachingAllocator {
             releaseCachedSegments();
             p = raw.malloc(bytes);
         }
+        for (int attempt = 0; p == 0 && attempt < COLLECTION_ATTEMPTS; attempt++) {
+            System.gc();
+            try {
+                wait(1L << (attempt + 3)); // 8, 16, ... 128 ms with the lock released: the Cleaner's frees need it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            releaseCachedSegments();
+            p = raw.malloc(bytes);
+        }
         if (p == 0) throw new CudaOutOfMemoryException(outOfMemoryMessage(requested), requested);
         rawMallocs++;
         reserved += bytes;
@@ -166,7 +182,7 @@ public final class CachingAllocator {
         return "CUDA out of memory. Tried to allocate " + formatSize(requested) + " (GPU " + device + "; " + capacity
                 + formatSize(allocated) + " already allocated; " + free + formatSize(reserved)
                 + " reserved in total by jtorch; " + formatSize(peak) + " peak allocated; " + rawMallocs
-                + " device allocations, " + rawFrees + " frees) after freeing the cache and retrying";
+                + " device allocations, " + rawFrees + " frees) after freeing the cache, collecting dropped tensors and retrying";
     }
 
     /** As PyTorch's format_size: bytes, KiB, MiB or GiB with two decimals. */

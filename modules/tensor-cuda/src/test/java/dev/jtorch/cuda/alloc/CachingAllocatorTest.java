@@ -149,7 +149,7 @@ class CachingAllocatorTest {
         CudaOutOfMemoryException e = assertThrows(CudaOutOfMemoryException.class, () -> alloc.allocate(30 * MiB - 100));
         assertEquals("CUDA out of memory. Tried to allocate 30.00 MiB (GPU 0; 64.00 MiB total capacity; 40.00 MiB already "
                 + "allocated; 24.00 MiB free; 40.00 MiB reserved in total by jtorch; 40.00 MiB peak allocated; "
-                + "1 device allocations, 0 frees) after freeing the cache and retrying", e.getMessage());
+                + "1 device allocations, 0 frees) after freeing the cache, collecting dropped tensors and retrying", e.getMessage());
         assertEquals(30 * MiB - 100, e.requestedBytes());
         assertEquals("cudaErrorMemoryAllocation", e.errorName());
         AllocatorStats after = alloc.stats();
@@ -157,6 +157,19 @@ class CachingAllocatorTest {
         assertEquals(before.reserved(), after.reserved());
         assertEquals(1, after.oomRetries());
         assertFalse(held.isReleased());
+    }
+
+    @Test
+    void outOfMemoryCollectsBlocksOfDroppedHoldersBeforeGivingUp() {
+        bindToADroppedHolder(alloc, 40 * MiB);           // as the storage of a tensor no longer referenced
+        Allocation big = alloc.allocate(40 * MiB);        // 40 + 40 > 64: only the collector can give the first back
+        assertTrue(big.pointer() != 0);
+        assertEquals(40 * MiB, alloc.stats().allocated());
+        assertEquals(1, alloc.stats().oomRetries());
+    }
+
+    private static void bindToADroppedHolder(CachingAllocator a, long bytes) {
+        a.allocate(bytes).bindTo(new Object());
     }
 
     @Test
