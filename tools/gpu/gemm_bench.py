@@ -1,17 +1,17 @@
-"""PyTorch's side of GemmBench.java on the same GPU: the same sizes, dtypes and timing (3 warm-up products, then the
-mean of 20 between two synchronisations); float32 without TF32, PyTorch's default, as jtorch's."""
+"""PyTorch's side of GemmBench.java on the same GPU: the same sizes, dtypes and timing (300 warm-up products, then
+the mean of 100 between two synchronisations); float32 without TF32, PyTorch's default, as jtorch's."""
 import time
 
 import torch
 
-REPS = 20
+WARMUP, REPS = 300, 100
 print("PyTorch %s on %s, allow_tf32=%s" % (torch.__version__, torch.cuda.get_device_name(0), torch.backends.cuda.matmul.allow_tf32))
 for dtype in [torch.float32, torch.bfloat16, torch.float16]:
     for n in [1024, 4096, 8192]:
         torch.manual_seed(0)
         a = torch.randn(n, n).to(dtype).cuda()
         b = torch.randn(n, n).to(dtype).cuda()
-        for _ in range(3):
+        for _ in range(WARMUP):
             a @ b
         torch.cuda.synchronize()
         start = time.perf_counter()

@@ -9,7 +9,7 @@ for model in mlp cnn; do
   for opt in sgd adam; do
     echo "== jtorch $model $opt on cuda"
     timeout 300 "$kit/run-demo.sh" --device cuda --data "$data" --model "$model" --optimizer "$opt" --epochs 1 \
-      --no-progress --out /tmp/jtorch-demo 2>&1 | grep -E "backend|epoch|accuracy|Exception|demo:|at dev" | head -20
+      --no-progress --out /tmp/jtorch-demo 2>&1 | grep -E "backend|epoch|accuracy|GPU memory|Exception|demo:|at dev" | head -20
   done
   echo "== PyTorch $model"
   flag=""; [ "$model" = cnn ] && flag="--cnn"

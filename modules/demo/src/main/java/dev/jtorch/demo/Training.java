@@ -111,6 +111,11 @@ final class Training {
         }
         double finalAccuracy = testAccuracy[o.epochs() - 1];
         out.printf(Locale.ROOT, "test accuracy: %.2f%% (%d test images)%n", 100 * finalAccuracy, test.size());
+        if (o.device().isCuda()) {
+            int gpu = o.device().index();
+            out.printf(Locale.ROOT, "GPU memory: %.1f MiB peak allocated, %.1f MiB reserved by the caching allocator%n",
+                    Cuda.maxMemoryAllocated(gpu) / 1048576.0, Cuda.memoryReserved(gpu) / 1048576.0);
+        }
 
         Files.createDirectories(o.out());
         String stem = "fashion-mnist-" + o.model();
