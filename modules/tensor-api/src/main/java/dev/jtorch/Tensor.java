@@ -4,6 +4,7 @@ import dev.jtorch.ops.BinaryOp;
 import dev.jtorch.ops.ReduceOp;
 import dev.jtorch.ops.ScanOp;
 import dev.jtorch.ops.UnaryOp;
+import dev.jtorch.spi.Backend;
 import dev.jtorch.spi.GradFn;
 import dev.jtorch.spi.Storage;
 import dev.jtorch.spi.Strided;
@@ -73,7 +74,8 @@ public final class Tensor {
         long[] s = Shapes.checkSizes(shape);
         Storage st = device.isCpu() ? MemoryScope.allocate(dtype, Shapes.numel(s), zeroed) : null;
         if (st == null) {
-            st = Backends.forDevice(device).allocate(dtype, Shapes.numel(s), device);
+            Backend backend = Backends.forDevice(device);
+            st = zeroed ? backend.allocate(dtype, Shapes.numel(s), device) : backend.allocateForWrite(dtype, Shapes.numel(s), device);
             if (!device.isCpu()) MemoryScope.adopt(st); // a device tensor made in a scope goes back to its cache on close
         }
         return new Tensor(st, dtype, s, Strided.contiguousStrides(s), 0, new VersionCounter(), false);

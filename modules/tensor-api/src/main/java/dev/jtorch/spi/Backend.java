@@ -29,7 +29,16 @@ public interface Backend {
     /** One line for humans: what the backend runs on (SIMD species, thread count ...). */
     String description();
 
+    /** Zero-filled storage for {@code numel} elements of {@code dtype} on {@code device}. */
     Storage allocate(DType dtype, long numel, Device device);
+
+    /**
+     * Storage for an op that writes every element before anything reads it: the backend may leave it unfilled (a
+     * device then saves a memset per op). By default the same as {@link #allocate}.
+     */
+    default Storage allocateForWrite(DType dtype, long numel, Device device) {
+        return allocate(dtype, numel, device);
+    }
 
     /** The device-level queries of an accelerator backend ({@link dev.jtorch.Cuda}); empty for the CPU. */
     default java.util.Optional<DeviceRuntime> runtime() { return java.util.Optional.empty(); }

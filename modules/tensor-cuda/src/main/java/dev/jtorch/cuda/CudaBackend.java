@@ -108,7 +108,14 @@ public final class CudaBackend implements Backend {
     @Override
     public Storage allocate(DType dtype, long numel, Device device) {
         if (numel < 0) throw new IllegalArgumentException("negative number of elements: " + numel);
-        return new CudaStorage(state(device), dtype, Math.multiplyExact(numel, (long) dtype.itemSize()));
+        return new CudaStorage(state(device), dtype, Math.multiplyExact(numel, (long) dtype.itemSize()), true);
+    }
+
+    /** No memset: the op that asked writes every element (one launch fewer per op). */
+    @Override
+    public Storage allocateForWrite(DType dtype, long numel, Device device) {
+        if (numel < 0) throw new IllegalArgumentException("negative number of elements: " + numel);
+        return new CudaStorage(state(device), dtype, Math.multiplyExact(numel, (long) dtype.itemSize()), false);
     }
 
     @Override
@@ -326,6 +333,10 @@ public final class CudaBackend implements Backend {
         long batch = out.shape()[0], m = out.shape()[1], n = out.shape()[2], k = a.shape()[2];
         if (!out.isContiguous()) throw notYet("matmul into a non-contiguous output");
         if (m == 0 || n == 0) return;
+        if (k == 0) { // an empty sum: zeros (out may come unfilled, see allocateForWrite)
+            st.runtime().cudart().memset(address(out), 0, out.numel() * out.dtype().itemSize());
+            return;
+        }
         try (Allocation ac = contiguousCopy(st, a); Allocation bc = contiguousCopy(st, bm)) {
             long pa = ac == null ? address(a) : ac.pointer(), pb = bc == null ? address(bm) : bc.pointer();
             cublas.gemmStridedBatched(handle, Cublas.OP_N, Cublas.OP_N, (int) n, (int) m, (int) k, 1f,

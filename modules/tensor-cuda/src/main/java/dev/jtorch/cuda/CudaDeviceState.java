@@ -54,6 +54,12 @@ final class CudaDeviceState {
     void makeCurrent() { runtime.cudart().setDevice(index); }
 
     /** Zeroed device memory (new tensors start as zeros, as HostStorage's do). */
+    /** A block whose contents are whatever the cache or the device left there. */
+    Allocation allocate(long bytes) {
+        makeCurrent();
+        return allocator.allocate(bytes);
+    }
+
     Allocation allocateZeroed(long bytes) {
         makeCurrent();
         Allocation a = allocator.allocate(bytes);

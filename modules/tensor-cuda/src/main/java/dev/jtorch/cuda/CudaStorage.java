@@ -17,10 +17,10 @@ final class CudaStorage extends Storage {
     private Allocation allocation;
     private volatile boolean released;
 
-    CudaStorage(CudaDeviceState state, DType elementType, long bytes) {
+    CudaStorage(CudaDeviceState state, DType elementType, long bytes, boolean zeroed) {
         this.state = state;
         this.elementType = elementType;
-        this.allocation = state.allocateZeroed(bytes).bindTo(this);
+        this.allocation = (zeroed ? state.allocateZeroed(bytes) : state.allocate(bytes)).bindTo(this);
     }
 
     long pointer() {

@@ -344,6 +344,8 @@ class CudaVsCpuTest {
 
     @Test
     void float32MatmulOnCublas() {
+        Tensor e = Torch.ones(3, 0).to(GPU).matmul(Torch.ones(0, 4).to(GPU)); // an empty sum, into unfilled memory
+        assertSame(Torch.zeros(3, 4), e.cpu(), 0);
         Tensor a = sample(2, 3, 5), b = sample(2, 5, 4).add(1.0);
         assertSame(a.matmul(b), a.to(GPU).matmul(b.to(GPU)).cpu(), 1e-4);
         Tensor m = sample(8, 8);
