@@ -89,8 +89,9 @@ public final class CudaDriver {
     /** Launches {@code function}; {@code params} is the array of pointers to each argument (cuLaunchKernel's kernelParams). */
     public void launch(String name, long function, int gridX, int gridY, int gridZ, int blockX, int blockY, int blockZ,
                        int sharedBytes, long stream, MemorySegment params) {
-        check("cuLaunchKernel(" + name + ", grid " + gridX + "x" + gridY + "x" + gridZ + ", block " + blockX + ")",
-                launchKernel.callInt(MemorySegment.ofAddress(function), gridX, gridY, gridZ, blockX, blockY, blockZ,
-                        sharedBytes, MemorySegment.ofAddress(stream), params, MemorySegment.NULL));
+        int rc = launchKernel.callInt(MemorySegment.ofAddress(function), gridX, gridY, gridZ, blockX, blockY, blockZ,
+                sharedBytes, MemorySegment.ofAddress(stream), params, MemorySegment.NULL);
+        // the message only on failure: launches are the hottest call into CUDA
+        if (rc != 0) check("cuLaunchKernel(" + name + ", grid " + gridX + "x" + gridY + "x" + gridZ + ", block " + blockX + ")", rc);
     }
 }
