@@ -113,6 +113,8 @@ def cases():
     yield "Transpose.transpose threads=1", lambda: a.t().contiguous(), 1
     yield "Transpose.transpose threads=2", lambda: a.t().contiguous(), 1, 2
     yield "Transpose.transpose (copy_ into out)", lambda: o.copy_(a.t()), 1
+    yield "Transpose.transposeScoped threads=1", lambda: a.t().contiguous(), 1       # the same call: jtorch's row runs
+    yield "Transpose.transposeScoped threads=2", lambda: a.t().contiguous(), 1, 2    # inside a MemoryScope
     yield "AutogradChain.forwardBackward", forward_backward, 100
     with_nograd = lambda: chain(torch.tensor(1.5))
     yield "AutogradChain.forwardOnly", lambda: _nograd(with_nograd), 100

@@ -19,7 +19,8 @@ BYTES = {"Elementwise.add": 3 * MIB16, "Elementwise.addBroadcast": 2 * MIB16, "E
          "Elementwise.exp": 2 * MIB16, "Elementwise.addOut": 3 * MIB16, "Elementwise.expOut": 2 * MIB16, "Elementwise.tanh": 2 * MIB16, "Elementwise.sigmoid": 2 * MIB16,
          "Elementwise.gelu": 2 * MIB16, "Elementwise.addBroadcastOut": 2 * MIB16, "Elementwise.sigmoidOut": 2 * MIB16, "Elementwise.geluOut": 2 * MIB16,
          "Reduction.sum": MIB16, "Reduction.amax": MIB16,
-         "Reduction.sumRows": MIB16, "Transpose.transpose": 2 * MIB16}
+         "Reduction.sumRows": MIB16, "Transpose.transpose": 2 * MIB16,
+         "Transpose.transposeScoped": 2 * MIB16}
 SHAPES = {"mlpNN": (256, 784, 512), "mlpNT": (256, 784, 512)}
 
 

@@ -1,5 +1,6 @@
 package dev.jtorch.bench;
 
+import dev.jtorch.MemoryScope;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code t().contiguous()} of a 4096×4096 float32 matrix (the strided copy kernel), on 1 and 2 threads (the scalar
- * backend has one thread either way).
+ * backend has one thread either way); {@code transposeScoped} inside a {@code MemoryScope}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,4 +44,15 @@ public class TransposeBenchmark {
 
     @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.HEAP_FIXED, Forks.PRETOUCH, Forks.SIMD_OFF})
     public Tensor transposeScalar() { return m.t().contiguous(); }
+
+    /**
+     * Inside a {@code MemoryScope}: the 64 MiB result reuses the previous iteration's block instead of a fresh array
+     * that the JVM zeroes first (the kernel's own cost, as PyTorch's allocator hands back memory it already has).
+     */
+    @Benchmark @Fork(value = 1, jvmArgsAppend = {Forks.VECTOR, Forks.HEAP, Forks.HEAP_FIXED, Forks.PRETOUCH, Forks.SIMD_ON})
+    public Tensor transposeScopedSimd() {
+        try (var scope = MemoryScope.open()) {
+            return m.t().contiguous();
+        }
+    }
 }

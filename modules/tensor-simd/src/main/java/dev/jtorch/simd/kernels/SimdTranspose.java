@@ -10,8 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * (8 vector loads along the source's contiguous dim, a 3-stage swap network, 8 vector stores along the
  * destination's rows), instead of 64 scalar loads that each touch a different source line.
  * Blocks are grouped in square tiles (see {@link #TILE}); large matrices go through a stage in L2 (see
- * {@link #staged}). Only 256-bit vectors: the network is written for 8 lanes. Also packs transposed GEMM operands
- * (the gemm package).
+ * {@link #staged}), which on AVX-512 fills its stage with 16×16 blocks of 512-bit vectors (see {@link #strip16}).
+ * Also packs transposed GEMM operands (the gemm package).
  */
 public final class SimdTranspose {
     private SimdTranspose() {}
@@ -34,6 +34,25 @@ public final class SimdTranspose {
     private static final VectorMask<Float> BIT4 = lanesWithBit(4);
     private static final VectorMask<Float> BIT2 = lanesWithBit(2);
     private static final VectorMask<Float> BIT1 = lanesWithBit(1);
+
+    /* The same network for 16 lanes: stages 8, 4, 2, 1 (used only where 512-bit vectors are native, see WIDE). */
+    private static final VectorSpecies<Float> S16 = FloatVector.SPECIES_512;
+    private static final VectorShuffle<Float> X8 = xorShuffle(8), X4 = xorShuffle(4), X2 = xorShuffle(2), X1 = xorShuffle(1);
+    private static final VectorMask<Float> M8 = wideLanesWithBit(8), M4 = wideLanesWithBit(4), M2 = wideLanesWithBit(2),
+            M1 = wideLanesWithBit(1);
+
+    /** Lane i takes lane i ^ bit. */
+    private static VectorShuffle<Float> xorShuffle(int bit) {
+        int[] lanes = new int[16];
+        for (int i = 0; i < 16; i++) lanes[i] = i ^ bit;
+        return VectorShuffle.fromValues(S16, lanes);
+    }
+
+    private static VectorMask<Float> wideLanesWithBit(int bit) {
+        boolean[] set = new boolean[16];
+        for (int i = 0; i < 16; i++) set[i] = (i & bit) != 0;
+        return VectorMask.fromArray(S16, set, 0);
+    }
 
     private static VectorShuffle<Float> shuffle(int... lanes) { return VectorShuffle.fromValues(S, lanes); }
 
@@ -63,8 +82,15 @@ public final class SimdTranspose {
     static final int STAGED_MIN_COLS = 64;
     /** ... and at least this many of them (16 x 10000: 31 µs in tiles, 47 µs staged; 32 x 65536: 985 against 728). */
     static final int STAGED_MIN_ROWS = 32;
-    /** Destination rows and columns of one staged block: it reads 1 KiB runs of 512 source rows, writes 2 KiB runs. */
-    static final int STAGE_ROWS = 256, STAGE_COLS = 512;
+    /** Whether the stage is filled with 16×16 blocks (512-bit vectors, AVX-512). */
+    static final boolean WIDE = ENABLED && FloatVector.SPECIES_PREFERRED.length() >= 16;
+    /**
+     * Destination rows and columns of one staged block: it reads 1 KiB runs of STAGE_COLS source rows and writes 1 or
+     * 2 KiB runs. With 16×16 blocks a 256² stage was the fastest (4096², 1 thread, best of 30 in fresh JVMs,
+     * 2026-11-24: 256 x 256 11.0-11.8 ms, 256 x 512 11.9-12.4, 512 x 256 11.5-13.9, 256 x 128 12.6, 128 x 256 13.1;
+     * 8×8 blocks into 256 x 512, the AVX2 shape: 13.6-14.1 ms).
+     */
+    static final int STAGE_ROWS = 256, STAGE_COLS = WIDE ? 256 : 512;
     /** Spacing of the stage's rows beyond STAGE_COLS, so that its rows do not all start in the same L1 set. */
     private static final int STAGE_PAD = 16;
     /** One stage per thread (528 KiB), kept for the thread's life like the GEMM's packed buffers. */
@@ -128,9 +154,27 @@ public final class SimdTranspose {
             int count = Math.min(STAGE_ROWS, rows - i0) / B;
             for (int j0 = 0; j0 < cols; j0 += STAGE_COLS) {
                 int width = Math.min(STAGE_COLS, cols - j0), step = width + STAGE_PAD;
-                for (int j = 0; j < width; j += B) strip(src, s0 + i0 + (j0 + j) * sCol, sCol, stage, j, step, count);
+                fill(src, s0 + i0 + j0 * sCol, sCol, stage, step, count * B, width);
                 for (int r = 0; r < count * B; r++) System.arraycopy(stage, r * step, dst, d0 + (i0 + r) * dRow + j0, width);
             }
+        }
+    }
+
+    /**
+     * The stage's {@code n} rows by {@code width} columns (multiples of 8) from the source: 16×16 blocks where
+     * {@link #WIDE}, 8×8 blocks for the rest. Reading the source is this copy's slow half (latency-bound: 4096²
+     * with the copying out skipped, 7.1 ms with 8×8 blocks, 6.4 with 16×16, which keep 16 source rows in flight).
+     */
+    private static void fill(float[] src, int s, int sCol, float[] stage, int step, int n, int width) {
+        int n16 = WIDE ? n & -16 : 0, w16 = WIDE ? width & -16 : 0;
+        if (n16 > 0) {
+            for (int j = 0; j < w16; j += 16) strip16(src, s + j * sCol, sCol, stage, j, step, n16 / 16);
+        } else {
+            w16 = 0;
+        }
+        for (int j = w16; j < width; j += B) strip(src, s + j * sCol, sCol, stage, j, step, n / B);
+        if (n16 < n) {
+            for (int j = 0; j < w16; j += B) strip(src, s + n16 + j * sCol, sCol, stage, n16 * step + j, step, (n - n16) / B);
         }
     }
 
@@ -169,6 +213,75 @@ public final class SimdTranspose {
             b4.rearrange(SWAP1).blend(b5, BIT1).intoArray(dst, d + 5 * dRow);
             b6.blend(b7.rearrange(SWAP1), BIT1).intoArray(dst, d + 6 * dRow);
             b6.rearrange(SWAP1).blend(b7, BIT1).intoArray(dst, d + 7 * dRow);
+        }
+    }
+
+    /**
+     * {@link #strip} with 16×16 blocks of 512-bit vectors: block c reads source columns {@code 16c..16c+15} of 16
+     * source rows and writes destination rows {@code 16c..16c+15}.
+     */
+    private static void strip16(float[] src, int s, int sCol, float[] dst, int d, int dRow, int count) {
+        for (int c = 0; c < count; c++, s += 16, d += 16 * dRow) {
+            FloatVector r0 = FloatVector.fromArray(S16, src, s);
+            FloatVector r1 = FloatVector.fromArray(S16, src, s + sCol);
+            FloatVector r2 = FloatVector.fromArray(S16, src, s + 2 * sCol);
+            FloatVector r3 = FloatVector.fromArray(S16, src, s + 3 * sCol);
+            FloatVector r4 = FloatVector.fromArray(S16, src, s + 4 * sCol);
+            FloatVector r5 = FloatVector.fromArray(S16, src, s + 5 * sCol);
+            FloatVector r6 = FloatVector.fromArray(S16, src, s + 6 * sCol);
+            FloatVector r7 = FloatVector.fromArray(S16, src, s + 7 * sCol);
+            FloatVector r8 = FloatVector.fromArray(S16, src, s + 8 * sCol);
+            FloatVector r9 = FloatVector.fromArray(S16, src, s + 9 * sCol);
+            FloatVector r10 = FloatVector.fromArray(S16, src, s + 10 * sCol);
+            FloatVector r11 = FloatVector.fromArray(S16, src, s + 11 * sCol);
+            FloatVector r12 = FloatVector.fromArray(S16, src, s + 12 * sCol);
+            FloatVector r13 = FloatVector.fromArray(S16, src, s + 13 * sCol);
+            FloatVector r14 = FloatVector.fromArray(S16, src, s + 14 * sCol);
+            FloatVector r15 = FloatVector.fromArray(S16, src, s + 15 * sCol);
+            // k = 8
+            FloatVector a0 = r0.blend(r8.rearrange(X8), M8), a8 = r0.rearrange(X8).blend(r8, M8);
+            FloatVector a1 = r1.blend(r9.rearrange(X8), M8), a9 = r1.rearrange(X8).blend(r9, M8);
+            FloatVector a2 = r2.blend(r10.rearrange(X8), M8), a10 = r2.rearrange(X8).blend(r10, M8);
+            FloatVector a3 = r3.blend(r11.rearrange(X8), M8), a11 = r3.rearrange(X8).blend(r11, M8);
+            FloatVector a4 = r4.blend(r12.rearrange(X8), M8), a12 = r4.rearrange(X8).blend(r12, M8);
+            FloatVector a5 = r5.blend(r13.rearrange(X8), M8), a13 = r5.rearrange(X8).blend(r13, M8);
+            FloatVector a6 = r6.blend(r14.rearrange(X8), M8), a14 = r6.rearrange(X8).blend(r14, M8);
+            FloatVector a7 = r7.blend(r15.rearrange(X8), M8), a15 = r7.rearrange(X8).blend(r15, M8);
+            // k = 4
+            FloatVector b0 = a0.blend(a4.rearrange(X4), M4), b4 = a0.rearrange(X4).blend(a4, M4);
+            FloatVector b1 = a1.blend(a5.rearrange(X4), M4), b5 = a1.rearrange(X4).blend(a5, M4);
+            FloatVector b2 = a2.blend(a6.rearrange(X4), M4), b6 = a2.rearrange(X4).blend(a6, M4);
+            FloatVector b3 = a3.blend(a7.rearrange(X4), M4), b7 = a3.rearrange(X4).blend(a7, M4);
+            FloatVector b8 = a8.blend(a12.rearrange(X4), M4), b12 = a8.rearrange(X4).blend(a12, M4);
+            FloatVector b9 = a9.blend(a13.rearrange(X4), M4), b13 = a9.rearrange(X4).blend(a13, M4);
+            FloatVector b10 = a10.blend(a14.rearrange(X4), M4), b14 = a10.rearrange(X4).blend(a14, M4);
+            FloatVector b11 = a11.blend(a15.rearrange(X4), M4), b15 = a11.rearrange(X4).blend(a15, M4);
+            // k = 2
+            FloatVector c0 = b0.blend(b2.rearrange(X2), M2), c2 = b0.rearrange(X2).blend(b2, M2);
+            FloatVector c1 = b1.blend(b3.rearrange(X2), M2), c3 = b1.rearrange(X2).blend(b3, M2);
+            FloatVector c4 = b4.blend(b6.rearrange(X2), M2), c6 = b4.rearrange(X2).blend(b6, M2);
+            FloatVector c5 = b5.blend(b7.rearrange(X2), M2), c7 = b5.rearrange(X2).blend(b7, M2);
+            FloatVector c8 = b8.blend(b10.rearrange(X2), M2), c10 = b8.rearrange(X2).blend(b10, M2);
+            FloatVector c9 = b9.blend(b11.rearrange(X2), M2), c11 = b9.rearrange(X2).blend(b11, M2);
+            FloatVector c12 = b12.blend(b14.rearrange(X2), M2), c14 = b12.rearrange(X2).blend(b14, M2);
+            FloatVector c13 = b13.blend(b15.rearrange(X2), M2), c15 = b13.rearrange(X2).blend(b15, M2);
+            // k = 1: the destination's rows
+            c0.blend(c1.rearrange(X1), M1).intoArray(dst, d);
+            c0.rearrange(X1).blend(c1, M1).intoArray(dst, d + dRow);
+            c2.blend(c3.rearrange(X1), M1).intoArray(dst, d + 2 * dRow);
+            c2.rearrange(X1).blend(c3, M1).intoArray(dst, d + 3 * dRow);
+            c4.blend(c5.rearrange(X1), M1).intoArray(dst, d + 4 * dRow);
+            c4.rearrange(X1).blend(c5, M1).intoArray(dst, d + 5 * dRow);
+            c6.blend(c7.rearrange(X1), M1).intoArray(dst, d + 6 * dRow);
+            c6.rearrange(X1).blend(c7, M1).intoArray(dst, d + 7 * dRow);
+            c8.blend(c9.rearrange(X1), M1).intoArray(dst, d + 8 * dRow);
+            c8.rearrange(X1).blend(c9, M1).intoArray(dst, d + 9 * dRow);
+            c10.blend(c11.rearrange(X1), M1).intoArray(dst, d + 10 * dRow);
+            c10.rearrange(X1).blend(c11, M1).intoArray(dst, d + 11 * dRow);
+            c12.blend(c13.rearrange(X1), M1).intoArray(dst, d + 12 * dRow);
+            c12.rearrange(X1).blend(c13, M1).intoArray(dst, d + 13 * dRow);
+            c14.blend(c15.rearrange(X1), M1).intoArray(dst, d + 14 * dRow);
+            c14.rearrange(X1).blend(c15, M1).intoArray(dst, d + 15 * dRow);
         }
     }
 }
