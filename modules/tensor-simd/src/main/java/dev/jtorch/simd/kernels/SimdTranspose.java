@@ -10,8 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * (8 vector loads along the source's contiguous dim, a 3-stage swap network, 8 vector stores along the
  * destination's rows), instead of 64 scalar loads that each touch a different source line.
  * Blocks are grouped in square tiles (see {@link #TILE}); large matrices go through a stage in L2 (see
- * {@link #staged}), which on AVX-512 fills its stage with 16×16 blocks of 512-bit vectors (see {@link #strip16}).
- * Also packs transposed GEMM operands (the gemm package).
+ * {@link #staged}). On AVX-512 the stage, and tiles whose sides and strides are multiples of 16, move in 16×16 blocks
+ * of 512-bit vectors instead (see {@link #strip16}). Also packs transposed GEMM operands (the gemm package).
  */
 public final class SimdTranspose {
     private SimdTranspose() {}
@@ -93,7 +93,7 @@ public final class SimdTranspose {
     static final int STAGE_ROWS = 256, STAGE_COLS = WIDE ? 256 : 512;
     /** Spacing of the stage's rows beyond STAGE_COLS, so that its rows do not all start in the same L1 set. */
     private static final int STAGE_PAD = 16;
-    /** One stage per thread (528 KiB), kept for the thread's life like the GEMM's packed buffers. */
+    /** One stage per thread (272 KiB on AVX-512, 528 KiB on AVX2), kept for the thread's life like the GEMM's packed buffers. */
     private static final ThreadLocal<float[]> STAGE =
             ThreadLocal.withInitial(() -> new float[STAGE_ROWS * (STAGE_COLS + STAGE_PAD)]);
 
@@ -166,9 +166,9 @@ public final class SimdTranspose {
 
     /**
      * {@code n} rows by {@code width} columns (multiples of 8) of the destination, {@code dst[d + i*dRow + j] =
-     * src[s + i + j*sCol]}: 16×16 blocks where {@link #WIDE} and {@code wide}, 8×8 blocks for the rest. For a stage, reading the
-     * source is the slow half (latency-bound: 4096² with the copying out skipped, 7.1 ms with 8×8 blocks, 6.4 with
-     * 16×16, which keep 16 source rows in flight).
+     * src[s + i + j*sCol]}: 16×16 blocks where {@link #WIDE} and {@code wide}, 8×8 blocks for the rest. For a stage,
+     * reading the source is the slow half (latency-bound: 4096² with the copying out skipped, 7.1 ms with 8×8 blocks,
+     * 6.4 with 16×16, which keep 16 source rows in flight).
      */
     private static void fill(float[] src, int s, int sCol, float[] dst, int d, int dRow, int n, int width, boolean wide) {
         int n16 = WIDE && wide ? n & -16 : 0, w16 = WIDE && wide ? width & -16 : 0;
