@@ -8,8 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@link SimdTranspose#transpose} for every size up to 3 blocks (8×8, or 16×16 on AVX-512) + 1 on both sides and for matrices that go through the
- * stage, with row strides wider than the extent and offsets into both arrays: whole 8x8 blocks and ragged edges land
+ * {@link SimdTranspose#transpose} for every size up to 3 blocks (8×8, or 16×16 on AVX-512) + 1 on both sides, for
+ * matrices that go through the stage and for tiles whose sides and strides are multiples of 16 (16×16 blocks on
+ * AVX-512), with row strides wider than the extent and offsets into both arrays: whole blocks and ragged edges land
  * where the naive loop puts them, and nothing outside the destination's rectangle is written.
  */
 class SimdTransposeTest {
@@ -39,8 +40,26 @@ class SimdTransposeTest {
         }
     }
 
+    /**
+     * Below the stage's size, sides and strides that are multiples of 16 (which take 16×16 blocks on AVX-512), strides
+     * equal to the extent and wider, tiles of {@link SimdTranspose#TILE} and beyond.
+     */
+    @Test
+    void wholeWideTilesMatchTheNaiveLoop() {
+        int[][] shapes = {{16, 16}, {32, 48}, {48, 16}, {64, 1024}, {1024, 64}, {256, 256}, {272, 160}};
+        for (int[] shape : shapes) {
+            int rows = shape[0], cols = shape[1];
+            assertTrue(!SimdTranspose.takesStage(rows, cols), rows + "x" + cols + " takes the tiles");
+            check(rows, cols, rows, cols, 0, 0);
+            check(rows, cols, rows + 16, cols + 32, 16, 48);
+        }
+    }
+
     private static void check(int rows, int cols) {
-        int sCol = rows + 3, dRow = cols + 5, s0 = 7, d0 = 11;
+        check(rows, cols, rows + 3, cols + 5, 7, 11);
+    }
+
+    private static void check(int rows, int cols, int sCol, int dRow, int s0, int d0) {
         float[] src = new float[s0 + cols * sCol + 1];
         for (int i = 0; i < src.length; i++) src[i] = i * 0.5f + 1;
         float[] dst = new float[d0 + rows * dRow + 1];
