@@ -9,7 +9,8 @@ import java.lang.management.ThreadMXBean;
 /**
  * Single-thread float32 GEMM, jtorch against OpenBLAS, timed by this thread's CPU time instead of the wall
  * clock: on a shared machine a preempted call does not count against either side. Calls alternate between
- * the two for {@code -Dsecs} seconds (default 6) per shape; the best call of each is reported.
+ * the two for {@code -Dsecs} seconds (default 6) per shape; the best call of each is reported. With
+ * {@code -Dthreads=2} (or more) both sides run on that many threads and calls are timed by the wall clock instead.
  *
  * <pre>java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
  *     -cp bench/target/jtorch-benchmarks.jar dev.jtorch.bench.GemmCpuTime 64 256 1024 mlpNT</pre>
@@ -22,9 +23,12 @@ public final class GemmCpuTime {
             System.out.println("libopenblas not found at " + OpenBlas.DEFAULT_PATH + " (set -Djtorch.bench.openblas=PATH)");
             return;
         }
-        ThreadMXBean clock = ManagementFactory.getThreadMXBean();
-        Torch.setNumThreads(1);
-        OpenBlas.setThreads(1);
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        int threads = Integer.getInteger("threads", 1);
+        // one thread: this thread's CPU time; more: the wall clock (the other threads' work is not on this one's clock)
+        java.util.function.LongSupplier clock = threads == 1 ? cpu::getCurrentThreadCpuTime : System::nanoTime;
+        Torch.setNumThreads(threads);
+        OpenBlas.setThreads(threads);
         long window = Long.getLong("secs", 6L) * 1_000_000_000L;
         for (String name : args.length > 0 ? args : new String[] {"64", "128", "256", "512", "1024", "2048", "mlpNN", "mlpNT"}) {
             MatmulShape s = MatmulShape.of(name);
@@ -35,12 +39,12 @@ public final class GemmCpuTime {
             int rounds = 0;
             try (OpenBlas.Operands blas = OpenBlas.operands(s, a.toFloatArray(), stored.toFloatArray())) {
                 for (long end = System.nanoTime() + window; System.nanoTime() < end || rounds < 4; rounds++) {
-                    long t0 = clock.getCurrentThreadCpuTime();
+                    long t0 = clock.getAsLong();
                     for (int r = 0; r < reps; r++) a.matmul(b);
-                    bestJ = Math.min(bestJ, (clock.getCurrentThreadCpuTime() - t0) / 1e9 / reps);
-                    t0 = clock.getCurrentThreadCpuTime();
+                    bestJ = Math.min(bestJ, (clock.getAsLong() - t0) / 1e9 / reps);
+                    t0 = clock.getAsLong();
                     for (int r = 0; r < reps; r++) blas.sgemm();
-                    bestB = Math.min(bestB, (clock.getCurrentThreadCpuTime() - t0) / 1e9 / reps);
+                    bestB = Math.min(bestB, (clock.getAsLong() - t0) / 1e9 / reps);
                 }
             }
             System.out.printf("%-6s jtorch %6.1f GFLOP/s   OpenBLAS %6.1f GFLOP/s   jtorch/OpenBLAS %.2f   (%d rounds)%n",

@@ -49,8 +49,16 @@ final class Float32Gemm {
      * its rows, which the prefetcher streams) with a B block of at most 1 MiB kept in L2. Measured 2026-11-23 on
      * the AVX-512 VM: 1 thread, 2048² 0.66-0.68x -> 0.75-0.78x of OpenBLAS, while 512² and the MLP layer (C of 1 MiB
      * and less) were 3-5% slower that way; 2 threads (each a C of 1024 x 512), 1024² 0.75x -> 0.80-0.81x.
+     * Only the 8-row tiles walk that way. The 4-row tiles of 256-bit vectors take the whole depth in one block, and
+     * down the columns their B micro-panel and A block stay in L2 while C is written once: 2026-11-24 on a 2-core
+     * AVX2 EPYC VM (1 MiB L2), alternating fresh JVMs (GemmCpuTime), rows across against down the columns: 1 thread
+     * 1024² 0.88-0.91x -> 0.94-0.97x of OpenBLAS, 2048² 0.79-0.84x -> 0.77-0.95x (0.90x or more in six of eight
+     * JVMs); 2 threads (wall clock) 1024² 156-164 -> 167-172 GFLOP/s, 2048² 151-155 -> 122-170 (median 157; OpenBLAS
+     * 162-188).
      */
     static final int C_IN_L2_FLOATS = 256 * 1024;
+    /** Whether products with a C larger than {@link #C_IN_L2_FLOATS} walk their tiles along the rows. */
+    static final boolean ROWS_OUTER_FOR_LARGE_C = MR == Float32Kernel.MR8;
     /** The B block of such products: 1 MiB. */
     static final int B_BLOCK_IN_L2_FLOATS = 256 * 1024;
     /** Products narrower than this read a row-major A in place (see {@link Float32Kernel#tileRows}). */
@@ -131,7 +139,7 @@ final class Float32Gemm {
             return;
         }
         int kc0 = evenSplit(k, KC, 1);
-        boolean rowsOuter = (long) (m1 - m0) * (n1 - n0) > C_IN_L2_FLOATS;
+        boolean rowsOuter = ROWS_OUTER_FOR_LARGE_C && (long) (m1 - m0) * (n1 - n0) > C_IN_L2_FLOATS;
         int bBlock = rowsOuter ? B_BLOCK_IN_L2_FLOATS : B_BLOCK_FLOATS;
         int ncMax = Math.max(NR, Math.min(NC_MAX, bBlock / kc0) / NR * NR);
         int mcMax = Math.max(MR, Math.min(MC_MAX, A_BLOCK_FLOATS / kc0) / MR * MR);

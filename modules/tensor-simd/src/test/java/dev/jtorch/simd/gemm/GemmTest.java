@@ -79,8 +79,9 @@ class GemmTest {
         // narrowed to its size cap.
         cases.add(new Case(DType.FLOAT32, 1, 61, 4500, 40, false, false, false, false, Memory.ARRAY));
         cases.add(new Case(DType.FLOAT32, 1, 37, 4500, 950, true, false, false, false, Memory.ARRAY));
-        // A C larger than Float32Gemm.C_IN_L2_FLOATS: tiles walked along the rows, B blocks of at most 1 MiB, deeper
-        // than one block on AVX-512, ragged on both sides; A row-major (packed through 8x8 transposes) and transposed.
+        // A C larger than Float32Gemm.C_IN_L2_FLOATS: on AVX-512 tiles walked along the rows, B blocks of at most 1 MiB,
+        // deeper than one block (256-bit vectors walk it down the columns); ragged on both sides; A row-major (packed
+        // through 8x8 transposes) and transposed.
         cases.add(new Case(DType.FLOAT32, 1, 523, 270, 1030, false, false, false, false, Memory.ARRAY));
         cases.add(new Case(DType.FLOAT32, 1, 523, 270, 1030, true, true, false, false, Memory.NATIVE));
         // Batches, with either operand broadcast over the batch (stride 0), in every memory kind.
