@@ -69,9 +69,13 @@ final class Float64Gemm {
      * stride; A and B any strides.
      */
     static void multiply(MatrixView a, MatrixView b, MatrixView c, int k, int m0, int m1, int n0, int n1) {
+        multiply(a, b, c, k, m0, m1, n0, n1, ROWS_OUTER_FOR_LARGE_C && (long) (m1 - m0) * (n1 - n0) > C_IN_L2_DOUBLES);
+    }
+
+    /** {@link #multiply} with the walk of the tiles given: along the rows or down the columns (tests take both anywhere). */
+    static void multiply(MatrixView a, MatrixView b, MatrixView c, int k, int m0, int m1, int n0, int n1, boolean rowsOuter) {
         Workspace ws = WORKSPACE.get();
         int kc0 = evenSplit(k, KC, 1);
-        boolean rowsOuter = ROWS_OUTER_FOR_LARGE_C && (long) (m1 - m0) * (n1 - n0) > C_IN_L2_DOUBLES;
         int bBlock = rowsOuter ? B_BLOCK_IN_L2_DOUBLES : B_BLOCK_DOUBLES;
         int ncMax = Math.max(NR, Math.min(NC_MAX, bBlock / kc0) / NR * NR);
         int mcMax = Math.max(MR, Math.min(MC_MAX, A_BLOCK_DOUBLES / kc0) / MR * MR);
