@@ -74,6 +74,19 @@ final class Float64Gemm {
 
     /** {@link #multiply} with the walk of the tiles given: along the rows or down the columns (tests take both anywhere). */
     static void multiply(MatrixView a, MatrixView b, MatrixView c, int k, int m0, int m1, int n0, int n1, boolean rowsOuter) {
+        run(a, b, c, k, m0, m1, n0, n1, rowsOuter, false);
+    }
+
+    /**
+     * {@code C[0..m, 0..n] -= A[0..m, :] @ B[:, 0..n]}: the trailing updates of the blocked factorizations. Each packed A
+     * block is negated once (mc x kc values against mc x kc x nc multiply-adds) and every tile adds to C.
+     */
+    static void subtract(MatrixView a, MatrixView b, MatrixView c, int k, int m, int n) {
+        run(a, b, c, k, 0, m, 0, n, ROWS_OUTER_FOR_LARGE_C && (long) m * n > C_IN_L2_DOUBLES, true);
+    }
+
+    private static void run(MatrixView a, MatrixView b, MatrixView c, int k, int m0, int m1, int n0, int n1, boolean rowsOuter,
+                            boolean subtract) {
         Workspace ws = WORKSPACE.get();
         int kc0 = evenSplit(k, KC, 1);
         int bBlock = rowsOuter ? B_BLOCK_IN_L2_DOUBLES : B_BLOCK_DOUBLES;
@@ -90,13 +103,15 @@ final class Float64Gemm {
                     int mc = Math.min(mc0, m1 - ic);
                     double[] ap = ws.a(roundUp(mc, MR) * kc);
                     Float64Pack.packA(a, ic, mc, pc, kc, ap);
+                    if (subtract) negate(ap, roundUp(mc, MR) * kc);
+                    boolean accumulate = subtract || pc > 0;
                     if (rowsOuter) {
                         for (int ir = 0; ir < mc; ir += MR) {
-                            for (int jr = 0; jr < nc; jr += NR) tileAt(ap, bp, c, ws.tile, ic, mc, ir, jc, nc, jr, kc, pc > 0);
+                            for (int jr = 0; jr < nc; jr += NR) tileAt(ap, bp, c, ws.tile, ic, mc, ir, jc, nc, jr, kc, accumulate);
                         }
                     } else {
                         for (int jr = 0; jr < nc; jr += NR) {
-                            for (int ir = 0; ir < mc; ir += MR) tileAt(ap, bp, c, ws.tile, ic, mc, ir, jc, nc, jr, kc, pc > 0);
+                            for (int ir = 0; ir < mc; ir += MR) tileAt(ap, bp, c, ws.tile, ic, mc, ir, jc, nc, jr, kc, accumulate);
                         }
                     }
                 }
@@ -150,6 +165,12 @@ final class Float64Gemm {
                 }
             }
         }
+    }
+
+    private static void negate(double[] x, int n) {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) DoubleVector.fromArray(SPECIES, x, i).neg().intoArray(x, i);
+        for (; i < n; i++) x[i] = -x[i];
     }
 
     static int roundUp(int x, int multiple) {

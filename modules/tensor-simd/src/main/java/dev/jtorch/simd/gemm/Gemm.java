@@ -84,6 +84,19 @@ public final class Gemm {
     }
 
     /**
+     * {@code C -= A B} on dense double arrays, one thread: {@code A(i, p) = a[ao + i*ars + p*acs]},
+     * {@code B(p, j) = b[bo + p*brs + j*bcs]}, {@code C(i, j) = c[co + i*ldc + j]} for i < m, j < n, p < k. The
+     * trailing updates of the blocked factorizations (dev.jtorch.simd.linalg), which hold their matrices as row-major
+     * doubles. C may lie in the same array as A and B, but must not overlap them.
+     */
+    public static void subtractProduct(double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, int bcs,
+                                       double[] c, int co, int ldc, int m, int n, int k) {
+        if (m <= 0 || n <= 0 || k <= 0) return;
+        Float64Gemm.subtract(new MatrixView(a, null, ao, ars, acs), new MatrixView(b, null, bo, brs, bcs),
+                new MatrixView(c, null, co, ldc, 1), k, m, n);
+    }
+
+    /**
      * Whether {@code A B} should run as {@code (B^T A^T)^T}: B is stored transposed (unit stride along k), A is not,
      * and transposing A and the result moves clearly fewer elements than transposing B. The swapped problem never
      * qualifies again (its B is the old A, whose transpose costs more than the old B's by the same inequality).

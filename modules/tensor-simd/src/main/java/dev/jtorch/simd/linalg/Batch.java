@@ -29,9 +29,26 @@ final class Batch {
     private static void move(Strided s, int b, double[] dense, boolean toDense) {
         Object a = Host.array(s);
         int m = rows(s), n = cols(s);
+        if (m == 0 || n == 0) return; // an empty matrix's strides may point anywhere
         long[] st = s.stride();
         int base = Math.toIntExact(Host.base(s) + b * st[0]);
         int rs = Math.toIntExact(st[1]), cs = Math.toIntExact(st[2]);
+        if (cs == 1 && a instanceof double[] d) { // rows are runs: copied whole
+            for (int i = 0; i < m; i++) {
+                if (toDense) System.arraycopy(d, base + i * rs, dense, i * n, n);
+                else System.arraycopy(dense, i * n, d, base + i * rs, n);
+            }
+            return;
+        }
+        if (a instanceof float[] f) { // the common float32 case without a per-element dtype switch
+            for (int i = 0; i < m; i++) {
+                for (int j = 0, at = base + i * rs; j < n; j++, at += cs) {
+                    if (toDense) dense[i * n + j] = f[at];
+                    else f[at] = (float) dense[i * n + j];
+                }
+            }
+            return;
+        }
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 int at = base + i * rs + j * cs;

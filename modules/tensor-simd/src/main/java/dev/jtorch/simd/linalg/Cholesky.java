@@ -3,21 +3,71 @@ package dev.jtorch.simd.linalg;
 /**
  * Cholesky factor {@code A = L Lᵀ} of one dense row-major n×n matrix, reading A's lower triangle only
  * (as LAPACK's potrf with uplo 'L'); L is written to {@code l} with zeros above the diagonal.
- * Row-oriented (each entry is one dot product of two rows of L).
+ * Blocked as potrf: {@link #BLOCK} columns at a time, of every row below, then the lower triangle right
+ * of them loses {@code L21 L21ᵀ} ({@link RowOps#subtractProduct}) one block row at a time. The block's
+ * columns are factorized recursively (left half, the right half's rows lose their product with it,
+ * right half), so that almost all of the work is matrix products; {@link #LEAF} columns or fewer go
+ * entry by entry.
  */
 final class Cholesky {
     private Cholesky() {}
 
+    /** Columns of a block: the trailing updates' depth. */
+    static final int BLOCK = 64;
+    /** Widest column range factorized entry by entry. */
+    static final int LEAF = 4;
+
     /** Returns 0, or the order of the first leading minor that is not positive-definite (1-based). */
     static int factor(double[] a, int n, double[] l, RowOps ops) {
-        java.util.Arrays.fill(l, 0, n * n, 0.0);
-        for (int j = 0; j < n; j++) {
-            double d = a[j * n + j] - ops.dot(l, j * n, l, j * n, j);
+        for (int i = 0; i < n; i++) System.arraycopy(a, i * n, l, i * n, i + 1);
+        int status = 0;
+        for (int k0 = 0; k0 < n && status == 0; k0 += BLOCK) {
+            int k1 = Math.min(n, k0 + BLOCK);
+            status = columns(l, n, k0, k1 - k0, ops);
+            // A22 -= L21 L21ᵀ on and below the diagonal blocks (a block row's product ends with its diagonal block)
+            for (int i0 = k1; i0 < n && status == 0; i0 += BLOCK) {
+                int ib = Math.min(BLOCK, n - i0);
+                ops.subtractProduct(l, i0 * n + k0, n, 1, l, k1 * n + k0, 1, n, l, i0 * n + k1, n, ib, i0 + ib - k1, k1 - k0);
+            }
+        }
+        // zeros above the diagonal, where the products of diagonal blocks wrote too
+        for (int i = 0; i < n; i++) java.util.Arrays.fill(l, i * n + i + 1, (i + 1) * n, 0.0);
+        return status;
+    }
+
+    /** Columns c0..c0+w of rows c0..n, earlier columns already subtracted from them; returns as {@link #factor}. */
+    private static int columns(double[] l, int n, int c0, int w, RowOps ops) {
+        if (w <= LEAF) return leaf(l, n, c0, w);
+        int w1 = w / 2, c1 = c0 + w1;
+        int status = columns(l, n, c0, w1, ops);
+        if (status != 0) return status;
+        ops.subtractProduct(l, c1 * n + c0, n, 1, l, c1 * n + c0, 1, n, l, c1 * n + c1, n, n - c1, w - w1, w1);
+        return columns(l, n, c1, w - w1, ops);
+    }
+
+    /**
+     * The w×w diagonal block, then each row below solved against it in one visit (rows are 4 KiB apart at n = 512, so a
+     * walk down a column per entry would fetch every row again from L2).
+     */
+    private static int leaf(double[] l, int n, int c0, int w) {
+        int c1 = c0 + w;
+        for (int j = c0; j < c1; j++) {
+            double d = l[j * n + j];
+            for (int p = c0; p < j; p++) d -= l[j * n + p] * l[j * n + p];
             if (!(d > 0)) return j + 1;
-            double ljj = Math.sqrt(d);
-            l[j * n + j] = ljj;
-            for (int i = j + 1; i < n; i++) l[i * n + j] = (a[i * n + j] - ops.dot(l, i * n, l, j * n, j)) / ljj;
+            l[j * n + j] = Math.sqrt(d);
+            for (int i = j + 1; i < c1; i++) solveEntry(l, n, c0, i, j);
+        }
+        for (int i = c1; i < n; i++) {
+            for (int j = c0; j < c1; j++) solveEntry(l, n, c0, i, j);
         }
         return 0;
+    }
+
+    /** {@code L[i][j]} from the entries left of it in the columns from c0 and the finished row j. */
+    private static void solveEntry(double[] l, int n, int c0, int i, int j) {
+        double s = l[i * n + j];
+        for (int p = c0; p < j; p++) s -= l[i * n + p] * l[j * n + p];
+        l[i * n + j] = s / l[j * n + j];
     }
 }

@@ -2,7 +2,7 @@ package dev.jtorch.simd.linalg;
 
 /**
  * The inner loops of the factorizations, on rows of dense row-major double matrices: every
- * algorithm in this package is written in terms of these three, so that {@link ScalarRowOps} (the
+ * algorithm in this package is written in terms of these four, so that {@link ScalarRowOps} (the
  * reference) and {@link SimdRowOps} are the only place the two kernel forms differ.
  */
 interface RowOps {
@@ -14,6 +14,14 @@ interface RowOps {
 
     /** Plane rotation of two rows: {@code (x, y) <- (c x - s y, s x + c y)} over n elements. */
     void rotate(double[] x, int xo, double[] y, int yo, int n, double c, double s);
+
+    /**
+     * {@code C -= A B} for the blocked algorithms' trailing updates: {@code A(i, p) = a[ao + i*ars + p*acs]},
+     * {@code B(p, j) = b[bo + p*brs + j*bcs]}, {@code C(i, j) = c[co + i*ldc + j]} for i < m, j < n, p < k; C must not
+     * overlap A or B.
+     */
+    void subtractProduct(double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, int bcs,
+                         double[] c, int co, int ldc, int m, int n, int k);
 
     static RowOps of(boolean simd) { return simd ? SimdRowOps.INSTANCE : ScalarRowOps.INSTANCE; }
 }

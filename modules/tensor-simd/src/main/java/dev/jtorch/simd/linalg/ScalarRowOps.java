@@ -26,4 +26,16 @@ final class ScalarRowOps implements RowOps {
             y[yo + i] = s * a + c * b;
         }
     }
+
+    @Override
+    public void subtractProduct(double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, int bcs,
+                                double[] c, int co, int ldc, int m, int n, int k) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) s += a[ao + i * ars + p * acs] * b[bo + p * brs + j * bcs];
+                c[co + i * ldc + j] -= s;
+            }
+        }
+    }
 }

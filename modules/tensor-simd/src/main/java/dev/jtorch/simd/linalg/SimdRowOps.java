@@ -1,5 +1,6 @@
 package dev.jtorch.simd.linalg;
 
+import dev.jtorch.simd.gemm.Gemm;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -59,5 +60,12 @@ final class SimdRowOps implements RowOps {
             x[xo + i] = c * a - s * b;
             y[yo + i] = s * a + c * b;
         }
+    }
+
+    /** The blocked float64 GEMM of the matrix products (packed panels, register tiles), subtracting. */
+    @Override
+    public void subtractProduct(double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, int bcs,
+                                double[] c, int co, int ldc, int m, int n, int k) {
+        Gemm.subtractProduct(a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, m, n, k);
     }
 }

@@ -158,6 +158,33 @@ class GemmTest {
         }
     }
 
+    /**
+     * {@code Gemm.subtractProduct} (the factorizations' trailing updates) against plain loops: ragged edges, a depth past
+     * one depth block on either vector width, B read transposed, C a window of a wider array that keeps its margins.
+     */
+    @Test
+    void subtractProductMatchesPlainLoops() {
+        Random rnd = new Random(5);
+        for (int[] mnk : new int[][] {{37, 45, 300}, {64, 70, 64}, {5, 3, 4500}, {130, 1, 9}}) {
+            int m = mnk[0], n = mnk[1], k = mnk[2], ldc = n + 6;
+            for (boolean bT : new boolean[] {false, true}) {
+                double[] a = new double[m * k + 3], b = new double[k * n + 2], c = new double[(m + 1) * ldc];
+                for (double[] x : new double[][] {a, b, c}) for (int i = 0; i < x.length; i++) x[i] = rnd.nextDouble() * 2 - 1;
+                double[] want = c.clone();
+                int brs = bT ? 1 : n, bcs = bT ? k : 1;
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        double s = 0;
+                        for (int p = 0; p < k; p++) s += a[3 + i * k + p] * b[2 + p * brs + j * bcs];
+                        want[ldc + 4 + i * ldc + j] -= s;
+                    }
+                }
+                Gemm.subtractProduct(a, 3, k, 1, b, 2, brs, bcs, c, ldc + 4, ldc, m, n, k);
+                assertClose(want, c, 1e-14 * k, m + "x" + n + "x" + k + (bT ? " B transposed" : ""));
+            }
+        }
+    }
+
     private static void check(Case c, long seed) {
         Random rnd = new Random(seed);
         double[] av = GemmOperands.random(rnd, c.dtype, (c.aBroadcast ? 1 : c.batches) * c.m * c.k);

@@ -147,6 +147,79 @@ class LinalgKernelsTest {
         }
     }
 
+    /**
+     * Sizes around the blocks and recursive splits of LU, Cholesky and the triangular solves (64, one below and one above,
+     * where the halves end evenly and unevenly, and several blocks), square through {@link #check}, and rectangular LU,
+     * tall and wide, with the right-hand sides of a triangular solve few and many.
+     */
+    @TestFactory
+    Stream<DynamicTest> blockedFactorizationsHoldAcrossBlocks() {
+        int nb = Cholesky.BLOCK;
+        Stream<DynamicTest> square = IntStream.of(nb - 1, nb, nb + 1, 2 * nb + 3).boxed().flatMap(n -> Stream.of(false, true)
+                .map(transposed -> DynamicTest.dynamicTest("n=" + n + (transposed ? " transposed" : ""),
+                        () -> check(n, DType.FLOAT64, transposed))));
+        Stream<DynamicTest> rectangular = Stream.of(new int[]{2 * nb + 5, nb + 7}, new int[]{nb + 7, 2 * nb + 5}, new int[]{3 * nb, nb / 2})
+                .map(mn -> DynamicTest.dynamicTest("LU " + mn[0] + "x" + mn[1], () -> checkRectangularLu(mn[0], mn[1])));
+        Stream<DynamicTest> manyRhs = IntStream.of(2, nb + 9).boxed().map(k -> DynamicTest.dynamicTest("triangular, " + k + " right-hand sides",
+                () -> checkTriangular(2 * nb + 3, k)));
+        return Stream.of(square, rectangular, manyRhs).flatMap(t -> t);
+    }
+
+    private static void checkRectangularLu(int m, int n) {
+        Random rnd = new Random(7L * m + n);
+        double[][] a = {random(rnd, m * n)};
+        int k = Math.min(m, n);
+        Strided[] lu = new Strided[2];
+        int[][] piv = new int[2][];
+        for (int f = 0; f < 2; f++) {
+            lu[f] = Host.allocate(DType.FLOAT64, new long[]{1, m, n});
+            Strided p = Host.allocate(DType.INT32, new long[]{1, k}), info = Host.allocate(DType.INT32, new long[]{1});
+            LinalgKernels.luFactor(operand(a, m, n, DType.FLOAT64, false), lu[f], p, info, 1, f == 1);
+            piv[f] = ((int[]) Host.array(p)).clone();
+            assertEquals(0, ((int[]) Host.array(info))[0], "info");
+        }
+        assertArrayEquals(piv[0], piv[1], "pivots");
+        assertClose(values(lu[0]), values(lu[1]), 1e-12, "LU, SIMD vs scalar");
+        double[] f = values(lu[1]), l = new double[m * k], u = new double[k * n], pa = a[0].clone();
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                if (j < i && j < k) l[i * k + j] = f[i * n + j];
+                else if (i < k) u[i * n + j] = f[i * n + j];
+            }
+            if (i < k) l[i * k + i] = 1;
+        }
+        for (int j = 0; j < k; j++) {
+            int p = piv[1][j] - 1;
+            assertTrue(p >= j && p < m, "pivot " + (p + 1) + " at step " + (j + 1));
+            for (int c = 0; c < n; c++) {
+                double t = pa[j * n + c];
+                pa[j * n + c] = pa[p * n + c];
+                pa[p * n + c] = t;
+            }
+        }
+        for (double x : l) assertTrue(Math.abs(x) <= 1, "partial pivoting bounds L");
+        assertClose(pa, product(l, u, m, k, n), 1e-12 * k, "P A = L U");
+    }
+
+    private static void checkTriangular(int n, int k) {
+        Random rnd = new Random(13L * n + k);
+        double[][] tri = {random(rnd, n * n)}, rhs = {random(rnd, n * k)};
+        for (int i = 0; i < n * n; i++) tri[0][i] = tri[0][i] / (n + 1) + (i % (n + 1) == 0 ? 1 : 0);
+        for (boolean upper : new boolean[]{false, true}) {
+            for (boolean unit : new boolean[]{false, true}) {
+                String what = "triangular " + (upper ? "upper" : "lower") + (unit ? " unit" : "");
+                Strided[] x = new Strided[2];
+                for (int f = 0; f < 2; f++) {
+                    x[f] = Host.allocate(DType.FLOAT64, new long[]{1, n, k});
+                    LinalgKernels.triangularSolve(operand(tri, n, n, DType.FLOAT64, false), operand(rhs, n, k, DType.FLOAT64, false),
+                            upper, unit, x[f], 1, f == 1);
+                }
+                assertClose(values(x[0]), values(x[1]), 1e-12, what + ", SIMD vs scalar");
+                assertClose(rhs[0], product(triangle(tri[0], n, upper, unit), values(x[1]), n, n, k), 1e-12, what + ": A X = B");
+            }
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> qrAndSvdAgreeAndHold() {
         return IntStream.rangeClosed(0, 3 * LANES + 1).boxed().flatMap(m -> Stream.of(m / 2, m, m + 3).distinct()
