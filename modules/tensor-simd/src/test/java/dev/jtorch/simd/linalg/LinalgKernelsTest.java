@@ -334,6 +334,12 @@ class LinalgKernelsTest {
             Strided info = Host.allocate(DType.INT32, new long[]{1});
             LinalgKernels.luFactor(operand(singular, 3, 3, DType.FLOAT64, false), lu, p, info, 1, simd);
             assertEquals(2, ((int[]) Host.array(info))[0], "zero pivot at step 2");
+            // a zero column (twice the first) inside a leaf: the next column still searches for its pivot, here row 5
+            double[][] zeroColumn = {{4, 8, 0, 1, 0, 2, 4, 0, 0, 1, 1, 2, 1, 0, 0, 1, 2, 0, 1, 0, 2, 4, 3, 0, 1}};
+            Strided lu5 = Host.allocate(DType.FLOAT64, new long[]{1, 5, 5}), p5 = Host.allocate(DType.INT32, new long[]{1, 5});
+            LinalgKernels.luFactor(operand(zeroColumn, 5, 5, DType.FLOAT64, false), lu5, p5, info, 1, simd);
+            assertEquals(2, ((int[]) Host.array(info))[0], "zero pivot at step 2 of 5");
+            assertArrayEquals(new int[]{1, 2, 5}, java.util.Arrays.copyOf((int[]) Host.array(p5), 3), "pivots after the zero column");
             double[][] indefinite = {{1, 2, 2, 1}};
             Strided l = Host.allocate(DType.FLOAT64, new long[]{1, 2, 2});
             LinalgKernels.cholesky(operand(indefinite, 2, 2, DType.FLOAT64, false), l, info, 1, simd);
