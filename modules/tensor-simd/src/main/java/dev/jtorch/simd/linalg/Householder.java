@@ -29,38 +29,117 @@ final class Householder {
         double v(double x) { return x / amax / divisor; }
     }
 
+    /** Reflectors per block: the depth of the blocked updates' products. */
+    static final int BLOCK = 32;
+
     /**
      * Factorizes {@code a} in place: R on and above the diagonal, reflector j's vector (its leading 1 implied)
-     * below it; returns the reflectors' scales tau.
+     * below it; returns the reflectors' scales tau. Blocked as LAPACK's geqrf: the reflectors of {@link #BLOCK} columns
+     * are found and applied within those columns ({@link #panel}), then the columns right of them take the whole block
+     * at once, {@code I - V Tᵀ Vᵀ} ({@link #applyBlock}), as matrix products.
      */
     static double[] factor(double[] a, int m, int n, RowOps ops) {
         int k = Math.min(m, n);
         double[] tau = new double[k], w = new double[n];
-        for (int j = 0; j < k; j++) {
-            double alpha = a[j * n + j], amax = Math.abs(alpha), norm = 0;
-            for (int i = j + 1; i < m; i++) amax = Math.max(amax, Math.abs(a[i * n + j]));
-            if (amax > 0) for (int i = j + 1; i < m; i++) norm = Math.hypot(norm, a[i * n + j] / amax);
-            Reflector h = Reflector.of(alpha, norm, amax);
-            if (h == null) continue; // already zero below the diagonal: H = I
-            tau[j] = h.tau();
-            for (int i = j + 1; i < m; i++) a[i * n + j] = h.v(a[i * n + j]);
-            a[j * n + j] = h.beta();
-            reflect(a, n, j, m, j + 1, n - j - 1, tau[j], a, n, j, w, ops);
+        for (int j0 = 0; j0 < k; j0 += BLOCK) {
+            int j1 = Math.min(k, j0 + BLOCK);
+            panel(a, m, n, j0, j1, tau, w, ops);
+            if (j1 < n) applyBlock(a, n, j1, n - j1, a, n, m, j0, j1, tau, true, ops);
         }
         return tau;
     }
 
+    /** The reflectors of columns j0..j1, found and applied within those columns one at a time. */
+    private static void panel(double[] a, int m, int n, int j0, int j1, double[] tau, double[] w, RowOps ops) {
+        for (int j = j0; j < j1; j++) {
+            Reflector h = reflector(a, m, n, j);
+            if (h == null) continue; // already zero below the diagonal: H = I
+            tau[j] = h.tau();
+            for (int i = j + 1; i < m; i++) a[i * n + j] = h.v(a[i * n + j]);
+            a[j * n + j] = h.beta();
+            reflect(a, n, j, m, j + 1, j1 - j - 1, tau[j], a, n, j, w, ops);
+        }
+    }
+
+    /**
+     * The reflector of column j below row j. The norm is a sum of squares of the entries divided by the largest of them
+     * (each at most 1, the largest exactly 1: nothing overflows, and the terms that matter do not underflow), then
+     * scaled to the column's largest magnitude, alpha's included.
+     */
+    private static Reflector reflector(double[] a, int m, int n, int j) {
+        double alpha = a[j * n + j], xmax = 0;
+        for (int i = j + 1; i < m; i++) xmax = Math.max(xmax, Math.abs(a[i * n + j]));
+        double amax = Math.max(Math.abs(alpha), xmax);
+        if (xmax == 0) return Reflector.of(alpha, 0, amax);
+        double sum = 0;
+        for (int i = j + 1; i < m; i++) {
+            double x = a[i * n + j] / xmax;
+            sum += x * x;
+        }
+        return Reflector.of(alpha, xmax / amax * Math.sqrt(sum), amax);
+    }
+
     /**
      * Q's first {@code cols} columns (k ≤ cols ≤ m) from the factored {@code a}, row-major m×cols:
-     * {@code H_0 ... H_{k-1}} applied to the identity's columns, the last reflector first.
+     * {@code H_0 ... H_{k-1}} applied to the identity's columns, the last block of reflectors first, each block at once
+     * (rows and columns before the block's first are still the identity's there, and stay so).
      */
     static double[] formQ(double[] a, int m, int n, double[] tau, int cols, RowOps ops) {
-        double[] q = new double[m * cols], w = new double[cols];
+        double[] q = new double[m * cols];
         for (int i = 0; i < Math.min(m, cols); i++) q[i * cols + i] = 1;
-        for (int j = tau.length - 1; j >= 0; j--) {
-            if (tau[j] != 0) reflect(q, cols, j, m, 0, cols, tau[j], a, n, j, w, ops);
+        int k = tau.length;
+        for (int j0 = k == 0 ? -1 : (k - 1) / BLOCK * BLOCK; j0 >= 0; j0 -= BLOCK) {
+            applyBlock(q, cols, j0, cols - j0, a, n, m, j0, Math.min(k, j0 + BLOCK), tau, false, ops);
         }
         return q;
+    }
+
+    /**
+     * Rows j0..m of columns c0..c0+len of the row-major {@code x} (row length xn) times {@code H_j0 ... H_j1-1} = I - V T Vᵀ
+     * (LAPACK's larfb), or its transpose: V the reflectors' vectors (unit lower trapezoid, from {@code a}), T the upper
+     * triangular factor of {@link #triangularFactor}. X -= V (T or Tᵀ) (Vᵀ X), two products and a small triangular one.
+     */
+    private static void applyBlock(double[] x, int xn, int c0, int len, double[] a, int an, int m, int j0, int j1, double[] tau,
+                                   boolean transposed, RowOps ops) {
+        int jb = j1 - j0, h = m - j0;
+        if (len <= 0 || jb <= 0) return;
+        double[] v = new double[h * jb];
+        for (int i = 0; i < h; i++) {
+            for (int c = 0; c <= Math.min(i, jb - 1); c++) v[i * jb + c] = i == c ? 1 : a[(j0 + i) * an + j0 + c];
+        }
+        double[] t = triangularFactor(v, h, jb, tau, j0, ops);
+        double[] w = new double[jb * len]; // -Vᵀ X
+        ops.subtractProduct(v, 0, 1, jb, x, j0 * xn + c0, xn, 1, w, 0, len, jb, len, h);
+        double[] y = new double[jb * len]; // T Vᵀ X or Tᵀ Vᵀ X
+        for (int i = 0; i < jb; i++) {
+            for (int r = transposed ? 0 : i, end = transposed ? i + 1 : jb; r < end; r++) {
+                double tir = transposed ? t[r * jb + i] : t[i * jb + r];
+                if (tir != 0) ops.axpy(-tir, w, r * len, y, i * len, len);
+            }
+        }
+        ops.subtractProduct(v, 0, jb, 1, y, 0, len, 1, x, j0 * xn + c0, xn, h, len, jb);
+    }
+
+    /**
+     * The jb×jb upper triangular T with {@code H_j0 ... H_j1-1 = I - V T Vᵀ} (LAPACK's larft, forward, by columns):
+     * {@code T[i][i] = tau_i} and {@code T[0..i, i] = -tau_i T[0..i, 0..i] Vᵀ[0..i] v_i}, the inner products from one
+     * product Vᵀ V.
+     */
+    private static double[] triangularFactor(double[] v, int h, int jb, double[] tau, int j0, RowOps ops) {
+        double[] g = new double[jb * jb]; // -Vᵀ V
+        ops.subtractProduct(v, 0, 1, jb, v, 0, jb, 1, g, 0, jb, jb, jb, h);
+        double[] t = new double[jb * jb];
+        for (int i = 0; i < jb; i++) {
+            double ti = tau[j0 + i];
+            t[i * jb + i] = ti;
+            if (ti == 0) continue; // H_i = I: its column of T is zero
+            for (int r = 0; r < i; r++) {
+                double s = 0;
+                for (int q = r; q < i; q++) s += t[r * jb + q] * g[q * jb + i];
+                t[r * jb + i] = ti * s;
+            }
+        }
+        return t;
     }
 
     /**

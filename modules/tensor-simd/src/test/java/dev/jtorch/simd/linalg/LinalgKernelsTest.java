@@ -150,7 +150,8 @@ class LinalgKernelsTest {
     /**
      * Sizes around the blocks and recursive splits of LU, Cholesky and the triangular solves (64, one below and one above,
      * where the halves end evenly and unevenly, and several blocks), square through {@link #check}, and rectangular LU,
-     * tall and wide, with the right-hand sides of a triangular solve few and many.
+     * tall and wide, with the right-hand sides of a triangular solve few and many; QR (reduced and complete) over several
+     * blocks of reflectors, tall, wide and square.
      */
     @TestFactory
     Stream<DynamicTest> blockedFactorizationsHoldAcrossBlocks() {
@@ -162,7 +163,11 @@ class LinalgKernelsTest {
                 .map(mn -> DynamicTest.dynamicTest("LU " + mn[0] + "x" + mn[1], () -> checkRectangularLu(mn[0], mn[1])));
         Stream<DynamicTest> manyRhs = IntStream.of(2, nb + 9).boxed().map(k -> DynamicTest.dynamicTest("triangular, " + k + " right-hand sides",
                 () -> checkTriangular(2 * nb + 3, k)));
-        return Stream.of(square, rectangular, manyRhs).flatMap(t -> t);
+        int qb = Householder.BLOCK;
+        Stream<DynamicTest> qr = Stream.of(new int[]{2 * qb + 6, qb + 9}, new int[]{qb + 9, 2 * qb + 6}, new int[]{3 * qb + 1, 3 * qb + 1},
+                        new int[]{2 * qb, qb}).map(mn -> DynamicTest.dynamicTest("QR and SVD " + mn[0] + "x" + mn[1],
+                        () -> checkQrSvd(mn[0], mn[1], DType.FLOAT64)));
+        return Stream.of(square, rectangular, manyRhs, qr).flatMap(t -> t);
     }
 
     private static void checkRectangularLu(int m, int n) {
