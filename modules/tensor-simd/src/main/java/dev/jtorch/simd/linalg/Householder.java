@@ -61,20 +61,26 @@ final class Householder {
         }
     }
 
-    /**
-     * The reflector of column j below row j. The norm is a sum of squares of the entries divided by the largest of them
-     * (each at most 1, the largest exactly 1: nothing overflows, and the terms that matter do not underflow), then
-     * scaled to the column's largest magnitude, alpha's included.
-     */
+    /** The reflector of column j below row j. */
     private static Reflector reflector(double[] a, int m, int n, int j) {
-        double alpha = a[j * n + j], xmax = 0;
-        for (int i = j + 1; i < m; i++) xmax = Math.max(xmax, Math.abs(a[i * n + j]));
+        return reflector(a[j * n + j], a, (j + 1) * n + j, m - j - 1, n);
+    }
+
+    /**
+     * The reflector that maps (alpha, x) onto (beta, 0), x the {@code count} entries {@code x[start + i*stride]}; null when x
+     * is zero. The norm is a sum of squares of the entries divided by the largest of them (each at most 1, the largest
+     * exactly 1: nothing overflows, and the terms that matter do not underflow), then scaled to the largest magnitude,
+     * alpha's included: one square root instead of a hypot per entry.
+     */
+    static Reflector reflector(double alpha, double[] x, int start, int count, int stride) {
+        double xmax = 0;
+        for (int i = 0, at = start; i < count; i++, at += stride) xmax = Math.max(xmax, Math.abs(x[at]));
         double amax = Math.max(Math.abs(alpha), xmax);
         if (xmax == 0) return Reflector.of(alpha, 0, amax);
         double sum = 0;
-        for (int i = j + 1; i < m; i++) {
-            double x = a[i * n + j] / xmax;
-            sum += x * x;
+        for (int i = 0, at = start; i < count; i++, at += stride) {
+            double y = x[at] / xmax;
+            sum += y * y;
         }
         return Reflector.of(alpha, xmax / amax * Math.sqrt(sum), amax);
     }

@@ -68,13 +68,21 @@ final class JacobiSvd {
         return status;
     }
 
-    /** Rotates pairs of w's rows (and v's, alike) until all are orthogonal; 1 if it did not converge. */
+    /**
+     * Rotates pairs of w's rows (and v's, alike) until all are orthogonal; 1 if it did not converge. The rows' squared
+     * norms are computed at the start of each sweep and then carried through each rotation, which zeroes the pair's
+     * inner product gamma: {@code alpha - t gamma} and {@code beta + t gamma} (as LAPACK's gesvj), so that a pair costs one
+     * inner product instead of three; a norm that this would shrink below half is computed again instead, since the
+     * subtraction then loses digits.
+     */
     private static int orthogonalize(double[] w, double[] v, int r, int p, RowOps ops) {
+        double[] sq = new double[r];
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
             boolean rotated = false;
+            for (int i = 0; i < r; i++) sq[i] = ops.dot(w, i * p, w, i * p, p);
             for (int i = 0; i < r - 1; i++) {
                 for (int j = i + 1; j < r; j++) {
-                    double alpha = ops.dot(w, i * p, w, i * p, p), beta = ops.dot(w, j * p, w, j * p, p);
+                    double alpha = sq[i], beta = sq[j];
                     double gamma = ops.dot(w, i * p, w, j * p, p);
                     if (gamma == 0 || Math.abs(gamma) <= EPS * Math.sqrt(alpha * beta)) continue;
                     rotated = true;
@@ -83,6 +91,9 @@ final class JacobiSvd {
                     double c = 1 / Math.sqrt(1 + t * t), s = c * t;
                     ops.rotate(w, i * p, w, j * p, p, c, s);
                     ops.rotate(v, i * r, v, j * r, r, c, s);
+                    double a2 = alpha - t * gamma, b2 = beta + t * gamma;
+                    sq[i] = a2 >= 0.5 * alpha ? a2 : ops.dot(w, i * p, w, i * p, p);
+                    sq[j] = b2 >= 0.5 * beta ? b2 : ops.dot(w, j * p, w, j * p, p);
                 }
             }
             if (!rotated) return 0;

@@ -55,11 +55,9 @@ final class SymmetricEigen {
         for (int k = 0; k < n - 2; k++) {
             int len = n - k - 1, r0 = k + 1;
             // x = column k below the diagonal = row k right of it (symmetric)
-            double alpha = a[k * n + r0], amax = Math.abs(alpha), norm = 0;
-            for (int i = r0 + 1; i < n; i++) amax = Math.max(amax, Math.abs(a[k * n + i]));
-            if (amax > 0) for (int i = r0 + 1; i < n; i++) norm = Math.hypot(norm, a[k * n + i] / amax);
+            double alpha = a[k * n + r0];
             d[k] = a[k * n + k];
-            Householder.Reflector h = Householder.Reflector.of(alpha, norm, amax);
+            Householder.Reflector h = Householder.reflector(alpha, a, k * n + r0 + 1, n - r0 - 1, 1);
             if (h == null) {
                 e[k] = alpha;
                 continue;
