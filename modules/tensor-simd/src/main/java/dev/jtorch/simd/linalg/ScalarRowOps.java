@@ -30,6 +30,18 @@ final class ScalarRowOps implements RowOps {
     @Override
     public void subtractProduct(double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, int bcs,
                                 double[] c, int co, int ldc, int m, int n, int k) {
+        // the innermost loop runs along whichever of B's dims is stored contiguously: rows of C as axpys of B's rows, or
+        // each entry of C as one dot product down a column of B (plain loops either way; a walk across B's stride would
+        // fetch a cache line per multiply-add)
+        if (bcs == 1) {
+            for (int i = 0; i < m; i++) {
+                for (int p = 0; p < k; p++) {
+                    double x = a[ao + i * ars + p * acs];
+                    for (int j = 0; j < n; j++) c[co + i * ldc + j] -= x * b[bo + p * brs + j];
+                }
+            }
+            return;
+        }
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 double s = 0;
