@@ -17,6 +17,12 @@ public final class Gemm {
 
     /** Below this many multiply-adds a problem runs on the calling thread alone: waking workers costs more. */
     static final long PARALLEL_THRESHOLD = 1L << 21;
+    /**
+     * {@link #subtractProduct}'s threshold: the factorizations' updates come one after another, the workers still
+     * spinning. 2026-11-24, AVX2 VM, 2 threads, best calls (1 thread: 3.8, 4.5, 7.8 ms): at 2^21 Cholesky 512² 3.78 ms,
+     * det 512² 4.13, qr 512×256 7.13; at 2^18 3.34, 3.86, 6.33; at 2^16 no better (3.89, 4.12, 6.41).
+     */
+    static final long SUBTRACT_PARALLEL_THRESHOLD = 1L << 18;
 
     /**
      * {@code out[b] = a[b] @ bm[b]}; a [B,M,K], bm [B,K,N], out [B,M,N] contiguous; a and bm any strides.
@@ -91,9 +97,36 @@ public final class Gemm {
      */
     public static void subtractProduct(double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, int bcs,
                                        double[] c, int co, int ldc, int m, int n, int k) {
+        subtractProduct(a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, m, n, k, 1);
+    }
+
+    /**
+     * {@link #subtractProduct} on up to {@code threads} threads: C cut into slices of whole tiles along its longer side,
+     * one per thread. Every tile sums its depth in the same blocks and order either way, so the bits do not depend on
+     * the thread count.
+     */
+    public static void subtractProduct(double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, int bcs,
+                                       double[] c, int co, int ldc, int m, int n, int k, int threads) {
         if (m <= 0 || n <= 0 || k <= 0) return;
-        Float64Gemm.subtract(new MatrixView(a, null, ao, ars, acs), new MatrixView(b, null, bo, brs, bcs),
-                new MatrixView(c, null, co, ldc, 1), k, m, n);
+        boolean byRows = m > n;
+        int unit = byRows ? Float64Kernel.MR : Float64Kernel.NR, extent = byRows ? m : n, tiles = (extent + unit - 1) / unit;
+        int parts = threads <= 1 || (long) m * n * k < SUBTRACT_PARALLEL_THRESHOLD ? 1 : Math.min(threads, tiles);
+        if (parts == 1) {
+            Float64Gemm.subtract(new MatrixView(a, null, ao, ars, acs), new MatrixView(b, null, bo, brs, bcs),
+                    new MatrixView(c, null, co, ldc, 1), k, m, n);
+            return;
+        }
+        Parallel.run(parts, t -> {
+            int lo = Math.min(extent, tiles * t / parts * unit), hi = Math.min(extent, tiles * (t + 1) / parts * unit);
+            if (lo >= hi) return;
+            if (byRows) {
+                Float64Gemm.subtract(new MatrixView(a, null, ao + (long) lo * ars, ars, acs), new MatrixView(b, null, bo, brs, bcs),
+                        new MatrixView(c, null, co + (long) lo * ldc, ldc, 1), k, hi - lo, n);
+            } else {
+                Float64Gemm.subtract(new MatrixView(a, null, ao, ars, acs), new MatrixView(b, null, bo + (long) lo * bcs, brs, bcs),
+                        new MatrixView(c, null, co + lo, ldc, 1), k, m, hi - lo);
+            }
+        });
     }
 
     /**

@@ -5,14 +5,15 @@ import dev.jtorch.spi.Strided;
 /**
  * The CPU's linear-algebra primitives over batches of matrices ({@code [B, m, n]} operands, float32
  * or float64, any strides). Each matrix is factorized in double through the {@link RowOps} of the
- * chosen form (reference or Vector API); matrices of a batch run on separate threads.
+ * chosen form (reference or Vector API); matrices of a batch run on separate threads, and a lone matrix runs the
+ * large products of the blocked algorithms on them (the same bits on any number of threads).
  */
 public final class LinalgKernels {
     private LinalgKernels() {}
 
     /** See {@link dev.jtorch.spi.Backend#luFactor}. */
     public static void luFactor(Strided a, Strided lu, Strided pivots, Strided info, int threads, boolean simd) {
-        RowOps ops = RowOps.of(simd);
+        RowOps ops = RowOps.of(simd, Batch.count(a), threads);
         int m = Batch.rows(a), n = Batch.cols(a), k = Math.min(m, n);
         Batch.forEach(Batch.count(a), (long) m * n * k, threads, b -> {
             double[] x = new double[m * n];
@@ -28,7 +29,7 @@ public final class LinalgKernels {
     /** See {@link dev.jtorch.spi.Backend#triangularSolve}. */
     public static void triangularSolve(Strided a, Strided rhs, boolean upper, boolean unitDiagonal, Strided out,
                                        int threads, boolean simd) {
-        RowOps ops = RowOps.of(simd);
+        RowOps ops = RowOps.of(simd, Batch.count(a), threads);
         int n = Batch.rows(a), k = Batch.cols(rhs);
         Batch.forEach(Batch.count(a), (long) n * n * k, threads, b -> {
             double[] t = new double[n * n], x = new double[n * k];
@@ -41,7 +42,7 @@ public final class LinalgKernels {
 
     /** See {@link dev.jtorch.spi.Backend#cholesky}. */
     public static void cholesky(Strided a, Strided out, Strided info, int threads, boolean simd) {
-        RowOps ops = RowOps.of(simd);
+        RowOps ops = RowOps.of(simd, Batch.count(a), threads);
         int n = Batch.rows(a);
         Batch.forEach(Batch.count(a), (long) n * n * n, threads, b -> {
             double[] x = new double[n * n], l = new double[n * n];
@@ -54,7 +55,7 @@ public final class LinalgKernels {
 
     /** See {@link dev.jtorch.spi.Backend#eigh}. */
     public static void eigh(Strided a, Strided values, Strided vectors, Strided info, int threads, boolean simd) {
-        RowOps ops = RowOps.of(simd);
+        RowOps ops = RowOps.of(simd, Batch.count(a), threads);
         int n = Batch.rows(a);
         Batch.forEach(Batch.count(a), 4L * n * n * n, threads, b -> {
             double[] x = new double[n * n], w = new double[n], v = new double[n * n];
@@ -68,7 +69,7 @@ public final class LinalgKernels {
 
     /** See {@link dev.jtorch.spi.Backend#qr}. */
     public static void qr(Strided a, Strided q, Strided r, int threads, boolean simd) {
-        RowOps ops = RowOps.of(simd);
+        RowOps ops = RowOps.of(simd, Batch.count(a), threads);
         int m = Batch.rows(a), n = Batch.cols(a), qCols = Batch.cols(q), rRows = Batch.rows(r);
         Batch.forEach(Batch.count(a), (long) m * n * Math.max(m, n), threads, b -> {
             double[] x = new double[m * n];
@@ -83,7 +84,7 @@ public final class LinalgKernels {
 
     /** See {@link dev.jtorch.spi.Backend#svd}. */
     public static void svd(Strided a, Strided u, Strided s, Strided vh, Strided info, int threads, boolean simd) {
-        RowOps ops = RowOps.of(simd);
+        RowOps ops = RowOps.of(simd, Batch.count(a), threads);
         int m = Batch.rows(a), n = Batch.cols(a), k = Math.min(m, n);
         boolean full = Batch.cols(u) == m && Batch.rows(vh) == n;
         Batch.forEach(Batch.count(a), 50L * m * n * k, threads, b -> {

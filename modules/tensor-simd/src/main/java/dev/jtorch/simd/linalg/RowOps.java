@@ -24,4 +24,12 @@ interface RowOps {
                          double[] c, int co, int ldc, int m, int n, int k);
 
     static RowOps of(boolean simd) { return simd ? SimdRowOps.INSTANCE : ScalarRowOps.INSTANCE; }
+
+    /**
+     * The form for a batch of {@code count} matrices: a lone matrix's products may run on up to {@code threads} threads
+     * (the SIMD form; the reference stays on one), where a batch shares its matrices out over them instead.
+     */
+    static RowOps of(boolean simd, int count, int threads) {
+        return simd && count == 1 && threads > 1 ? new SimdRowOps(threads) : of(simd);
+    }
 }

@@ -10,12 +10,15 @@ import jdk.incubator.vector.VectorSpecies;
  * reference in the last bits; the dot product keeps its partial sums in one register and reduces once.
  */
 final class SimdRowOps implements RowOps {
-    static final SimdRowOps INSTANCE = new SimdRowOps();
+    static final SimdRowOps INSTANCE = new SimdRowOps(1);
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
-    private SimdRowOps() {}
+    /** Threads of the products (subtractProduct): one matrix factorized alone may use the backend's threads there. */
+    private final int threads;
+
+    SimdRowOps(int threads) { this.threads = threads; }
 
     @Override
     public void axpy(double alpha, double[] x, int xo, double[] y, int yo, int n) {
@@ -62,10 +65,10 @@ final class SimdRowOps implements RowOps {
         }
     }
 
-    /** The blocked float64 GEMM of the matrix products (packed panels, register tiles), subtracting. */
+    /** The blocked float64 GEMM of the matrix products (packed panels, register tiles), subtracting, on this form's threads. */
     @Override
     public void subtractProduct(double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, int bcs,
                                 double[] c, int co, int ldc, int m, int n, int k) {
-        Gemm.subtractProduct(a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, m, n, k);
+        Gemm.subtractProduct(a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, m, n, k, threads);
     }
 }

@@ -170,6 +170,42 @@ class LinalgKernelsTest {
         return Stream.of(square, rectangular, manyRhs, qr).flatMap(t -> t);
     }
 
+    /**
+     * A lone matrix runs its products on the threads it is given; the slices are whole tiles and every tile sums its
+     * depth in the same order, so 1 and 2 threads give the same bits. At this size the products of all four pass the
+     * parallel threshold (a planted skip of the second slice fails each of them).
+     */
+    @TestFactory
+    Stream<DynamicTest> aLoneMatrixGivesTheSameBitsOnAnyThreadCount() {
+        return Stream.of("lu", "cholesky", "triangular", "qr").map(op -> DynamicTest.dynamicTest(op, () -> {
+            int n = 300;
+            Random rnd = new Random(3);
+            double[][] a = {random(rnd, n * n)}, spd = {new double[n * n]};
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    double s = i == j ? n : 0;
+                    for (int k = 0; k < n; k++) s += a[0][i * n + k] * a[0][j * n + k];
+                    spd[0][i * n + j] = s;
+                }
+            }
+            double[][] got = new double[2][];
+            for (int threads = 1; threads <= 2; threads++) {
+                Strided x = Host.allocate(DType.FLOAT64, new long[]{1, n, n}), info = Host.allocate(DType.INT32, new long[]{1});
+                switch (op) {
+                    case "lu" -> LinalgKernels.luFactor(operand(a, n, n, DType.FLOAT64, false), x,
+                            Host.allocate(DType.INT32, new long[]{1, n}), info, threads, true);
+                    case "cholesky" -> LinalgKernels.cholesky(operand(spd, n, n, DType.FLOAT64, false), x, info, threads, true);
+                    case "triangular" -> LinalgKernels.triangularSolve(operand(spd, n, n, DType.FLOAT64, false),
+                            operand(a, n, n, DType.FLOAT64, false), false, false, x, threads, true);
+                    default -> LinalgKernels.qr(operand(a, n, n, DType.FLOAT64, false), x,
+                            Host.allocate(DType.FLOAT64, new long[]{1, n, n}), threads, true);
+                }
+                got[threads - 1] = values(x);
+            }
+            assertArrayEquals(got[0], got[1], op + ": 1 and 2 threads");
+        }));
+    }
+
     private static void checkRectangularLu(int m, int n) {
         Random rnd = new Random(7L * m + n);
         double[][] a = {random(rnd, m * n)};
