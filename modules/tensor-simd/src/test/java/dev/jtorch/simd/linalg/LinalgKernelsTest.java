@@ -385,6 +385,12 @@ class LinalgKernelsTest {
             Strided l = Host.allocate(DType.FLOAT64, new long[]{1, 2, 2});
             LinalgKernels.cholesky(operand(indefinite, 2, 2, DType.FLOAT64, false), l, info, 1, simd);
             assertEquals(2, ((int[]) Host.array(info))[0], "second minor");
+            // past the first block and inside a recursive split: the identity with -1 at (69, 69)
+            double[][] late = new double[1][80 * 80];
+            for (int i = 0; i < 80; i++) late[0][i * 81] = i == 69 ? -1 : 1;
+            Strided l80 = Host.allocate(DType.FLOAT64, new long[]{1, 80, 80});
+            LinalgKernels.cholesky(operand(late, 80, 80, DType.FLOAT64, false), l80, info, 1, simd);
+            assertEquals(70, ((int[]) Host.array(info))[0], "the 70th minor");
             double[][] nan = {{1, 0.5, 0.2, 0.5, Double.NaN, 0.3, 0.2, 0.3, 2}};
             Strided w = Host.allocate(DType.FLOAT64, new long[]{1, 3}), v = Host.allocate(DType.FLOAT64, new long[]{1, 3, 3});
             LinalgKernels.eigh(operand(nan, 3, 3, DType.FLOAT64, false), w, v, info, 1, simd);
