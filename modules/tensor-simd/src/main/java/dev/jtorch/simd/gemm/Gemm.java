@@ -79,8 +79,7 @@ public final class Gemm {
         int p = (int) Math.min(parts, (extent + unit - 1) / unit);
         int tiles = (extent + unit - 1) / unit;
         Parallel.run(p, t -> {
-            int lo = Math.min(extent, (int) ((long) tiles * t / p) * unit);
-            int hi = Math.min(extent, (int) ((long) tiles * (t + 1) / p) * unit);
+            int lo = sliceBound(t, p, tiles, unit, extent), hi = sliceBound(t + 1, p, tiles, unit, extent);
             if (lo >= hi) return;
             for (int b = 0; b < batches; b++) {
                 if (splitRows) algo.run(a, bm, out, b, lo, hi, 0, n);
@@ -90,20 +89,12 @@ public final class Gemm {
     }
 
     /**
-     * {@code C -= A B} on dense double arrays, one thread: {@code A(i, p) = a[ao + i*ars + p*acs]},
-     * {@code B(p, j) = b[bo + p*brs + j*bcs]}, {@code C(i, j) = c[co + i*ldc + j]} for i < m, j < n, p < k. The
-     * trailing updates of the blocked factorizations (dev.jtorch.simd.linalg), which hold their matrices as row-major
-     * doubles. C may lie in the same array as A and B, but must not overlap them.
-     */
-    public static void subtractProduct(double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, int bcs,
-                                       double[] c, int co, int ldc, int m, int n, int k) {
-        subtractProduct(a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, m, n, k, 1);
-    }
-
-    /**
-     * {@link #subtractProduct} on up to {@code threads} threads: C cut into slices of whole tiles along its longer side,
-     * one per thread. Every tile sums its depth in the same blocks and order either way, so the bits do not depend on
-     * the thread count.
+     * {@code C -= A B} on dense double arrays: {@code A(i, p) = a[ao + i*ars + p*acs]}, {@code B(p, j) = b[bo + p*brs + j*bcs]},
+     * {@code C(i, j) = c[co + i*ldc + j]} for i < m, j < n, p < k. The trailing updates of the blocked factorizations
+     * (dev.jtorch.simd.linalg), which hold their matrices as row-major doubles. C may lie in the same array as A and B,
+     * but must not overlap them. On up to {@code threads} threads, C cut into slices of whole tiles along its longer
+     * side, one per thread: every tile sums its depth in the same blocks and order either way, so the bits do not
+     * depend on the thread count.
      */
     public static void subtractProduct(double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, int bcs,
                                        double[] c, int co, int ldc, int m, int n, int k, int threads) {
@@ -117,7 +108,7 @@ public final class Gemm {
             return;
         }
         Parallel.run(parts, t -> {
-            int lo = Math.min(extent, tiles * t / parts * unit), hi = Math.min(extent, tiles * (t + 1) / parts * unit);
+            int lo = sliceBound(t, parts, tiles, unit, extent), hi = sliceBound(t + 1, parts, tiles, unit, extent);
             if (lo >= hi) return;
             if (byRows) {
                 Float64Gemm.subtract(new MatrixView(a, null, ao + (long) lo * ars, ars, acs), new MatrixView(b, null, bo, brs, bcs),
@@ -127,6 +118,11 @@ public final class Gemm {
                         new MatrixView(c, null, co + lo, ldc, 1), k, m, hi - lo);
             }
         });
+    }
+
+    /** Where slice t of {@code parts} begins: whole tiles of {@code unit} rows or columns, at most {@code extent}. */
+    private static int sliceBound(int t, int parts, int tiles, int unit, int extent) {
+        return Math.min(extent, (int) ((long) tiles * t / parts) * unit);
     }
 
     /**

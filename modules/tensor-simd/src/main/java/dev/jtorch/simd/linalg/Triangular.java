@@ -25,7 +25,7 @@ final class Triangular {
             }
             return;
         }
-        rows(a, n, 0, x, 0, k, k, 0, n, upper, unitDiagonal, ops);
+        rows(a, n, x, 0, k, k, 0, n, upper, unitDiagonal, ops);
     }
 
     /**
@@ -33,14 +33,14 @@ final class Triangular {
      * times themselves, L the unit lower triangle of {@code x[r0.., r0..]}: LU's U12 = L11⁻¹ A12.
      */
     static void solveUnitLower(double[] x, int n, int r0, int h, int c0, int cols, RowOps ops) {
-        if (h > 0 && cols > 0) rows(x, n, 0, x, c0, n, cols, r0, r0 + h, false, true, ops);
+        if (h > 0 && cols > 0) rows(x, n, x, c0, n, cols, r0, r0 + h, false, true, ops);
     }
 
     /**
      * Rows r0..r1 of the right-hand sides ({@code x[xo + i*ldx ..]}, k wide) against the diagonal block of those rows of
      * A (row length n), whatever the other rows contribute already subtracted.
      */
-    private static void rows(double[] a, int n, int ao, double[] x, int xo, int ldx, int k, int r0, int r1, boolean upper,
+    private static void rows(double[] a, int n, double[] x, int xo, int ldx, int k, int r0, int r1, boolean upper,
                              boolean unitDiagonal, RowOps ops) {
         int h = r1 - r0;
         if (h <= LEAF) {
@@ -48,11 +48,11 @@ final class Triangular {
                 int i = upper ? r1 - 1 - step : r0 + step;
                 int from = upper ? i + 1 : r0, to = upper ? r1 : i;
                 for (int j = from; j < to; j++) {
-                    double aij = a[ao + i * n + j];
+                    double aij = a[i * n + j];
                     if (aij != 0) ops.axpy(-aij, x, xo + j * ldx, x, xo + i * ldx, k);
                 }
                 if (!unitDiagonal) {
-                    double d = a[ao + i * n + i];
+                    double d = a[i * n + i];
                     for (int c = 0; c < k; c++) x[xo + i * ldx + c] /= d;
                 }
             }
@@ -61,8 +61,8 @@ final class Triangular {
         int mid = r0 + h / 2;
         // first the half that does not depend on the other: the top one for lower, the bottom one for upper
         int f0 = upper ? mid : r0, f1 = upper ? r1 : mid, s0 = upper ? r0 : mid, s1 = upper ? mid : r1;
-        rows(a, n, ao, x, xo, ldx, k, f0, f1, upper, unitDiagonal, ops);
-        ops.subtractProduct(a, ao + s0 * n + f0, n, 1, x, xo + f0 * ldx, ldx, 1, x, xo + s0 * ldx, ldx, s1 - s0, k, f1 - f0);
-        rows(a, n, ao, x, xo, ldx, k, s0, s1, upper, unitDiagonal, ops);
+        rows(a, n, x, xo, ldx, k, f0, f1, upper, unitDiagonal, ops);
+        ops.subtractProduct(a, s0 * n + f0, n, 1, x, xo + f0 * ldx, ldx, 1, x, xo + s0 * ldx, ldx, s1 - s0, k, f1 - f0);
+        rows(a, n, x, xo, ldx, k, s0, s1, upper, unitDiagonal, ops);
     }
 }

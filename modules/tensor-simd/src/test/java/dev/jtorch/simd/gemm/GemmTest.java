@@ -179,7 +179,7 @@ class GemmTest {
                         want[ldc + 4 + i * ldc + j] -= s;
                     }
                 }
-                Gemm.subtractProduct(a, 3, k, 1, b, 2, brs, bcs, c, ldc + 4, ldc, m, n, k);
+                Gemm.subtractProduct(a, 3, k, 1, b, 2, brs, bcs, c, ldc + 4, ldc, m, n, k, 1);
                 assertClose(want, c, 1e-14 * k, m + "x" + n + "x" + k + (bT ? " B transposed" : ""));
             }
         }
