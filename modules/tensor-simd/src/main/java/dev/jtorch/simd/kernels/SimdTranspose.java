@@ -85,15 +85,25 @@ public final class SimdTranspose {
     /** Whether the stage is filled with 16×16 blocks (512-bit vectors, AVX-512). */
     static final boolean WIDE = ENABLED && FloatVector.SPECIES_PREFERRED.length() >= 16;
     /**
-     * Destination rows and columns of one staged block: it reads 1 KiB runs of STAGE_COLS source rows and writes 1 or
-     * 2 KiB runs. With 16×16 blocks a 256² stage was the fastest (4096², 1 thread, best of 30 in fresh JVMs,
-     * 2026-11-24: 256 x 256 11.0-11.8 ms, 256 x 512 11.9-12.4, 512 x 256 11.5-13.9, 256 x 128 12.6, 128 x 256 13.1;
-     * 8×8 blocks into 256 x 512, the AVX2 shape: 13.6-14.1 ms).
+     * Destination rows and columns of one staged block: it reads runs of STAGE_ROWS floats from each of STAGE_COLS
+     * source rows and writes runs of STAGE_COLS floats. With 16×16 blocks a 256² stage was the fastest (4096², 1 thread,
+     * best of 30 in fresh JVMs, 2026-11-24: 256 x 256 11.0-11.8 ms, 256 x 512 11.9-12.4, 512 x 256 11.5-13.9, 256 x 128
+     * 12.6, 128 x 256 13.1; 8×8 blocks into 256 x 512: 13.6-14.1). With 8×8 blocks on the AVX2 EPYC VM (512 KiB L2),
+     * 1024 x 128: reading the source is the slow half, and longer runs of it keep its prefetcher streaming (4096², 1
+     * thread, into an existing array, medians over three rounds in one JVM, 2026-11-24: 256 x 512 18.2-19.4 ms, 256 x
+     * 256 17.3-18.7, 512 x 128 16.1-16.6, 1024 x 64 15.8-16.8, 1024 x 128 14.6-15.1, 2048 x 128 15.6-18.0, 4096 x 64
+     * 16.2-18.0).
      */
-    static final int STAGE_ROWS = 256, STAGE_COLS = WIDE ? 256 : 512;
+    static final int STAGE_ROWS = WIDE ? 256 : 1024, STAGE_COLS = WIDE ? 256 : 128;
+    /**
+     * A band of fewer destination rows than STAGE_ROWS takes wider blocks of the same area, up to this many columns:
+     * with 8×8 blocks a 64-row destination (65536 x 64 transposed) kept its 512-column blocks, at 3.1-3.9 ms either
+     * way, where 128 columns took 3.7-5.0 ms.
+     */
+    static final int STAGE_COLS_MAX = WIDE ? 256 : 512;
     /** Spacing of the stage's rows beyond STAGE_COLS, so that its rows do not all start in the same L1 set. */
     private static final int STAGE_PAD = 16;
-    /** One stage per thread (272 KiB on AVX-512, 528 KiB on AVX2), kept for the thread's life like the GEMM's packed buffers. */
+    /** One stage per thread (272 KiB on AVX-512, 576 KiB on AVX2), kept for the thread's life like the GEMM's packed buffers. */
     private static final ThreadLocal<float[]> STAGE =
             ThreadLocal.withInitial(() -> new float[STAGE_ROWS * (STAGE_COLS + STAGE_PAD)]);
 
@@ -143,8 +153,9 @@ public final class SimdTranspose {
     }
 
     /**
-     * {@link #blocks} of a large matrix through a per-thread stage that stays in L2: each block of STAGE_ROWS x
-     * STAGE_COLS is transposed into the stage, then copied out row by row. Written straight, a destination line gets
+     * {@link #blocks} of a large matrix through a per-thread stage that stays in L2 (most of it, on 512 KiB): each block
+     * of STAGE_ROWS x STAGE_COLS (fewer rows and more columns in a short band, see STAGE_COLS_MAX) is transposed into the
+     * stage, then copied out row by row. Written straight, a destination line gets
      * its 8 floats from one 8×8 block and the rest from blocks written much later, and a row stride that is a multiple
      * of 4 KiB puts all those pending lines in a few cache sets, so a line is often evicted half written and fetched
      * again; from the stage every destination line is written whole, in long runs. Measured 2026-11-24 on the AVX-512
@@ -156,8 +167,9 @@ public final class SimdTranspose {
         float[] stage = STAGE.get();
         for (int i0 = 0; i0 < rows; i0 += STAGE_ROWS) {
             int count = Math.min(STAGE_ROWS, rows - i0) / B;
-            for (int j0 = 0; j0 < cols; j0 += STAGE_COLS) {
-                int width = Math.min(STAGE_COLS, cols - j0), step = width + STAGE_PAD;
+            int blockCols = Math.max(STAGE_COLS, Math.min(STAGE_COLS_MAX, STAGE_ROWS * STAGE_COLS / (count * B)) & -B);
+            for (int j0 = 0; j0 < cols; j0 += blockCols) {
+                int width = Math.min(blockCols, cols - j0), step = width + STAGE_PAD;
                 fill(src, s0 + i0 + j0 * sCol, sCol, stage, 0, step, count * B, width, true);
                 for (int r = 0; r < count * B; r++) System.arraycopy(stage, r * step, dst, d0 + (i0 + r) * dRow + j0, width);
             }

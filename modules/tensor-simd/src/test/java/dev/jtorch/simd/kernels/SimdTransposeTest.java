@@ -25,14 +25,16 @@ class SimdTransposeTest {
     /**
      * Matrices large enough to go through the stage: blocks of the stage's rows and columns plus partial ones (and one
      * with ragged edges past the whole 8×8 blocks; on AVX-512 stage blocks whose rows or columns end in half a 16×16
-     * block), the fewest rows and the narrowest rows that take it.
+     * block), the fewest rows and the narrowest rows that take it, and bands of fewer rows than the stage's, which take
+     * wider blocks (whose width need not divide the stage's).
      */
     @Test
     void stagedMatricesMatchTheNaiveLoop() {
         int sr = SimdTranspose.STAGE_ROWS, sc = SimdTranspose.STAGE_COLS;
         int minRows = SimdTranspose.STAGED_MIN_ROWS, minCols = SimdTranspose.STAGED_MIN_COLS;
         int[][] shapes = {{sr + 8, 2 * sc + 8}, {4 * sr + 16, sc / 2 + 8}, {sr - 1 + 8, 2 * sc + 9}, {minRows, SimdTranspose.STAGED_MIN / minRows},
-                {SimdTranspose.STAGED_MIN / minCols + 3, minCols}, {3 * sr, sc}, {4 * sr + 24, sc / 2 + 40}, {sr + 16, 2 * sc + 16}};
+                {SimdTranspose.STAGED_MIN / minCols + 3, minCols}, {3 * sr, sc}, {4 * sr + 24, sc / 2 + 40}, {sr + 16, 2 * sc + 16},
+                {397, 701}, {40, 8 * SimdTranspose.STAGE_COLS_MAX + 27}};
         for (int[] shape : shapes) {
             int rows8 = shape[0] & -SimdTranspose.B, cols8 = shape[1] & -SimdTranspose.B;
             assertTrue(SimdTranspose.takesStage(rows8, cols8), shape[0] + "x" + shape[1] + " takes the stage");
