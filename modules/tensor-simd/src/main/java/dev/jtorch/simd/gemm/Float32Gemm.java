@@ -40,8 +40,14 @@ final class Float32Gemm {
     static final int A_BLOCK_FLOATS = 256 * 1024 / Float.BYTES;
     /** Columns of a B block: wide, so that each packed A block is reused long ... */
     static final int NC_MAX = (4096 / NR) * NR;
-    /** ... but a packed B block of at most 8 MiB per thread. */
-    static final int B_BLOCK_FLOATS = 2 * 1024 * 1024;
+    /**
+     * ... but a packed B block of at most 8 MiB per thread; 4 MiB with 4-row tiles, whose block takes the whole depth
+     * and is streamed from L3 once for every A block: two threads' blocks of 8 MiB crowd a 32 MiB L3 that other
+     * tenants of the machine share. Measured 2026-11-24 on the AVX2 EPYC VM, 2048², calls alternating in one JVM
+     * (means over 47-50 calls): 2 threads 133-144 -> 149-156 GFLOP/s (medians 114-117 -> 103-104 ms), 1 thread 68-72
+     * -> 74-77; 1024² and smaller products fit either block whole.
+     */
+    static final int B_BLOCK_FLOATS = MR == Float32Kernel.MR8 ? 2 * 1024 * 1024 : 1024 * 1024;
     /**
      * A C larger than this (1 MiB) does not stay in L2 between depth blocks, and a pass that walks its tiles down
      * the rows (B micro-panel in L1, the next tile's C lines 8 rows away) waits on C at every tile: no prefetcher
