@@ -155,10 +155,10 @@ public final class SimdTranspose {
     /**
      * {@link #blocks} of a large matrix through a per-thread stage that stays in L2 (most of it, on 512 KiB): each block
      * of STAGE_ROWS x STAGE_COLS (fewer rows and more columns in a short band, see STAGE_COLS_MAX) is transposed into the
-     * stage, then copied out row by row. Written straight, a destination line gets
-     * its 8 floats from one 8×8 block and the rest from blocks written much later, and a row stride that is a multiple
-     * of 4 KiB puts all those pending lines in a few cache sets, so a line is often evicted half written and fetched
-     * again; from the stage every destination line is written whole, in long runs. Measured 2026-11-24 on the AVX-512
+     * stage, then copied out row by row. Written straight, a destination line gets its 8 floats from one 8×8 block and
+     * the rest from blocks written much later, and a row stride that is a multiple of 4 KiB puts all those pending lines
+     * in a few cache sets, so a line is often evicted half written and fetched again; from the stage every destination
+     * line is written whole, in long runs. Measured 2026-11-24 on the AVX-512
      * VM, 1 thread, into an existing array (median of 9, three rounds): 4096² 31-35 -> 18-20 ms, 784 x 10000
      * 6.5-11.6 -> 4.6 ms, 10000 x 784 6.1-8.0 -> 4.9-5.0 ms, 64 x 65536 2.26 -> 1.66 ms, 65536 x 64 1.81 -> 1.70 ms,
      * 128 x 1024 59 -> 35 µs, 1000² 543 -> 507 µs (a plain copy of 4096² floats: 4.7 ms).
