@@ -366,6 +366,69 @@ class LinalgKernelsTest {
         }));
     }
 
+    /**
+     * Singular values spread from 1 down to 1e-12 (a tall and a wide A = U0 diag(s) V0ᵀ with random orthonormal U0, V0):
+     * the preconditioned sweeps find every value to ε‖A‖, as LAPACK's, and keep U and V orthonormal.
+     */
+    @TestFactory
+    Stream<DynamicTest> illConditionedSvd() {
+        return Stream.of(new int[]{48, 40}, new int[]{40, 48}).flatMap(mn -> Stream.of(true, false).map(simd -> DynamicTest.dynamicTest(
+                mn[0] + "x" + mn[1] + (simd ? " SIMD" : " scalar"), () -> {
+                    int m = mn[0], n = mn[1], k = Math.min(m, n);
+                    Random rnd = new Random(m * 100L + n);
+                    double[] u0 = orthonormal(rnd, m), v0 = orthonormal(rnd, n), want = new double[k];
+                    double[] a = new double[m * n];
+                    for (int j = 0; j < k; j++) {
+                        want[j] = Math.pow(10, -12.0 * j / (k - 1));
+                        for (int r = 0; r < m; r++) for (int c = 0; c < n; c++) a[r * n + c] += u0[r * m + j] * want[j] * v0[c * n + j];
+                    }
+                    Strided u = Host.allocate(DType.FLOAT64, new long[]{1, m, k}), s = Host.allocate(DType.FLOAT64, new long[]{1, k});
+                    Strided vh = Host.allocate(DType.FLOAT64, new long[]{1, k, n}), info = Host.allocate(DType.INT32, new long[]{1});
+                    LinalgKernels.svd(operand(new double[][]{a}, m, n, DType.FLOAT64, false), u, s, vh, info, 1, simd);
+                    assertEquals(0, ((int[]) Host.array(info))[0]);
+                    assertClose(want, values(s), 1e-13, "singular values");
+                    double[] us = values(u), sv = values(s);
+                    for (int i = 0; i < m; i++) for (int j = 0; j < k; j++) us[i * k + j] *= sv[j];
+                    assertClose(a, product(us, values(vh), m, k, n), 1e-13, "A = U S Vh");
+                    assertClose(identity(k), product(transposeRect(values(u), m, k), values(u), k, m, k), 1e-13, "Uᵀ U = I");
+                    assertClose(identity(k), product(values(vh), transposeRect(values(vh), k, n), k, n, k), 1e-13, "Vh Vhᵀ = I");
+                })));
+    }
+
+    /**
+     * Columns scaled by 1, 1/2, 1/4, ... 2^-31 (A = B D): the SVD holds column by column to relative precision, which
+     * the plain sweeps give and the Gram-matrix preconditioning, whose errors are ε times the largest column, would not
+     * (relative errors up to 1e-7 in the last columns). Every singular value stays above the cut below which vectors are
+     * completed instead (ε max(m, n) times the largest).
+     */
+    @TestFactory
+    Stream<DynamicTest> gradedColumnsKeepRelativeAccuracy() {
+        return Stream.of(true, false).map(simd -> DynamicTest.dynamicTest(simd ? "SIMD" : "scalar", () -> {
+            int m = 40, n = 32;
+            double[] a = random(new Random(7), m * n);
+            int[] scale = new int[n];
+            for (int j = 0; j < n; j++) scale[j] = j;
+            Random rp = new Random(11);
+            for (int j = n - 1; j > 0; j--) { int t = rp.nextInt(j + 1), x = scale[j]; scale[j] = scale[t]; scale[t] = x; }
+            for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) a[i * n + j] = Math.scalb(a[i * n + j], -scale[j]);
+            Strided u = Host.allocate(DType.FLOAT64, new long[]{1, m, n}), s = Host.allocate(DType.FLOAT64, new long[]{1, n});
+            Strided vh = Host.allocate(DType.FLOAT64, new long[]{1, n, n}), info = Host.allocate(DType.INT32, new long[]{1});
+            LinalgKernels.svd(operand(new double[][]{a}, m, n, DType.FLOAT64, false), u, s, vh, info, 1, simd);
+            assertEquals(0, ((int[]) Host.array(info))[0]);
+            double[] us = values(u), sv = values(s);
+            for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) us[i * n + j] *= sv[j];
+            double[] back = product(us, values(vh), m, n, n);
+            for (int j = 0; j < n; j++) {
+                double norm = 0, err = 0;
+                for (int i = 0; i < m; i++) {
+                    norm += a[i * n + j] * a[i * n + j];
+                    err += (a[i * n + j] - back[i * n + j]) * (a[i * n + j] - back[i * n + j]);
+                }
+                assertTrue(Math.sqrt(err) <= 1e-13 * Math.sqrt(norm), "column " + j + ": |A - U S Vh| " + Math.sqrt(err) + " against |A| " + Math.sqrt(norm));
+            }
+        }));
+    }
+
     @TestFactory
     Stream<DynamicTest> failuresAreReportedInInfo() {
         return Stream.of(true, false).map(simd -> DynamicTest.dynamicTest(simd ? "SIMD" : "scalar", () -> {
@@ -423,6 +486,24 @@ class LinalgKernelsTest {
         }
         if (!transposed) return s;
         return new Strided(s.storage(), dt, new long[]{batch, rows, cols}, new long[]{(long) rows * cols, 1, rows}, 0);
+    }
+
+    /** A random n×n orthogonal matrix (row-major): Gram-Schmidt, twice, on random columns. */
+    private static double[] orthonormal(Random rnd, int n) {
+        double[] q = random(rnd, n * n); // rows here, transposed at the end
+        for (int j = 0; j < n; j++) {
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = 0; i < j; i++) {
+                    double d = 0;
+                    for (int c = 0; c < n; c++) d += q[i * n + c] * q[j * n + c];
+                    for (int c = 0; c < n; c++) q[j * n + c] -= d * q[i * n + c];
+                }
+            }
+            double norm = 0;
+            for (int c = 0; c < n; c++) norm += q[j * n + c] * q[j * n + c];
+            for (int c = 0; c < n; c++) q[j * n + c] /= Math.sqrt(norm);
+        }
+        return transpose(q, n);
     }
 
     private static double[] values(Strided s) {
