@@ -396,9 +396,10 @@ class LinalgKernelsTest {
     }
 
     /**
-     * Columns scaled by 1, 1/2, 1/4, ... 2^-31 (A = B D): the SVD holds column by column to relative precision, which
-     * the plain sweeps give and the Gram-matrix preconditioning, whose errors are ε times the largest column, would not
-     * (relative errors up to 1e-7 in the last columns). Every singular value stays above the cut below which vectors are
+     * Columns scaled by 2^0 .. 2^-31 in shuffled order (A = B D): the SVD holds column by column to relative precision,
+     * which the plain sweeps give and the Gram-matrix preconditioning, whose errors are ε times the largest column, does
+     * not (up to 1e-7 of a small column's norm; with the columns sorted by scale the Gram matrix's eigenvectors come out
+     * graded too, and the preconditioned path passes). Every singular value stays above the cut below which vectors are
      * completed instead (ε max(m, n) times the largest).
      */
     @TestFactory
