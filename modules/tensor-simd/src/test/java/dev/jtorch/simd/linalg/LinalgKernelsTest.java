@@ -172,12 +172,13 @@ class LinalgKernelsTest {
 
     /**
      * A lone matrix runs its products on the threads it is given; the slices are whole tiles and every tile sums its
-     * depth in the same order, so 1 and 2 threads give the same bits. At this size the products of all four pass the
-     * parallel threshold (a planted skip of the second slice fails each of them).
+     * depth in the same order, so 1 and 2 threads give the same bits. At this size the products of all six pass the
+     * parallel threshold (a planted skip of the second slice fails each of them): eigh's Q is formed by QR's blocked
+     * products, and the SVD's Gram matrix and first rotation are products too.
      */
     @TestFactory
     Stream<DynamicTest> aLoneMatrixGivesTheSameBitsOnAnyThreadCount() {
-        return Stream.of("lu", "cholesky", "triangular", "qr").map(op -> DynamicTest.dynamicTest(op, () -> {
+        return Stream.of("lu", "cholesky", "triangular", "qr", "eigh", "svd").map(op -> DynamicTest.dynamicTest(op, () -> {
             int n = 300;
             Random rnd = new Random(3);
             double[][] a = {random(rnd, n * n)}, spd = {new double[n * n]};
@@ -197,8 +198,12 @@ class LinalgKernelsTest {
                     case "cholesky" -> LinalgKernels.cholesky(operand(spd, n, n, DType.FLOAT64, false), x, info, threads, true);
                     case "triangular" -> LinalgKernels.triangularSolve(operand(spd, n, n, DType.FLOAT64, false),
                             operand(a, n, n, DType.FLOAT64, false), false, false, x, threads, true);
-                    default -> LinalgKernels.qr(operand(a, n, n, DType.FLOAT64, false), x,
+                    case "qr" -> LinalgKernels.qr(operand(a, n, n, DType.FLOAT64, false), x,
                             Host.allocate(DType.FLOAT64, new long[]{1, n, n}), threads, true);
+                    case "eigh" -> LinalgKernels.eigh(operand(spd, n, n, DType.FLOAT64, false),
+                            Host.allocate(DType.FLOAT64, new long[]{1, n}), x, info, threads, true);
+                    default -> LinalgKernels.svd(operand(a, n, n, DType.FLOAT64, false), x, Host.allocate(DType.FLOAT64, new long[]{1, n}),
+                            Host.allocate(DType.FLOAT64, new long[]{1, n, n}), info, threads, true);
                 }
                 got[threads - 1] = values(x);
             }
