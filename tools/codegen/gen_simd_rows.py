@@ -235,6 +235,34 @@ def lane_code(expr, t, indent):
     return "", expr.format(**t)
 
 
+def exp_lane_method():
+    """exp_block's long road for one float in scalar Java: the same IEEE operations in the same order (Math.fma for
+    each fma), so the same bits, which RowTailBitsTest checks over a sweep of every 9973rd bit pattern."""
+    q = f"Math.fma(r, {EXP_POLY[0]}, {EXP_POLY[1]})"
+    for c in EXP_POLY[2:]:
+        q = f"Math.fma({q}, r, {c})"
+    return f"""
+    /**
+     * {{@link #exp}} of one float, operation for operation the vector block's long road (clamps, 2^n as two factors),
+     * so the same bits. A row's last, partial vector goes lane by lane through this: a masked vector costs more than
+     * the few lanes (a row of one float: 17 against 7 ns in a harness).
+     */
+    static float expLane(float v) {{
+        float c = v < -104f ? -104f : v, x = c > 89f ? 89f : c; // beyond: 0 and +inf, reached by the scaling; NaN stays
+        float t = Math.fma(x, 1.44269504088896341f, 0x1.8p23f), n = t - 0x1.8p23f; // round(x log2 e) in the low bits
+        int k = Float.floatToRawIntBits(t) - 0x4B400000, k1 = k >> 1;
+        float r = Math.fma(n, -0.693359375f, x) + n * 2.12194440e-4f; // x - n ln 2 in two parts
+        float q = {q};
+        float y = Math.fma(q * r, r, r) + 1f;
+        return y * Float.intBitsToFloat((k1 + 127) << 23) * Float.intBitsToFloat((k - k1 + 127) << 23);
+    }}
+"""
+
+
+# float32 block ops whose last, partial vector runs lane by lane through a scalar twin of the block
+SCALAR_LANES = {"EXP": exp_lane_method}
+
+
 def unary_method(t, op, expr):
     pre, e = lane_code(expr, t, " " * 12)
     masked = f"""            VectorMask<{t['box']}> m = S.indexInRange(i, n);
@@ -256,10 +284,16 @@ def unary_method(t, op, expr):
 """
     # A block op's masked tail is a method of its own: the block twice in one method is more than C2 inlines or
     # compiles quickly, and it takes arrays, not a vector, since a vector passed to a call that is not inlined is boxed
-    # (exp of 7 floats allocated 848 bytes an op that way, 720 this way, the scalar kernel 672)
-    return loop + f"""        if (i < n) {camel(op)}Tail(x, p, y, q, i, n);
-    }}
-
+    # (exp of 7 floats allocated 848 bytes an op that way, 720 this way, the scalar kernel 672). Where the block has a
+    # scalar twin, the last few elements go through it instead: up to LANE_BY_LANE lanes cost less than one masked
+    # vector (exp, harness on AVX2: a row of 1 float 17 -> 9 ns, of 9 floats 25 -> 16 ns; 7 lanes one by one 31 ns)
+    lanes = t["prim"] == "float" and op in SCALAR_LANES
+    tail = (f"""        if (n - i > LANE_BY_LANE) {camel(op)}Tail(x, p, y, q, i, n);
+        else for (; i < n; i++) y[q + i] = {camel(op)}Lane(x[p + i]);
+""" if lanes else f"""        if (i < n) {camel(op)}Tail(x, p, y, q, i, n);
+""")
+    return loop + tail + f"""    }}
+""" + (SCALAR_LANES[op]() if lanes else "") + f"""
     /** {{@link #{camel(op)}}} of the last, partial vector's elements [i, n). */
     private static void {camel(op)}Tail({t['prim']}[] x, int p, {t['prim']}[] y, int q, int i, int n) {{
 {masked.replace("            ", "        ", 1).replace(chr(10) + "            ", chr(10) + "        ")}    }}
@@ -474,7 +508,8 @@ def generate(tname, unary, binary):
     lines.append("/**")
     lines.append(f" * The {P} row loops of the Vector API kernels, one method per op (see the generator for why).")
     lines.append(" * Binary rows take input strides 0 (a broadcast scalar) or 1 and a contiguous output; the row")
-    lines.append(" * tail is one masked vector step, so every element goes through the same lane code.")
+    lines.append(" * tail is one masked vector step (or, for exp, its last few elements one by one through a scalar twin of the")
+    lines.append(" * lane code), so every element goes through the same operations.")
     lines.append(" */")
     lines.append(f"final class {cls} {{")
     lines.append(f"    private {cls}() {{}}")
@@ -491,6 +526,8 @@ def generate(tname, unary, binary):
         lines.append("     * 7.1 ms in a standalone loop; four streams of three arrays were slower).")
         lines.append("     */")
         lines.append("    static final int STREAMS_FROM = 1 << 16;")
+        lines.append("    /** At most this many last elements of an op with a scalar twin of its lane code go through that twin. */")
+        lines.append("    static final int LANE_BY_LANE = 3;")
     lines.append("")
     lines.append("    @FunctionalInterface")
     lines.append("    interface Binary {")
