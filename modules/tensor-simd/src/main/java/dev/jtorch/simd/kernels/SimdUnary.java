@@ -19,9 +19,13 @@ final class SimdUnary {
         if (in.dtype() == DType.FLOAT32) {
             SimdFloatRows.Unary vector = SimdFloatRows.unary(op);
             if (vector == null) return false;
+            float[] x = (float[]) Host.array(in), y = (float[]) Host.array(out);
+            if (oneRow(in, out, threads)) {
+                vector.run(x, Host.base(in), y, Host.base(out), (int) out.numel());
+                return true;
+            }
             Loop loop = Loop.over(out.shape(), out, in);
             int so = loop.innerStride(0), si = loop.innerStride(1);
-            float[] x = (float[]) Host.array(in), y = (float[]) Host.array(out);
             UnaryKernels.FloatFn f = UnaryKernels.floatFn(op);
             Parallel.forEach(loop, threads, (off, n) -> {
                 if (so == 1 && si == 1) vector.run(x, off[1], y, off[0], n);
@@ -32,9 +36,13 @@ final class SimdUnary {
         if (in.dtype() == DType.FLOAT64) {
             SimdDoubleRows.Unary vector = SimdDoubleRows.unary(op);
             if (vector == null) return false;
+            double[] x = (double[]) Host.array(in), y = (double[]) Host.array(out);
+            if (oneRow(in, out, threads)) {
+                vector.run(x, Host.base(in), y, Host.base(out), (int) out.numel());
+                return true;
+            }
             Loop loop = Loop.over(out.shape(), out, in);
             int so = loop.innerStride(0), si = loop.innerStride(1);
-            double[] x = (double[]) Host.array(in), y = (double[]) Host.array(out);
             DoubleUnaryOperator f = UnaryKernels.doubleFn(op);
             Parallel.forEach(loop, threads, (off, n) -> {
                 if (so == 1 && si == 1) vector.run(x, off[1], y, off[0], n);
@@ -43,5 +51,15 @@ final class SimdUnary {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Contiguous input and output small enough for one thread: the one row the walk would make, without making the
+     * walk (for a handful of elements it costs more than the op: exp of 1 float ~135 -> ~95 ns in a harness).
+     */
+    static boolean oneRow(Strided in, Strided out, int threads) {
+        long n = out.numel();
+        return n > 0 && n <= Integer.MAX_VALUE && in.numel() == n && Parallel.parts(n, threads) == 1 && in.isContiguous()
+                && out.isContiguous();
     }
 }
