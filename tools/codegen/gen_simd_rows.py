@@ -454,12 +454,28 @@ def binary_method(t, op, expr):
             {operands(t, False)}
             {e}.intoArray(y, q + i);
         }}
-        if (i < n) {{
-            VectorMask<{t['box']}> m = S.indexInRange(i, n);
+{binary_tail(t, op, e)}    }}
+"""
+
+
+# float binary ops whose last few elements (at most LANE_BY_LANE) go one by one as the Java operator: the same IEEE
+# operation as the vector lane, and cheaper than one masked vector step (add of 1 float, whole op: 132 -> ~123 ns)
+SCALAR_BINARY = {"ADD": "+", "SUB": "-", "MUL": "*", "DIV": "/"}
+
+
+def binary_tail(t, op, e):
+    masked = f"""            VectorMask<{t['box']}> m = S.indexInRange(i, n);
             {operands(t, True)}
             {e}.intoArray(y, q + i, m);
+"""
+    if t['prim'] == "long" or op not in SCALAR_BINARY:
+        return f"""        if (i < n) {{
+{masked}        }}
+"""
+    return f"""        if (n - i > LANE_BY_LANE) {{
+{masked}        }} else {{
+            for (; i < n; i++) y[q + i] = x[p + i * sa] {SCALAR_BINARY[op]} z[r + i * sb];
         }}
-    }}
 """
 
 
@@ -508,8 +524,8 @@ def generate(tname, unary, binary):
     lines.append("/**")
     lines.append(f" * The {P} row loops of the Vector API kernels, one method per op (see the generator for why).")
     lines.append(" * Binary rows take input strides 0 (a broadcast scalar) or 1 and a contiguous output; the row")
-    lines.append(" * tail is one masked vector step (or, for exp, its last few elements one by one through a scalar twin of the")
-    lines.append(" * lane code), so every element goes through the same operations.")
+    lines.append(" * tail is one masked vector step (or, for exp and + - * /, its last few elements one by one through a scalar twin")
+    lines.append(" * of the lane code), so every element goes through the same operations.")
     lines.append(" */")
     lines.append(f"final class {cls} {{")
     lines.append(f"    private {cls}() {{}}")
@@ -526,6 +542,7 @@ def generate(tname, unary, binary):
         lines.append("     * 7.1 ms in a standalone loop; four streams of three arrays were slower).")
         lines.append("     */")
         lines.append("    static final int STREAMS_FROM = 1 << 16;")
+    if tname != "Long":
         lines.append("    /** At most this many last elements of an op with a scalar twin of its lane code go through that twin. */")
         lines.append("    static final int LANE_BY_LANE = 3;")
     lines.append("")
