@@ -22,6 +22,20 @@ public final class BinaryKernels {
 
     public static void binary(BinaryOp op, Strided a, Strided b, Strided out) {
         if (a.dtype() == dev.jtorch.DType.INT64 && dividesIntegers(op)) checkNoZeroDivisor(b);
+        if (!op.producesBool() && SimdBinary.oneRow(a, b, out, 1)) {
+            // as the SIMD kernels do: the one row without building the walk
+            int n = (int) out.numel(), p = Host.base(a), r = Host.base(b), q = Host.base(out);
+            if (out.dtype() == dev.jtorch.DType.FLOAT32) {
+                DoubleBinaryOperator f = floatFn(op);
+                float[] x1 = (float[]) Host.array(a), x2 = (float[]) Host.array(b), y = (float[]) Host.array(out);
+                for (int i = 0; i < n; i++) y[q + i] = (float) f.applyAsDouble(x1[p + i], x2[r + i]);
+            } else {
+                DoubleBinaryOperator f = doubleFn(op);
+                double[] x1 = (double[]) Host.array(a), x2 = (double[]) Host.array(b), y = (double[]) Host.array(out);
+                for (int i = 0; i < n; i++) y[q + i] = f.applyAsDouble(x1[p + i], x2[r + i]);
+            }
+            return;
+        }
         Loop loop = Loop.over(out.shape(), out, a, b);
         Object xa = Host.array(a), xb = Host.array(b), oa = Host.array(out);
         int so = loop.innerStride(0), sa = loop.innerStride(1), sb = loop.innerStride(2);

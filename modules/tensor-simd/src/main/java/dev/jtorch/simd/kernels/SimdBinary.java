@@ -35,6 +35,20 @@ final class SimdBinary {
     /** Returns false when the op/dtype has no vector form (the caller runs the scalar kernel). */
     static boolean binary(BinaryOp op, Strided a, Strided b, Strided out, int threads) {
         DType t = a.dtype();
+        if (!op.producesBool() && oneRow(a, b, out, threads)) {
+            // the one row the walk would make, without making the walk (as SimdUnary does)
+            int n = (int) out.numel();
+            if (t == DType.FLOAT32 && SimdFloatRows.binary(op) != null) {
+                SimdFloatRows.binary(op).run((float[]) Host.array(a), Host.base(a), 1, (float[]) Host.array(b), Host.base(b), 1,
+                        (float[]) Host.array(out), Host.base(out), n);
+                return true;
+            }
+            if (t == DType.FLOAT64 && SimdDoubleRows.binary(op) != null) {
+                SimdDoubleRows.binary(op).run((double[]) Host.array(a), Host.base(a), 1, (double[]) Host.array(b), Host.base(b), 1,
+                        (double[]) Host.array(out), Host.base(out), n);
+                return true;
+            }
+        }
         Loop loop = Loop.over(out.shape(), out, a, b);
         int so = loop.innerStride(0), sa = loop.innerStride(1), sb = loop.innerStride(2);
         if (so == 1 && !vectorRow(so, sa, sb) && (t == DType.FLOAT32 || t == DType.FLOAT64) && out.numel() >= STAGE_MIN) {
@@ -55,6 +69,13 @@ final class SimdBinary {
         if (row == null) return false;
         Parallel.forEach(loop, threads, row);
         return true;
+    }
+
+    /** Float operands and output of one dtype, contiguous, of the same element count, small enough for one thread. */
+    static boolean oneRow(Strided a, Strided b, Strided out, int threads) {
+        DType t = out.dtype();
+        return (t == DType.FLOAT32 || t == DType.FLOAT64) && a.dtype() == t && b.dtype() == t && b.numel() == out.numel()
+                && SimdUnary.oneRow(a, out, threads) && b.isContiguous();
     }
 
     /**
