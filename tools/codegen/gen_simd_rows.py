@@ -286,7 +286,8 @@ def unary_method(t, op, expr):
     # compiles quickly, and it takes arrays, not a vector, since a vector passed to a call that is not inlined is boxed
     # (exp of 7 floats allocated 848 bytes an op that way, 720 this way, the scalar kernel 672). Where the block has a
     # scalar twin, the last few elements go through it instead: up to LANE_BY_LANE lanes cost less than one masked
-    # vector (exp, harness on AVX2: a row of 1 float 17 -> 9 ns, of 9 floats 25 -> 16 ns; 7 lanes one by one 31 ns)
+    # vector (exp, harness on AVX2: a row of 1 float 17 -> 9 ns, of 9 floats 25 -> 16 ns; but 7 lanes one by one 31 ns
+    # against 17 masked)
     lanes = t["prim"] == "float" and op in SCALAR_LANES
     tail = (f"""        if (n - i > LANE_BY_LANE) {camel(op)}Tail(x, p, y, q, i, n);
         else for (; i < n; i++) y[q + i] = {camel(op)}Lane(x[p + i]);
@@ -458,8 +459,9 @@ def binary_method(t, op, expr):
 """
 
 
-# float binary ops whose last few elements (at most LANE_BY_LANE) go one by one as the Java operator: the same IEEE
-# operation as the vector lane, and cheaper than one masked vector step (add of 1 float, whole op: 132 -> ~123 ns)
+# float binary ops whose last, partial vector goes element by element as the Java operator: the same IEEE operation as
+# the vector lane, cheaper than one masked vector step on AVX2 (a row of 7 floats in a harness: 3.2 against 4.7 ns, of
+# 1 float 1.4 against 2.6 ns), and less code to compile
 SCALAR_BINARY = {"ADD": "+", "SUB": "-", "MUL": "*", "DIV": "/"}
 
 
@@ -472,10 +474,7 @@ def binary_tail(t, op, e):
         return f"""        if (i < n) {{
 {masked}        }}
 """
-    return f"""        if (n - i > LANE_BY_LANE) {{
-{masked}        }} else {{
-            for (; i < n; i++) y[q + i] = x[p + i * sa] {SCALAR_BINARY[op]} z[r + i * sb];
-        }}
+    return f"""        for (; i < n; i++) y[q + i] = x[p + i * sa] {SCALAR_BINARY[op]} z[r + i * sb];
 """
 
 
@@ -524,8 +523,8 @@ def generate(tname, unary, binary):
     lines.append("/**")
     lines.append(f" * The {P} row loops of the Vector API kernels, one method per op (see the generator for why).")
     lines.append(" * Binary rows take input strides 0 (a broadcast scalar) or 1 and a contiguous output; the row")
-    lines.append(" * tail is one masked vector step (or, for exp and + - * /, its last few elements one by one through a scalar twin")
-    lines.append(" * of the lane code), so every element goes through the same operations.")
+    lines.append(" * tail is one masked vector step (or, for + - * / and the last few of exp, element by element through a scalar")
+    lines.append(" * twin of the lane code), so every element goes through the same operations.")
     lines.append(" */")
     lines.append(f"final class {cls} {{")
     lines.append(f"    private {cls}() {{}}")
@@ -542,8 +541,8 @@ def generate(tname, unary, binary):
         lines.append("     * 7.1 ms in a standalone loop; four streams of three arrays were slower).")
         lines.append("     */")
         lines.append("    static final int STREAMS_FROM = 1 << 16;")
-    if tname != "Long":
-        lines.append("    /** At most this many last elements of an op with a scalar twin of its lane code go through that twin. */")
+    if tname == "Float":
+        lines.append("    /** At most this many last elements of exp go through its scalar twin (see the generator's unary_method). */")
         lines.append("    static final int LANE_BY_LANE = 3;")
     lines.append("")
     lines.append("    @FunctionalInterface")
