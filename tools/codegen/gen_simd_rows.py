@@ -523,8 +523,12 @@ def generate(tname, unary, binary):
     lines.append("/**")
     lines.append(f" * The {P} row loops of the Vector API kernels, one method per op (see the generator for why).")
     lines.append(" * Binary rows take input strides 0 (a broadcast scalar) or 1 and a contiguous output; the row")
-    lines.append(" * tail is one masked vector step (or, for + - * / and the last few of exp, element by element through a scalar")
-    lines.append(" * twin of the lane code), so every element goes through the same operations.")
+    if tname == "Long":
+        lines.append(" * tail is one masked vector step, so every element goes through the same lane code.")
+    else:
+        twins = "+ - * / and the last few of exp" if tname == "Float" else "+ - * /"
+        lines.append(f" * tail is one masked vector step (or, for {twins}, element by element through a scalar twin of the lane")
+        lines.append(" * code), so every element goes through the same operations.")
     lines.append(" */")
     lines.append(f"final class {cls} {{")
     lines.append(f"    private {cls}() {{}}")

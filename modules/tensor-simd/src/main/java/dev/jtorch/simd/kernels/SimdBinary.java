@@ -38,13 +38,15 @@ final class SimdBinary {
         if (!op.producesBool() && oneRow(a, b, out, threads)) {
             // the one row the walk would make, without making the walk (as SimdUnary does)
             int n = (int) out.numel();
-            if (t == DType.FLOAT32 && SimdFloatRows.binary(op) != null) {
-                SimdFloatRows.binary(op).run((float[]) Host.array(a), Host.base(a), 1, (float[]) Host.array(b), Host.base(b), 1,
+            SimdFloatRows.Binary floats = t == DType.FLOAT32 ? SimdFloatRows.binary(op) : null;
+            if (floats != null) {
+                floats.run((float[]) Host.array(a), Host.base(a), 1, (float[]) Host.array(b), Host.base(b), 1,
                         (float[]) Host.array(out), Host.base(out), n);
                 return true;
             }
-            if (t == DType.FLOAT64 && SimdDoubleRows.binary(op) != null) {
-                SimdDoubleRows.binary(op).run((double[]) Host.array(a), Host.base(a), 1, (double[]) Host.array(b), Host.base(b), 1,
+            SimdDoubleRows.Binary doubles = t == DType.FLOAT64 ? SimdDoubleRows.binary(op) : null;
+            if (doubles != null) {
+                doubles.run((double[]) Host.array(a), Host.base(a), 1, (double[]) Host.array(b), Host.base(b), 1,
                         (double[]) Host.array(out), Host.base(out), n);
                 return true;
             }
