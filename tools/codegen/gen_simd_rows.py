@@ -527,8 +527,8 @@ def generate(tname, unary, binary):
         lines.append(" * tail is one masked vector step, so every element goes through the same lane code.")
     else:
         twins = "+ - * / and the last few of exp" if tname == "Float" else "+ - * /"
-        lines.append(f" * tail is one masked vector step (or, for {twins}, element by element through a scalar twin of the lane")
-        lines.append(" * code), so every element goes through the same operations.")
+        lines.append(" * tail is one masked vector step (or, for " + twins + ", element by element through a scalar")
+        lines.append(" * twin of the lane code), so every element goes through the same operations.")
     lines.append(" */")
     lines.append(f"final class {cls} {{")
     lines.append(f"    private {cls}() {{}}")
