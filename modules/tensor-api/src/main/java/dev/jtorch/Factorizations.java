@@ -206,13 +206,17 @@ final class Factorizations {
         return solveTriangular(lu, y, true, true, false);
     }
 
-    /** {@code Pᵀ B} for the permutation of LAPACK-style pivots: the swaps applied in order to B's rows. */
+    /**
+     * {@code Pᵀ B} for the permutation of LAPACK-style pivots: the swaps applied in order to B's rows. Whole rows are
+     * selected from the batches stacked as one matrix (an element-wise gather read an index per element: 6% of inv
+     * 256²'s time).
+     */
     static Tensor permuteRows(Tensor b, Tensor pivots) {
         long n = rows(b), k = cols(b);
         long batches = count(batchShape(b));
         long[] order = permutation(pivots, batches, n);
-        Tensor index = Torch.tensor(order).reshape(batches, n, 1).to(b.device()).expand(batches, n, k);
-        return as3d(b).gather(1, index).reshape(b.shape);
+        for (int i = 0; i < order.length; i++) order[i] += i / n * n; // row of batch i / n in the stacked matrix
+        return b.reshape(batches * n, k).indexSelect(0, Torch.tensor(order).to(b.device())).reshape(b.shape);
     }
 
     /** Row i of {@code Pᵀ} is row {@code order[i]} of the identity, per batch (flattened). */
