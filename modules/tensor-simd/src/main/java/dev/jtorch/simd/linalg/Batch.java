@@ -40,6 +40,14 @@ final class Batch {
             }
             return;
         }
+        if (cs == 1 && a instanceof float[] f) { // rows are runs: one plain loop each way, which C2 vectorizes
+            for (int i = 0; i < m; i++) {
+                int at = base + i * rs, d = i * n;
+                if (toDense) for (int j = 0; j < n; j++) dense[d + j] = f[at + j];
+                else for (int j = 0; j < n; j++) f[at + j] = (float) dense[d + j];
+            }
+            return;
+        }
         if (a instanceof float[] f) { // the common float32 case without a per-element dtype switch
             for (int i = 0; i < m; i++) {
                 for (int j = 0, at = base + i * rs; j < n; j++, at += cs) {
