@@ -22,7 +22,7 @@ public final class BinaryKernels {
 
     public static void binary(BinaryOp op, Strided a, Strided b, Strided out) {
         if (a.dtype() == dev.jtorch.DType.INT64 && dividesIntegers(op)) checkNoZeroDivisor(b);
-        if (!op.producesBool() && SimdBinary.oneRow(a, b, out, 1)) {
+        if (!op.producesBool() && floatOneRow(a, b, out, 1)) {
             // as the SIMD kernels do: the one row without building the walk
             int n = (int) out.numel(), p = Host.base(a), r = Host.base(b), q = Host.base(out);
             if (out.dtype() == dev.jtorch.DType.FLOAT32) {
@@ -103,6 +103,13 @@ public final class BinaryKernels {
             }
             default -> throw unsupported(op, a);
         }
+    }
+
+    /** Float operands and output of one dtype whose walk would be one row ({@link Loop#oneRow}). */
+    static boolean floatOneRow(Strided a, Strided b, Strided out, int threads) {
+        dev.jtorch.DType t = out.dtype();
+        return (t == dev.jtorch.DType.FLOAT32 || t == dev.jtorch.DType.FLOAT64) && a.dtype() == t && b.dtype() == t
+                && Loop.oneRow(threads, out, a, b);
     }
 
     private static IllegalArgumentException unsupported(BinaryOp op, Strided a) {

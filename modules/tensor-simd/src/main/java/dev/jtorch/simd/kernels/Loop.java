@@ -52,6 +52,22 @@ public final class Loop {
         return st;
     }
 
+    /**
+     * Whether the walk over {@code out} and {@code in} would be one row: both contiguous with out's element count (1 to
+     * 2^31 - 1), few enough elements for one of {@code threads}. Small ops then call their row kernel directly instead
+     * of building the walk, which for a handful of elements costs more than the op (x.exp() of 1 float ~135 -> ~80 ns).
+     */
+    static boolean oneRow(int threads, Strided out, Strided in) {
+        long n = out.numel();
+        return n > 0 && n <= Integer.MAX_VALUE && in.numel() == n && Parallel.parts(n, threads) == 1 && in.isContiguous()
+                && out.isContiguous();
+    }
+
+    /** {@link #oneRow(int, Strided, Strided)} with two inputs. */
+    static boolean oneRow(int threads, Strided out, Strided a, Strided b) {
+        return oneRow(threads, out, a) && b.numel() == out.numel() && b.isContiguous();
+    }
+
     private static int[] bases(Strided[] ops) {
         int[] b = new int[ops.length];
         for (int k = 0; k < ops.length; k++) b[k] = Host.base(ops[k]);

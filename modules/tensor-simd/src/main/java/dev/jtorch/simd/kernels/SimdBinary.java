@@ -35,7 +35,7 @@ final class SimdBinary {
     /** Returns false when the op/dtype has no vector form (the caller runs the scalar kernel). */
     static boolean binary(BinaryOp op, Strided a, Strided b, Strided out, int threads) {
         DType t = a.dtype();
-        if (!op.producesBool() && oneRow(a, b, out, threads)) {
+        if (!op.producesBool() && BinaryKernels.floatOneRow(a, b, out, threads)) {
             // the one row the walk would make, without making the walk (as SimdUnary does)
             int n = (int) out.numel();
             SimdFloatRows.Binary floats = t == DType.FLOAT32 ? SimdFloatRows.binary(op) : null;
@@ -71,13 +71,6 @@ final class SimdBinary {
         if (row == null) return false;
         Parallel.forEach(loop, threads, row);
         return true;
-    }
-
-    /** Float operands and output of one dtype, contiguous, of the same element count, small enough for one thread. */
-    static boolean oneRow(Strided a, Strided b, Strided out, int threads) {
-        DType t = out.dtype();
-        return (t == DType.FLOAT32 || t == DType.FLOAT64) && a.dtype() == t && b.dtype() == t && b.numel() == out.numel()
-                && SimdUnary.oneRow(a, out, threads) && b.isContiguous();
     }
 
     /**

@@ -20,7 +20,7 @@ final class SimdUnary {
             SimdFloatRows.Unary vector = SimdFloatRows.unary(op);
             if (vector == null) return false;
             float[] x = (float[]) Host.array(in), y = (float[]) Host.array(out);
-            if (oneRow(in, out, threads)) {
+            if (Loop.oneRow(threads, out, in)) {
                 vector.run(x, Host.base(in), y, Host.base(out), (int) out.numel());
                 return true;
             }
@@ -37,7 +37,7 @@ final class SimdUnary {
             SimdDoubleRows.Unary vector = SimdDoubleRows.unary(op);
             if (vector == null) return false;
             double[] x = (double[]) Host.array(in), y = (double[]) Host.array(out);
-            if (oneRow(in, out, threads)) {
+            if (Loop.oneRow(threads, out, in)) {
                 vector.run(x, Host.base(in), y, Host.base(out), (int) out.numel());
                 return true;
             }
@@ -51,15 +51,5 @@ final class SimdUnary {
             return true;
         }
         return false;
-    }
-
-    /**
-     * Contiguous input and output small enough for one thread: the one row the walk would make, without making the
-     * walk (for a handful of elements it costs more than the op: x.exp() of 1 float ~135 -> ~80 ns in a harness).
-     */
-    static boolean oneRow(Strided in, Strided out, int threads) {
-        long n = out.numel();
-        return n > 0 && n <= Integer.MAX_VALUE && in.numel() == n && Parallel.parts(n, threads) == 1 && in.isContiguous()
-                && out.isContiguous();
     }
 }
