@@ -23,6 +23,13 @@ public final class Gemm {
      * det 512² 4.13, qr 512×256 7.13; at 2^18 3.34, 3.86, 6.33; at 2^16 no better (3.89, 4.12, 6.41).
      */
     static final long SUBTRACT_PARALLEL_THRESHOLD = 1L << 18;
+    /**
+     * {@link #subtractProductInFloat}'s shallowest product in float32: below it rounding the operands and subtracting the
+     * product costs more than the lanes save (Cholesky's innermost columns, 4 deep: 2026-11-25, AVX2 VM, 1 thread, best
+     * calls of 4 s, float32 Cholesky 512² 3.40-3.59 ms with every product in float32, 3.15-3.25 from depth 8, 3.04-3.15
+     * from 16, 2.97-3.06 from 32; but float32 inv 256² 1.66-1.69 ms, 1.68-1.72, 1.71-1.78, 1.76-1.77).
+     */
+    static final int FLOAT_PRODUCT_MIN_DEPTH = 8;
 
     /**
      * {@code out[b] = a[b] @ bm[b]}; a [B,M,K], bm [B,K,N], out [B,M,N] contiguous; a and bm any strides.
@@ -120,8 +127,25 @@ public final class Gemm {
         });
     }
 
+    /**
+     * {@link #subtractProduct} with the product taken in float32: A and B rounded to float, multiplied by the float32
+     * GEMM (twice the lanes), the product subtracted from the double C. The trailing updates of float32 LU, triangular
+     * solves and Cholesky, where LAPACK's single-precision routines, which PyTorch calls for float32, multiply in
+     * float32 too; the rest of those algorithms stays in double. The same bits on any number of threads. Products less
+     * than {@link #FLOAT_PRODUCT_MIN_DEPTH} deep stay in double.
+     */
+    public static void subtractProductInFloat(double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, int bcs,
+                                              double[] c, int co, int ldc, int m, int n, int k, int threads) {
+        if (m <= 0 || n <= 0 || k <= 0) return;
+        if (k < FLOAT_PRODUCT_MIN_DEPTH) {
+            subtractProduct(a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, m, n, k, threads);
+            return;
+        }
+        FloatProduct.subtract(a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, m, n, k, threads);
+    }
+
     /** Where slice t of {@code parts} begins: whole tiles of {@code unit} rows or columns, at most {@code extent}. */
-    private static int sliceBound(int t, int parts, int tiles, int unit, int extent) {
+    static int sliceBound(int t, int parts, int tiles, int unit, int extent) {
         return Math.min(extent, (int) ((long) tiles * t / parts) * unit);
     }
 

@@ -1,11 +1,13 @@
 package dev.jtorch.simd.linalg;
 
+import dev.jtorch.DType;
 import dev.jtorch.spi.Strided;
 
 /**
  * The CPU's linear-algebra primitives over batches of matrices ({@code [B, m, n]} operands, float32
  * or float64, any strides). Each matrix is factorized in double through the {@link RowOps} of the
- * chosen form (reference or Vector API); matrices of a batch run on separate threads, and a lone matrix runs the
+ * chosen form (reference or Vector API); float32 LU, triangular solves and Cholesky take their trailing updates'
+ * products in float32, as LAPACK's single-precision routines; matrices of a batch run on separate threads, and a lone matrix runs the
  * large products of the blocked algorithms on them (the same bits on any number of threads).
  */
 public final class LinalgKernels {
@@ -13,7 +15,7 @@ public final class LinalgKernels {
 
     /** See {@link dev.jtorch.spi.Backend#luFactor}. */
     public static void luFactor(Strided a, Strided lu, Strided pivots, Strided info, int threads, boolean simd) {
-        RowOps ops = RowOps.of(simd, Batch.count(a), threads);
+        RowOps ops = RowOps.of(simd, Batch.count(a), threads, a.dtype() == DType.FLOAT32);
         int m = Batch.rows(a), n = Batch.cols(a), k = Math.min(m, n);
         Batch.forEach(Batch.count(a), (long) m * n * k, threads, b -> {
             double[] x = new double[m * n];
@@ -29,7 +31,7 @@ public final class LinalgKernels {
     /** See {@link dev.jtorch.spi.Backend#triangularSolve}. */
     public static void triangularSolve(Strided a, Strided rhs, boolean upper, boolean unitDiagonal, Strided out,
                                        int threads, boolean simd) {
-        RowOps ops = RowOps.of(simd, Batch.count(a), threads);
+        RowOps ops = RowOps.of(simd, Batch.count(a), threads, a.dtype() == DType.FLOAT32);
         int n = Batch.rows(a), k = Batch.cols(rhs);
         Batch.forEach(Batch.count(a), (long) n * n * k, threads, b -> {
             double[] t = new double[n * n], x = new double[n * k];
@@ -42,7 +44,7 @@ public final class LinalgKernels {
 
     /** See {@link dev.jtorch.spi.Backend#cholesky}. */
     public static void cholesky(Strided a, Strided out, Strided info, int threads, boolean simd) {
-        RowOps ops = RowOps.of(simd, Batch.count(a), threads);
+        RowOps ops = RowOps.of(simd, Batch.count(a), threads, a.dtype() == DType.FLOAT32);
         int n = Batch.rows(a);
         Batch.forEach(Batch.count(a), (long) n * n * n, threads, b -> {
             double[] x = new double[n * n], l = new double[n * n];

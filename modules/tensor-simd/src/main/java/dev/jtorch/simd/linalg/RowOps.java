@@ -16,7 +16,8 @@ interface RowOps {
     void rotate(double[] x, int xo, double[] y, int yo, int n, double c, double s);
 
     /**
-     * {@code C -= A B} for the blocked algorithms' trailing updates: {@code A(i, p) = a[ao + i*ars + p*acs]},
+     * {@code C -= A B} for the blocked algorithms' trailing updates (with the products in float32 in the forms {@link
+     * #of(boolean, int, int, boolean)} makes for float32 matrices): {@code A(i, p) = a[ao + i*ars + p*acs]},
      * {@code B(p, j) = b[bo + p*brs + j*bcs]}, {@code C(i, j) = c[co + i*ldc + j]} for i < m, j < n, p < k; C must not
      * overlap A or B.
      */
@@ -30,6 +31,17 @@ interface RowOps {
      * (the SIMD form; the reference stays on one), where a batch shares its matrices out over them instead.
      */
     static RowOps of(boolean simd, int count, int threads) {
-        return simd && count == 1 && threads > 1 ? new SimdRowOps(threads) : of(simd);
+        return simd && count == 1 && threads > 1 ? new SimdRowOps(threads, false) : of(simd);
+    }
+
+    /**
+     * {@link #of(boolean, int, int)} whose {@link #subtractProduct} takes its products in float32 where {@code
+     * floatProducts}: for the factorizations of float32 matrices that LAPACK's single-precision routines do in float32
+     * (LU, triangular solves, Cholesky: PyTorch's precision for float32, with twice the vector lanes in the products).
+     */
+    static RowOps of(boolean simd, int count, int threads, boolean floatProducts) {
+        if (!floatProducts) return of(simd, count, threads);
+        if (!simd) return ScalarRowOps.FLOAT_PRODUCTS;
+        return count == 1 && threads > 1 ? new SimdRowOps(threads, true) : SimdRowOps.FLOAT_PRODUCTS;
     }
 }

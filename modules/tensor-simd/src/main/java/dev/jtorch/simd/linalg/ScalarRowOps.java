@@ -2,9 +2,13 @@ package dev.jtorch.simd.linalg;
 
 /** The reference form of {@link RowOps}: plain loops, one element at a time. */
 final class ScalarRowOps implements RowOps {
-    static final ScalarRowOps INSTANCE = new ScalarRowOps();
+    static final ScalarRowOps INSTANCE = new ScalarRowOps(false);
+    /** The products of {@link #subtractProduct} in float32 (see {@link RowOps#of(boolean, int, int, boolean)}). */
+    static final ScalarRowOps FLOAT_PRODUCTS = new ScalarRowOps(true);
 
-    private ScalarRowOps() {}
+    private final boolean floatProducts;
+
+    private ScalarRowOps(boolean floatProducts) { this.floatProducts = floatProducts; }
 
     @Override
     public void axpy(double alpha, double[] x, int xo, double[] y, int yo, int n) {
@@ -30,6 +34,10 @@ final class ScalarRowOps implements RowOps {
     @Override
     public void subtractProduct(double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, int bcs,
                                 double[] c, int co, int ldc, int m, int n, int k) {
+        if (floatProducts) {
+            subtractFloatProduct(a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, m, n, k);
+            return;
+        }
         // the innermost loop runs along whichever of B's dims is stored contiguously: rows of C as axpys of B's rows, or
         // each entry of C as one dot product down a column of B (plain loops either way; a walk across B's stride would
         // fetch a cache line per multiply-add)
@@ -46,6 +54,21 @@ final class ScalarRowOps implements RowOps {
             for (int j = 0; j < n; j++) {
                 double s = 0;
                 for (int p = 0; p < k; p++) s += a[ao + i * ars + p * acs] * b[bo + p * brs + j * bcs];
+                c[co + i * ldc + j] -= s;
+            }
+        }
+    }
+
+    /**
+     * {@link #subtractProduct} with each entry's product summed in float32 over operands rounded to float, as the
+     * reference GEMM's float32 loop, then subtracted from C in double.
+     */
+    private static void subtractFloatProduct(double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, int bcs,
+                                             double[] c, int co, int ldc, int m, int n, int k) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float s = 0;
+                for (int p = 0; p < k; p++) s += (float) a[ao + i * ars + p * acs] * (float) b[bo + p * brs + j * bcs];
                 c[co + i * ldc + j] -= s;
             }
         }

@@ -10,15 +10,21 @@ import jdk.incubator.vector.VectorSpecies;
  * reference in the last bits; the dot product keeps its partial sums in one register and reduces once.
  */
 final class SimdRowOps implements RowOps {
-    static final SimdRowOps INSTANCE = new SimdRowOps(1);
+    static final SimdRowOps INSTANCE = new SimdRowOps(1, false);
+    /** The products of {@link #subtractProduct} in float32 (see {@link RowOps#of(boolean, int, int, boolean)}). */
+    static final SimdRowOps FLOAT_PRODUCTS = new SimdRowOps(1, true);
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
     /** Threads of the products (subtractProduct): one matrix factorized alone may use the backend's threads there. */
     private final int threads;
+    private final boolean floatProducts;
 
-    SimdRowOps(int threads) { this.threads = threads; }
+    SimdRowOps(int threads, boolean floatProducts) {
+        this.threads = threads;
+        this.floatProducts = floatProducts;
+    }
 
     @Override
     public void axpy(double alpha, double[] x, int xo, double[] y, int yo, int n) {
@@ -65,10 +71,14 @@ final class SimdRowOps implements RowOps {
         }
     }
 
-    /** The blocked float64 GEMM of the matrix products (packed panels, register tiles), subtracting, on this form's threads. */
+    /**
+     * The blocked float64 GEMM of the matrix products (packed panels, register tiles), subtracting, on this form's
+     * threads; the float32 one on operands rounded to float where this form takes its products in float32.
+     */
     @Override
     public void subtractProduct(double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, int bcs,
                                 double[] c, int co, int ldc, int m, int n, int k) {
-        Gemm.subtractProduct(a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, m, n, k, threads);
+        if (floatProducts) Gemm.subtractProductInFloat(a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, m, n, k, threads);
+        else Gemm.subtractProduct(a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, m, n, k, threads);
     }
 }

@@ -185,6 +185,51 @@ class GemmTest {
         }
     }
 
+    /**
+     * {@code Gemm.subtractProductInFloat} (float32 factorizations' trailing updates): C loses the product of A and B
+     * rounded to float, summed in float32 (to float32's rounding of the sum); A and B read transposed too; the same bits
+     * on 1 and 2 threads. Entries of 1 + 2⁻³⁰ count as 1: the products are the rounded operands', not the doubles'
+     * (those of fewer than 8 steps, which stay in double, excepted).
+     */
+    @Test
+    void subtractProductInFloatTakesTheProductOfRoundedOperands() {
+        Random rnd = new Random(6);
+        for (int[] mnk : new int[][] {{37, 45, 300}, {64, 70, 64}, {5, 3, 4500}, {130, 1, 9}, {300, 200, 40}}) {
+            int m = mnk[0], n = mnk[1], k = mnk[2], ldc = n + 6;
+            for (boolean t : new boolean[] {false, true}) {
+                double[] a = new double[m * k + 3], b = new double[k * n + 2], c = new double[(m + 1) * ldc];
+                for (double[] x : new double[][] {a, b, c}) for (int i = 0; i < x.length; i++) x[i] = rnd.nextDouble() * 2 - 1;
+                double[] want = c.clone();
+                int ars = t ? 1 : k, acs = t ? m : 1, brs = t ? 1 : n, bcs = t ? k : 1;
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        double s = 0;
+                        for (int p = 0; p < k; p++) s += (double) (float) a[3 + i * ars + p * acs] * (float) b[2 + p * brs + j * bcs];
+                        want[ldc + 4 + i * ldc + j] -= s;
+                    }
+                }
+                String what = m + "x" + n + "x" + k + (t ? " transposed" : "");
+                double[][] got = new double[2][];
+                for (int threads = 1; threads <= 2; threads++) {
+                    got[threads - 1] = c.clone();
+                    Gemm.subtractProductInFloat(a, 3, ars, acs, b, 2, brs, bcs, got[threads - 1], ldc + 4, ldc, m, n, k, threads);
+                }
+                double tol = 1e-7 * k;
+                assertClose(want, got[0], tol, what);
+                assertArrayEquals(got[0], got[1], what + ": 1 and 2 threads");
+            }
+        }
+        // depth 8, the shallowest in float32, and 7, below it in double
+        for (int k : new int[] {Gemm.FLOAT_PRODUCT_MIN_DEPTH, Gemm.FLOAT_PRODUCT_MIN_DEPTH - 1}) {
+            double[] a = new double[3 * k], b = new double[k * 3], c = new double[9];
+            java.util.Arrays.fill(a, 1 + 0x1p-30);
+            java.util.Arrays.fill(b, 1);
+            Gemm.subtractProductInFloat(a, 0, k, 1, b, 0, 3, 1, c, 0, 3, 3, 3, k, 1);
+            double want = k >= Gemm.FLOAT_PRODUCT_MIN_DEPTH ? -k : -k * (1 + 0x1p-30);
+            for (double x : c) assertEquals(want, x, 0.0, "depth " + k + ": products of the operands rounded to float, or not");
+        }
+    }
+
     private static void check(Case c, long seed) {
         Random rnd = new Random(seed);
         double[] av = GemmOperands.random(rnd, c.dtype, (c.aBroadcast ? 1 : c.batches) * c.m * c.k);

@@ -156,13 +156,15 @@ class LinalgKernelsTest {
     @TestFactory
     Stream<DynamicTest> blockedFactorizationsHoldAcrossBlocks() {
         int nb = Cholesky.BLOCK;
-        Stream<DynamicTest> square = IntStream.of(nb - 1, nb, nb + 1, 2 * nb + 3).boxed().flatMap(n -> Stream.of(false, true)
-                .map(transposed -> DynamicTest.dynamicTest("n=" + n + (transposed ? " transposed" : ""),
-                        () -> check(n, DType.FLOAT64, transposed))));
+        // float32 too: its LU, triangular solves and Cholesky take their products in float32
+        Stream<DynamicTest> square = IntStream.of(nb - 1, nb, nb + 1, 2 * nb + 3).boxed().flatMap(n -> Stream.of(DType.FLOAT64, DType.FLOAT32)
+                .flatMap(dt -> Stream.of(false, true).map(transposed -> DynamicTest.dynamicTest(
+                        "n=" + n + " " + dt + (transposed ? " transposed" : ""), () -> check(n, dt, transposed)))));
         Stream<DynamicTest> rectangular = Stream.of(new int[]{2 * nb + 5, nb + 7}, new int[]{nb + 7, 2 * nb + 5}, new int[]{3 * nb, nb / 2})
-                .map(mn -> DynamicTest.dynamicTest("LU " + mn[0] + "x" + mn[1], () -> checkRectangularLu(mn[0], mn[1])));
-        Stream<DynamicTest> manyRhs = IntStream.of(2, nb + 9).boxed().map(k -> DynamicTest.dynamicTest("triangular, " + k + " right-hand sides",
-                () -> checkTriangular(2 * nb + 3, k)));
+                .flatMap(mn -> Stream.of(DType.FLOAT64, DType.FLOAT32).map(dt -> DynamicTest.dynamicTest(
+                        "LU " + mn[0] + "x" + mn[1] + " " + dt, () -> checkRectangularLu(mn[0], mn[1], dt))));
+        Stream<DynamicTest> manyRhs = IntStream.of(2, nb + 9).boxed().flatMap(k -> Stream.of(DType.FLOAT64, DType.FLOAT32).map(dt ->
+                DynamicTest.dynamicTest("triangular, " + k + " right-hand sides " + dt, () -> checkTriangular(2 * nb + 3, k, dt))));
         int qb = Householder.BLOCK;
         Stream<DynamicTest> qr = Stream.of(new int[]{2 * qb + 6, qb + 9}, new int[]{qb + 9, 2 * qb + 6}, new int[]{3 * qb + 1, 3 * qb + 1},
                         new int[]{2 * qb, qb}).map(mn -> DynamicTest.dynamicTest("QR and SVD " + mn[0] + "x" + mn[1],
@@ -172,13 +174,17 @@ class LinalgKernelsTest {
 
     /**
      * A lone matrix runs its products on the threads it is given; the slices are whole tiles and every tile sums its
-     * depth in the same order, so 1 and 2 threads give the same bits. At this size the products of all six pass the
-     * parallel threshold (a planted skip of the second slice fails each of them): eigh's Q is formed by QR's blocked
+     * depth in the same order, so 1 and 2 threads give the same bits (also where float32 LU, Cholesky and triangular
+     * solves take their products in float32). At this size the products of all six pass the parallel threshold (a planted skip of the second slice fails each of them): eigh's Q is formed by QR's blocked
      * products, and the SVD's Gram matrix and first rotation are products too.
      */
     @TestFactory
     Stream<DynamicTest> aLoneMatrixGivesTheSameBitsOnAnyThreadCount() {
-        return Stream.of("lu", "cholesky", "triangular", "qr", "eigh", "svd").map(op -> DynamicTest.dynamicTest(op, () -> {
+        Stream<String> ops = Stream.concat(Stream.of("lu", "cholesky", "triangular", "qr", "eigh", "svd"),
+                Stream.of("lu", "cholesky", "triangular").map(op -> op + " float32")); // products in float32
+        return ops.map(name -> DynamicTest.dynamicTest(name, () -> {
+            String op = name.replace(" float32", "");
+            DType dt = name.endsWith("float32") ? DType.FLOAT32 : DType.FLOAT64;
             int n = 300;
             Random rnd = new Random(3);
             double[][] a = {random(rnd, n * n)}, spd = {new double[n * n]};
@@ -191,13 +197,13 @@ class LinalgKernelsTest {
             }
             double[][] got = new double[2][];
             for (int threads = 1; threads <= 2; threads++) {
-                Strided x = Host.allocate(DType.FLOAT64, new long[]{1, n, n}), info = Host.allocate(DType.INT32, new long[]{1});
+                Strided x = Host.allocate(dt, new long[]{1, n, n}), info = Host.allocate(DType.INT32, new long[]{1});
                 switch (op) {
-                    case "lu" -> LinalgKernels.luFactor(operand(a, n, n, DType.FLOAT64, false), x,
+                    case "lu" -> LinalgKernels.luFactor(operand(a, n, n, dt, false), x,
                             Host.allocate(DType.INT32, new long[]{1, n}), info, threads, true);
-                    case "cholesky" -> LinalgKernels.cholesky(operand(spd, n, n, DType.FLOAT64, false), x, info, threads, true);
-                    case "triangular" -> LinalgKernels.triangularSolve(operand(spd, n, n, DType.FLOAT64, false),
-                            operand(a, n, n, DType.FLOAT64, false), false, false, x, threads, true);
+                    case "cholesky" -> LinalgKernels.cholesky(operand(spd, n, n, dt, false), x, info, threads, true);
+                    case "triangular" -> LinalgKernels.triangularSolve(operand(spd, n, n, dt, false),
+                            operand(a, n, n, dt, false), false, false, x, threads, true);
                     case "qr" -> LinalgKernels.qr(operand(a, n, n, DType.FLOAT64, false), x,
                             Host.allocate(DType.FLOAT64, new long[]{1, n, n}), threads, true);
                     case "eigh" -> LinalgKernels.eigh(operand(spd, n, n, DType.FLOAT64, false),
@@ -207,26 +213,27 @@ class LinalgKernelsTest {
                 }
                 got[threads - 1] = values(x);
             }
-            assertArrayEquals(got[0], got[1], op + ": 1 and 2 threads");
+            assertArrayEquals(got[0], got[1], name + ": 1 and 2 threads");
         }));
     }
 
-    private static void checkRectangularLu(int m, int n) {
+    private static void checkRectangularLu(int m, int n, DType dt) {
         Random rnd = new Random(7L * m + n);
         double[][] a = {random(rnd, m * n)};
+        double tol = dt == DType.FLOAT64 ? 1e-12 : 2e-5;
         int k = Math.min(m, n);
         Strided[] lu = new Strided[2];
         int[][] piv = new int[2][];
         for (int f = 0; f < 2; f++) {
-            lu[f] = Host.allocate(DType.FLOAT64, new long[]{1, m, n});
+            lu[f] = Host.allocate(dt, new long[]{1, m, n});
             Strided p = Host.allocate(DType.INT32, new long[]{1, k}), info = Host.allocate(DType.INT32, new long[]{1});
-            LinalgKernels.luFactor(operand(a, m, n, DType.FLOAT64, false), lu[f], p, info, 1, f == 1);
+            LinalgKernels.luFactor(operand(a, m, n, dt, false), lu[f], p, info, 1, f == 1);
             piv[f] = ((int[]) Host.array(p)).clone();
             assertEquals(0, ((int[]) Host.array(info))[0], "info");
         }
         assertArrayEquals(piv[0], piv[1], "pivots");
-        assertClose(values(lu[0]), values(lu[1]), 1e-12, "LU, SIMD vs scalar");
-        double[] f = values(lu[1]), l = new double[m * k], u = new double[k * n], pa = a[0].clone();
+        assertClose(values(lu[0]), values(lu[1]), tol, "LU, SIMD vs scalar");
+        double[] f = values(lu[1]), l = new double[m * k], u = new double[k * n], pa = dt == DType.FLOAT64 ? a[0].clone() : asStored(a[0], 0, dt);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 if (j < i && j < k) l[i * k + j] = f[i * n + j];
@@ -244,24 +251,26 @@ class LinalgKernelsTest {
             }
         }
         for (double x : l) assertTrue(Math.abs(x) <= 1, "partial pivoting bounds L");
-        assertClose(pa, product(l, u, m, k, n), 1e-12 * k, "P A = L U");
+        assertClose(pa, product(l, u, m, k, n), tol * k, "P A = L U");
     }
 
-    private static void checkTriangular(int n, int k) {
+    private static void checkTriangular(int n, int k, DType dt) {
         Random rnd = new Random(13L * n + k);
         double[][] tri = {random(rnd, n * n)}, rhs = {random(rnd, n * k)};
         for (int i = 0; i < n * n; i++) tri[0][i] = tri[0][i] / (n + 1) + (i % (n + 1) == 0 ? 1 : 0);
+        double tol = dt == DType.FLOAT64 ? 1e-12 : 2e-5;
         for (boolean upper : new boolean[]{false, true}) {
             for (boolean unit : new boolean[]{false, true}) {
                 String what = "triangular " + (upper ? "upper" : "lower") + (unit ? " unit" : "");
                 Strided[] x = new Strided[2];
                 for (int f = 0; f < 2; f++) {
-                    x[f] = Host.allocate(DType.FLOAT64, new long[]{1, n, k});
-                    LinalgKernels.triangularSolve(operand(tri, n, n, DType.FLOAT64, false), operand(rhs, n, k, DType.FLOAT64, false),
+                    x[f] = Host.allocate(dt, new long[]{1, n, k});
+                    LinalgKernels.triangularSolve(operand(tri, n, n, dt, false), operand(rhs, n, k, dt, false),
                             upper, unit, x[f], 1, f == 1);
                 }
-                assertClose(values(x[0]), values(x[1]), 1e-12, what + ", SIMD vs scalar");
-                assertClose(rhs[0], product(triangle(tri[0], n, upper, unit), values(x[1]), n, n, k), 1e-12, what + ": A X = B");
+                assertClose(values(x[0]), values(x[1]), tol, what + ", SIMD vs scalar");
+                assertClose(asStored(rhs[0], 0, dt), product(triangle(asStored(tri[0], 0, dt), n, upper, unit), values(x[1]), n, n, k),
+                        tol, what + ": A X = B");
             }
         }
     }
