@@ -60,11 +60,25 @@ final class ScalarRowOps implements RowOps {
     }
 
     /**
-     * {@link #subtractProduct} with each entry's product summed in float32 over operands rounded to float, as the
-     * reference GEMM's float32 loop, then subtracted from C in double.
+     * {@link #subtractProduct} with each entry's product summed in float32 over operands rounded to float, in the order
+     * of the depth (the reference GEMM's float32 loop), then subtracted from C in double. For a B stored by rows the
+     * sums of a row of C build up side by side in a float row, so that B is read along its rows (down its columns every
+     * multiply-add fetched a line: float32 det 512² took 122 ms instead of 30).
      */
     private static void subtractFloatProduct(double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, int bcs,
                                              double[] c, int co, int ldc, int m, int n, int k) {
+        if (bcs == 1) {
+            float[] row = new float[n];
+            for (int i = 0; i < m; i++) {
+                java.util.Arrays.fill(row, 0f);
+                for (int p = 0; p < k; p++) {
+                    float x = (float) a[ao + i * ars + p * acs];
+                    for (int j = 0; j < n; j++) row[j] += x * (float) b[bo + p * brs + j];
+                }
+                for (int j = 0; j < n; j++) c[co + i * ldc + j] -= row[j];
+            }
+            return;
+        }
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 float s = 0;
