@@ -130,7 +130,7 @@ public final class Gemm {
     /**
      * {@link #subtractProduct} with the product taken in float32: A and B rounded to float, multiplied by the float32
      * GEMM (twice the lanes), the product subtracted from the double C. The trailing updates of float32 LU, triangular
-     * solves and Cholesky, where LAPACK's single-precision routines, which PyTorch calls for float32, multiply in
+     * solves, Cholesky and QR, where LAPACK's single-precision routines, which PyTorch calls for float32, multiply in
      * float32 too; the rest of those algorithms stays in double. The same bits on any number of threads. Products less
      * than {@link #FLOAT_PRODUCT_MIN_DEPTH} deep stay in double.
      */

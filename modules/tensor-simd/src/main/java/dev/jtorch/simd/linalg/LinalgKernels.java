@@ -6,8 +6,8 @@ import dev.jtorch.spi.Strided;
 /**
  * The CPU's linear-algebra primitives over batches of matrices ({@code [B, m, n]} operands, float32
  * or float64, any strides). Each matrix is factorized in double through the {@link RowOps} of the
- * chosen form (reference or Vector API); float32 LU, triangular solves and Cholesky take their trailing updates'
- * products in float32, as LAPACK's single-precision routines; matrices of a batch run on separate threads, and a lone matrix runs the
+ * chosen form (reference or Vector API); float32 LU, triangular solves, Cholesky and QR take their trailing
+ * updates' products in float32, as LAPACK's single-precision routines; matrices of a batch run on separate threads, and a lone matrix runs the
  * large products of the blocked algorithms on them (the same bits on any number of threads).
  */
 public final class LinalgKernels {
@@ -71,7 +71,7 @@ public final class LinalgKernels {
 
     /** See {@link dev.jtorch.spi.Backend#qr}. */
     public static void qr(Strided a, Strided q, Strided r, int threads, boolean simd) {
-        RowOps ops = RowOps.of(simd, Batch.count(a), threads);
+        RowOps ops = RowOps.of(simd, Batch.count(a), threads, a.dtype() == DType.FLOAT32);
         int m = Batch.rows(a), n = Batch.cols(a), qCols = Batch.cols(q), rRows = Batch.rows(r);
         Batch.forEach(Batch.count(a), (long) m * n * Math.max(m, n), threads, b -> {
             double[] x = new double[m * n];
