@@ -129,8 +129,8 @@ public final class Gemm {
 
     /**
      * {@link #subtractProduct} with the product taken in float32: A and B rounded to float, multiplied by the float32
-     * GEMM (twice the lanes), the product subtracted from the double C. The trailing updates of float32 LU, triangular
-     * solves, Cholesky and QR, where LAPACK's single-precision routines, which PyTorch calls for float32, multiply in
+     * GEMM (twice the lanes), the product subtracted from the double C. The blocked updates of float32 LU, triangular
+     * solves, Cholesky, QR and eigh's Q, where LAPACK's single-precision routines, which PyTorch calls for float32, multiply in
      * float32 too; the rest of those algorithms stays in double. The same bits on any number of threads. Products less
      * than {@link #FLOAT_PRODUCT_MIN_DEPTH} deep stay in double.
      */

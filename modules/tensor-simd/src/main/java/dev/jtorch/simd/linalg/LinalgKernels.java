@@ -6,8 +6,8 @@ import dev.jtorch.spi.Strided;
 /**
  * The CPU's linear-algebra primitives over batches of matrices ({@code [B, m, n]} operands, float32
  * or float64, any strides). Each matrix is factorized in double through the {@link RowOps} of the
- * chosen form (reference or Vector API); float32 LU, triangular solves, Cholesky and QR take their trailing
- * updates' products in float32, as LAPACK's single-precision routines; matrices of a batch run on separate threads, and a lone matrix runs the
+ * chosen form (reference or Vector API); float32 LU, triangular solves, Cholesky, QR and eigh's Q take their
+ * blocked updates' products in float32, as LAPACK's single-precision routines; matrices of a batch run on separate threads, and a lone matrix runs the
  * large products of the blocked algorithms on them (the same bits on any number of threads).
  */
 public final class LinalgKernels {
@@ -57,7 +57,7 @@ public final class LinalgKernels {
 
     /** See {@link dev.jtorch.spi.Backend#eigh}. */
     public static void eigh(Strided a, Strided values, Strided vectors, Strided info, int threads, boolean simd) {
-        RowOps ops = RowOps.of(simd, Batch.count(a), threads);
+        RowOps ops = RowOps.of(simd, Batch.count(a), threads, a.dtype() == DType.FLOAT32);
         int n = Batch.rows(a);
         Batch.forEach(Batch.count(a), 4L * n * n * n, threads, b -> {
             double[] x = new double[n * n], w = new double[n], v = new double[n * n];

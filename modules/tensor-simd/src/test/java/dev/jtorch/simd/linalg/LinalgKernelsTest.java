@@ -156,7 +156,7 @@ class LinalgKernelsTest {
     @TestFactory
     Stream<DynamicTest> blockedFactorizationsHoldAcrossBlocks() {
         int nb = Cholesky.BLOCK;
-        // float32 too: its LU, triangular solves, Cholesky and QR take their products in float32
+        // float32 too: its LU, triangular solves, Cholesky, QR and eigh's Q take their products in float32
         Stream<DynamicTest> square = IntStream.of(nb - 1, nb, nb + 1, 2 * nb + 3).boxed().flatMap(n -> Stream.of(DType.FLOAT64, DType.FLOAT32)
                 .flatMap(dt -> Stream.of(false, true).map(transposed -> DynamicTest.dynamicTest(
                         "n=" + n + " " + dt + (transposed ? " transposed" : ""), () -> check(n, dt, transposed)))));
@@ -174,14 +174,15 @@ class LinalgKernelsTest {
 
     /**
      * A lone matrix runs its products on the threads it is given; the slices are whole tiles and every tile sums its
-     * depth in the same order, so 1 and 2 threads give the same bits (also where float32 LU, Cholesky and triangular
-     * solves and QR take their products in float32). At this size the products of all six pass the parallel threshold (a planted skip of the second slice fails each of them): eigh's Q is formed by QR's blocked
-     * products, and the SVD's Gram matrix and first rotation are products too.
+     * depth in the same order, so 1 and 2 threads give the same bits (also in float32, whose LU, Cholesky, triangular
+     * solves, QR and eigh take their products in float32). At this size the products of all six pass the parallel
+     * threshold (a planted skip of the second slice fails each of them): eigh's Q is formed by QR's blocked products,
+     * and the SVD's Gram matrix and first rotation are products too.
      */
     @TestFactory
     Stream<DynamicTest> aLoneMatrixGivesTheSameBitsOnAnyThreadCount() {
         Stream<String> ops = Stream.concat(Stream.of("lu", "cholesky", "triangular", "qr", "eigh", "svd"),
-                Stream.of("lu", "cholesky", "triangular", "qr").map(op -> op + " float32")); // products in float32
+                Stream.of("lu", "cholesky", "triangular", "qr", "eigh").map(op -> op + " float32")); // products in float32
         return ops.map(name -> DynamicTest.dynamicTest(name, () -> {
             String op = name.replace(" float32", "");
             DType dt = name.endsWith("float32") ? DType.FLOAT32 : DType.FLOAT64;
@@ -205,8 +206,8 @@ class LinalgKernelsTest {
                     case "triangular" -> LinalgKernels.triangularSolve(operand(spd, n, n, dt, false),
                             operand(a, n, n, dt, false), false, false, x, threads, true);
                     case "qr" -> LinalgKernels.qr(operand(a, n, n, dt, false), x, Host.allocate(dt, new long[]{1, n, n}), threads, true);
-                    case "eigh" -> LinalgKernels.eigh(operand(spd, n, n, DType.FLOAT64, false),
-                            Host.allocate(DType.FLOAT64, new long[]{1, n}), x, info, threads, true);
+                    case "eigh" -> LinalgKernels.eigh(operand(spd, n, n, dt, false), Host.allocate(dt, new long[]{1, n}), x, info,
+                            threads, true);
                     default -> LinalgKernels.svd(operand(a, n, n, DType.FLOAT64, false), x, Host.allocate(DType.FLOAT64, new long[]{1, n}),
                             Host.allocate(DType.FLOAT64, new long[]{1, n, n}), info, threads, true);
                 }
