@@ -7,7 +7,7 @@ package dev.jtorch.simd.linalg;
  * of them loses {@code L21 L21ᵀ} ({@link RowOps#subtractProduct}) one block row at a time. The block's
  * columns are factorized recursively (left half, the right half's rows lose their product with it,
  * right half), so that almost all of the work is matrix products; {@link #LEAF} columns or fewer go
- * entry by entry.
+ * through {@link #leaf}.
  */
 final class Cholesky {
     private Cholesky() {}
@@ -15,9 +15,10 @@ final class Cholesky {
     /** Columns of a block: the trailing updates' depth. */
     static final int BLOCK = 64;
     /**
-     * Widest column range factorized entry by entry. 2026-11-25, AVX2 VM, 512², 1 thread, best calls in three
-     * alternations: 4, 8, 16 columns: float32 (products in float32) 2.99-3.05, 2.95-2.97, 2.72-2.85 ms; float64
-     * 3.67-3.77, 3.52-3.71, 3.66-3.76 ms; 32 and 64 were slower on both (float32 3.23-3.27 and 4.25-4.28 ms).
+     * Widest column range factorized in one leaf (see {@link #leaf}). 2026-11-25, AVX2 VM, 512², 1 thread, best calls in
+     * three alternations, with the entries solved row by row in place: 4, 8, 16 columns: float32 (products in float32)
+     * 2.99-3.05, 2.95-2.97, 2.72-2.85 ms; float64 3.67-3.77, 3.52-3.71, 3.66-3.76 ms; 32 and 64 were slower on both
+     * (float32 3.23-3.27 and 4.25-4.28 ms).
      */
     static final int LEAF = 16;
 
@@ -41,7 +42,7 @@ final class Cholesky {
 
     /** Columns c0..c0+w of rows c0..n, earlier columns already subtracted from them; returns as {@link #factor}. */
     private static int columns(double[] l, int n, int c0, int w, RowOps ops) {
-        if (w <= LEAF) return leaf(l, n, c0, w);
+        if (w <= LEAF) return leaf(l, n, c0, w, ops);
         int w1 = w / 2, c1 = c0 + w1;
         int status = columns(l, n, c0, w1, ops);
         if (status != 0) return status;
@@ -50,13 +51,15 @@ final class Cholesky {
     }
 
     /**
-     * The w×w diagonal block, then each row below solved against it in one visit (rows are 4 KiB apart at n = 512, so a
-     * walk down a column per entry would fetch every row again from L2). Entries are multiplied by the reciprocal of
-     * their column's diagonal, as LAPACK's potf2 scales them, instead of divided (float32 Cholesky 512², 1 thread, best
-     * calls in three alternations, with 4-column leaves: 3.11-3.31 -> 2.98-3.10 ms). The diagonal is the square root of a positive double,
-     * so its reciprocal is finite.
+     * The w×w diagonal block entry by entry, then the rows below it against that block as LAPACK's trsm does it, column
+     * by column in a column-major copy: column j loses each earlier column times the block's entry (j, p), an {@link
+     * RowOps#axpy} down contiguous rows, and is multiplied by the reciprocal of its diagonal, as potf2 scales it. Row by
+     * row in place, each entry's short dot product read rows n doubles apart: 512², 1 thread, best calls in three
+     * alternations, float32 2.83-3.11 -> 2.38-2.42 ms, float64 3.66-3.74 -> 3.17-3.37 ms (16-column leaves stay the
+     * fastest: 8, 16, 32, 64 took 2.64-2.78, 2.33-2.39, 2.40, 2.75-2.77 ms in float32). The diagonal is the square root
+     * of a positive double, so its reciprocal is finite.
      */
-    private static int leaf(double[] l, int n, int c0, int w) {
+    private static int leaf(double[] l, int n, int c0, int w, RowOps ops) {
         int c1 = c0 + w;
         double[] r = new double[w];
         for (int j = c0; j < c1; j++) {
@@ -67,8 +70,22 @@ final class Cholesky {
             r[j - c0] = 1 / l[j * n + j];
             for (int i = j + 1; i < c1; i++) solveEntry(l, n, c0, i, j, r[j - c0]);
         }
-        for (int i = c1; i < n; i++) {
-            for (int j = c0; j < c1; j++) solveEntry(l, n, c0, i, j, r[j - c0]);
+        int rows = n - c1;
+        if (rows == 0) return 0;
+        double[] x = new double[rows * w];
+        for (int i = 0; i < rows; i++) {
+            for (int c = 0, at = (c1 + i) * n + c0; c < w; c++) x[c * rows + i] = l[at + c];
+        }
+        for (int j = 0; j < w; j++) {
+            for (int p = 0; p < j; p++) {
+                double ljp = l[(c0 + j) * n + c0 + p];
+                ops.axpy(-ljp, x, p * rows, x, j * rows, rows);
+            }
+            double rj = r[j];
+            for (int i = j * rows, end = i + rows; i < end; i++) x[i] *= rj;
+        }
+        for (int i = 0; i < rows; i++) {
+            for (int c = 0, at = (c1 + i) * n + c0; c < w; c++) l[at + c] = x[c * rows + i];
         }
         return 0;
     }
