@@ -40,30 +40,45 @@ final class Householder {
      */
     static double[] factor(double[] a, int m, int n, RowOps ops) {
         int k = Math.min(m, n);
-        double[] tau = new double[k], w = new double[n];
+        double[] tau = new double[k];
         for (int j0 = 0; j0 < k; j0 += BLOCK) {
             int j1 = Math.min(k, j0 + BLOCK);
-            panel(a, m, n, j0, j1, tau, w, ops);
+            panel(a, m, n, j0, j1, tau, ops);
             if (j1 < n) applyBlock(a, n, j1, n - j1, a, n, m, j0, j1, tau, true, ops);
         }
         return tau;
     }
 
-    /** The reflectors of columns j0..j1, found and applied within those columns one at a time. */
-    private static void panel(double[] a, int m, int n, int j0, int j1, double[] tau, double[] w, RowOps ops) {
-        for (int j = j0; j < j1; j++) {
-            Reflector h = reflector(a, m, n, j);
-            if (h == null) continue; // already zero below the diagonal: H = I
-            tau[j] = h.tau();
-            for (int i = j + 1; i < m; i++) a[i * n + j] = h.v(a[i * n + j]);
-            a[j * n + j] = h.beta();
-            reflect(a, n, j, m, j + 1, j1 - j - 1, tau[j], a, n, j, w, ops);
+    /**
+     * The reflectors of columns j0..j1, found and applied within those columns one at a time, as LAPACK's geqr2: on a
+     * column-major copy of those columns (rows j0..m), where each reflector is applied to a column by a dot product and
+     * an axpy down contiguous columns; in place, it took two short runs along every row, rows n doubles apart (qr
+     * 512×256, 1 thread, best calls in three alternations: float32 6.51-6.81 -> 5.20-5.28 ms, float64 7.95-8.27 ->
+     * 6.79-6.92 ms).
+     */
+    private static void panel(double[] a, int m, int n, int j0, int j1, double[] tau, RowOps ops) {
+        int rows = m - j0, jb = j1 - j0;
+        double[] x = new double[rows * jb];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0, at = (j0 + r) * n + j0; c < jb; c++) x[c * rows + r] = a[at + c];
         }
-    }
-
-    /** The reflector of column j below row j. */
-    private static Reflector reflector(double[] a, int m, int n, int j) {
-        return reflector(a[j * n + j], a, (j + 1) * n + j, m - j - 1, n);
+        for (int c = 0; c < jb; c++) {
+            int col = c * rows, below = rows - c - 1;
+            Reflector h = reflector(x[col + c], x, col + c + 1, below, 1);
+            if (h == null) continue; // already zero below the diagonal: H = I
+            double t = tau[j0 + c] = h.tau();
+            for (int i = col + c + 1; i < col + rows; i++) x[i] = h.v(x[i]);
+            x[col + c] = h.beta();
+            for (int d = c + 1; d < jb; d++) { // column d -= tau v (vᵀ column d), v = (1, x[col + c + 1 ..])
+                int cd = d * rows;
+                double f = -t * (x[cd + c] + ops.dot(x, col + c + 1, x, cd + c + 1, below));
+                x[cd + c] += f;
+                ops.axpy(f, x, col + c + 1, x, cd + c + 1, below);
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0, at = (j0 + r) * n + j0; c < jb; c++) a[at + c] = x[c * rows + r];
+        }
     }
 
     /**
@@ -146,23 +161,5 @@ final class Householder {
             }
         }
         return t;
-    }
-
-    /**
-     * {@code x[r0.., c0..c0+len) -= tau v (vᵀ x)} over rows r0..m-1 of the row-major {@code x} (row length xn),
-     * with v = (1, a[r0+1][vc], ..., a[m-1][vc]) taken from column vc of {@code a} (row length an).
-     */
-    private static void reflect(double[] x, int xn, int r0, int m, int c0, int len, double tau,
-                                double[] a, int an, int vc, double[] w, RowOps ops) {
-        if (len == 0) return;
-        java.util.Arrays.fill(w, 0, len, 0.0);
-        for (int i = r0; i < m; i++) {
-            double v = i == r0 ? 1 : a[i * an + vc];
-            if (v != 0) ops.axpy(v, x, i * xn + c0, w, 0, len);
-        }
-        for (int i = r0; i < m; i++) {
-            double v = i == r0 ? 1 : a[i * an + vc];
-            if (v != 0) ops.axpy(-tau * v, w, 0, x, i * xn + c0, len);
-        }
     }
 }
