@@ -130,9 +130,9 @@ public final class Gemm {
     /**
      * {@link #subtractProduct} with the product taken in float32: A and B rounded to float, multiplied by the float32
      * GEMM (twice the lanes), the product subtracted from the double C. The blocked updates of float32 LU, triangular
-     * solves, Cholesky, QR and eigh's Q, where LAPACK's single-precision routines, which PyTorch calls for float32, multiply in
-     * float32 too; the rest of those algorithms stays in double. The same bits on any number of threads. Products less
-     * than {@link #FLOAT_PRODUCT_MIN_DEPTH} deep stay in double.
+     * solves, Cholesky, QR and eigh's Q, where LAPACK's single-precision routines, which PyTorch calls for float32,
+     * multiply in float32 too; the rest of those algorithms stays in double. The same bits on any number of threads.
+     * Products less than {@link #FLOAT_PRODUCT_MIN_DEPTH} deep stay in double.
      */
     public static void subtractProductInFloat(double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, int bcs,
                                               double[] c, int co, int ldc, int m, int n, int k, int threads) {

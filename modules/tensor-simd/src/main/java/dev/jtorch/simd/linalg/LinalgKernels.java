@@ -6,9 +6,10 @@ import dev.jtorch.spi.Strided;
 /**
  * The CPU's linear-algebra primitives over batches of matrices ({@code [B, m, n]} operands, float32
  * or float64, any strides). Each matrix is factorized in double through the {@link RowOps} of the
- * chosen form (reference or Vector API); float32 LU, triangular solves, Cholesky, QR and eigh's Q take their
- * blocked updates' products in float32, as LAPACK's single-precision routines; matrices of a batch run on separate threads, and a lone matrix runs the
- * large products of the blocked algorithms on them (the same bits on any number of threads).
+ * chosen form (reference or Vector API), except that float32 LU, triangular solves, Cholesky, QR and eigh's Q take
+ * their blocked updates' products in float32, as LAPACK's single-precision routines. Matrices of a batch run on
+ * separate threads, and a lone matrix runs the large products of the blocked algorithms on them (the same bits on any
+ * number of threads).
  */
 public final class LinalgKernels {
     private LinalgKernels() {}

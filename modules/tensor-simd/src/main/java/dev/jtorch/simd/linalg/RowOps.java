@@ -38,7 +38,8 @@ interface RowOps {
      * {@link #of(boolean, int, int)} whose {@link #subtractProduct} takes its products in float32 where {@code
      * floatProducts}: for the factorizations of float32 matrices that LAPACK's single-precision routines do in float32
      * (LU, triangular solves, Cholesky, QR and the forming of eigh's Q: PyTorch's precision for float32, with twice the
-     * vector lanes in the products; not the SVD, whose Gram matrix keeps small singular values' relative accuracy in double).
+     * vector lanes in the products; not the SVD, whose Gram matrix keeps small singular values' relative accuracy in
+     * double).
      */
     static RowOps of(boolean simd, int count, int threads, boolean floatProducts) {
         if (!floatProducts) return of(simd, count, threads);
