@@ -26,9 +26,10 @@ final class Cholesky {
     static int factor(double[] a, int n, double[] l, RowOps ops) {
         for (int i = 0; i < n; i++) System.arraycopy(a, i * n, l, i * n, i + 1);
         int status = 0;
+        double[] panel = new double[n * Math.min(LEAF, n)]; // the leaves' column-major copies
         for (int k0 = 0; k0 < n && status == 0; k0 += BLOCK) {
             int k1 = Math.min(n, k0 + BLOCK);
-            status = columns(l, n, k0, k1 - k0, ops);
+            status = columns(l, n, k0, k1 - k0, ops, panel);
             // A22 -= L21 L21ᵀ on and below the diagonal blocks (a block row's product ends with its diagonal block)
             for (int i0 = k1; i0 < n && status == 0; i0 += BLOCK) {
                 int ib = Math.min(BLOCK, n - i0);
@@ -41,13 +42,13 @@ final class Cholesky {
     }
 
     /** Columns c0..c0+w of rows c0..n, earlier columns already subtracted from them; returns as {@link #factor}. */
-    private static int columns(double[] l, int n, int c0, int w, RowOps ops) {
-        if (w <= LEAF) return leaf(l, n, c0, w, ops);
+    private static int columns(double[] l, int n, int c0, int w, RowOps ops, double[] panel) {
+        if (w <= LEAF) return leaf(l, n, c0, w, ops, panel);
         int w1 = w / 2, c1 = c0 + w1;
-        int status = columns(l, n, c0, w1, ops);
+        int status = columns(l, n, c0, w1, ops, panel);
         if (status != 0) return status;
         ops.subtractProduct(l, c1 * n + c0, n, 1, l, c1 * n + c0, 1, n, l, c1 * n + c1, n, n - c1, w - w1, w1);
-        return columns(l, n, c1, w - w1, ops);
+        return columns(l, n, c1, w - w1, ops, panel);
     }
 
     /**
@@ -59,7 +60,7 @@ final class Cholesky {
      * fastest: 8, 16, 32, 64 took 2.64-2.78, 2.33-2.39, 2.40, 2.75-2.77 ms in float32). The diagonal is the square root
      * of a positive double, so its reciprocal is finite.
      */
-    private static int leaf(double[] l, int n, int c0, int w, RowOps ops) {
+    private static int leaf(double[] l, int n, int c0, int w, RowOps ops, double[] x) {
         int c1 = c0 + w;
         double[] r = new double[w];
         for (int j = c0; j < c1; j++) {
@@ -72,7 +73,6 @@ final class Cholesky {
         }
         int rows = n - c1;
         if (rows == 0) return 0;
-        double[] x = new double[rows * w];
         for (int i = 0; i < rows; i++) {
             for (int c = 0, at = (c1 + i) * n + c0; c < w; c++) x[c * rows + i] = l[at + c];
         }
