@@ -1,7 +1,5 @@
 package dev.jtorch.simd.gemm;
 
-import dev.jtorch.simd.kernels.Parallel;
-
 /**
  * {@code C -= A B} on double operands with the product taken in float32: A and B rounded to float into dense row-major
  * scratch arrays, multiplied by {@link Float32Gemm} (twice the lanes of the float64 kernel), the product subtracted from
@@ -27,20 +25,8 @@ final class FloatProduct {
         float[] cf = s.c.length >= m * n ? s.c : new float[m * n];
         MatrixView av = round(a, ao, ars, acs, m, k, af), bv = round(b, bo, brs, bcs, k, n, bf);
         MatrixView cv = new MatrixView(cf, null, 0, n, 1);
-        // slices of whole tiles, as Gemm.subtractProduct's: every tile sums its depth the same way on any thread count
-        boolean byRows = m > n;
-        int unit = byRows ? Float32Kernel.MR : Float32Kernel.NR, extent = byRows ? m : n, tiles = (extent + unit - 1) / unit;
-        int parts = threads <= 1 || (long) m * n * k < Gemm.SUBTRACT_PARALLEL_THRESHOLD ? 1 : Math.min(threads, tiles);
-        if (parts == 1) {
-            Float32Gemm.multiply(av, bv, cv, k, 0, m, 0, n);
-        } else {
-            Parallel.run(parts, t -> {
-                int lo = Gemm.sliceBound(t, parts, tiles, unit, extent), hi = Gemm.sliceBound(t + 1, parts, tiles, unit, extent);
-                if (lo >= hi) return;
-                if (byRows) Float32Gemm.multiply(av, bv, cv, k, lo, hi, 0, n);
-                else Float32Gemm.multiply(av, bv, cv, k, 0, m, lo, hi);
-            });
-        }
+        Gemm.inSlices(m, n, k, threads, Float32Kernel.MR, Float32Kernel.NR, (i0, i1, j0, j1) ->
+                Float32Gemm.multiply(av, bv, cv, k, i0, i1, j0, j1));
         for (int i = 0; i < m; i++) {
             for (int j = 0, at = co + i * ldc, f = i * n; j < n; j++) c[at + j] -= cf[f + j];
         }

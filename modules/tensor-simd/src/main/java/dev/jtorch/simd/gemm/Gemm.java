@@ -99,31 +99,40 @@ public final class Gemm {
      * {@code C -= A B} on dense double arrays: {@code A(i, p) = a[ao + i*ars + p*acs]}, {@code B(p, j) = b[bo + p*brs + j*bcs]},
      * {@code C(i, j) = c[co + i*ldc + j]} for i < m, j < n, p < k. The trailing updates of the blocked factorizations
      * (dev.jtorch.simd.linalg), which hold their matrices as row-major doubles. C may lie in the same array as A and B,
-     * but must not overlap them. On up to {@code threads} threads, C cut into slices of whole tiles along its longer
-     * side, one per thread: every tile sums its depth in the same blocks and order either way, so the bits do not
-     * depend on the thread count.
+     * but must not overlap them. On up to {@code threads} threads ({@link #inSlices}).
      */
     public static void subtractProduct(double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, int bcs,
                                        double[] c, int co, int ldc, int m, int n, int k, int threads) {
         if (m <= 0 || n <= 0 || k <= 0) return;
+        inSlices(m, n, k, threads, Float64Kernel.MR, Float64Kernel.NR, (i0, i1, j0, j1) -> Float64Gemm.subtract(
+                new MatrixView(a, null, ao + (long) i0 * ars, ars, acs), new MatrixView(b, null, bo + (long) j0 * bcs, brs, bcs),
+                new MatrixView(c, null, co + (long) i0 * ldc + j0, ldc, 1), k, i1 - i0, j1 - j0));
+    }
+
+    /** One thread's share of C in {@link #inSlices}: rows i0..i1, columns j0..j1. */
+    @FunctionalInterface
+    interface Slice {
+        void run(int i0, int i1, int j0, int j1);
+    }
+
+    /**
+     * The m×n C of a factorization's update, k deep, cut into slices of whole tiles (mr rows or nr columns) along its
+     * longer side, one per thread, or whole on the calling thread below {@link #SUBTRACT_PARALLEL_THRESHOLD}: every
+     * tile sums its depth in the same blocks and order either way, so the bits do not depend on the thread count.
+     */
+    static void inSlices(int m, int n, int k, int threads, int mr, int nr, Slice slice) {
         boolean byRows = m > n;
-        int unit = byRows ? Float64Kernel.MR : Float64Kernel.NR, extent = byRows ? m : n, tiles = (extent + unit - 1) / unit;
+        int unit = byRows ? mr : nr, extent = byRows ? m : n, tiles = (extent + unit - 1) / unit;
         int parts = threads <= 1 || (long) m * n * k < SUBTRACT_PARALLEL_THRESHOLD ? 1 : Math.min(threads, tiles);
         if (parts == 1) {
-            Float64Gemm.subtract(new MatrixView(a, null, ao, ars, acs), new MatrixView(b, null, bo, brs, bcs),
-                    new MatrixView(c, null, co, ldc, 1), k, m, n);
+            slice.run(0, m, 0, n);
             return;
         }
         Parallel.run(parts, t -> {
             int lo = sliceBound(t, parts, tiles, unit, extent), hi = sliceBound(t + 1, parts, tiles, unit, extent);
             if (lo >= hi) return;
-            if (byRows) {
-                Float64Gemm.subtract(new MatrixView(a, null, ao + (long) lo * ars, ars, acs), new MatrixView(b, null, bo, brs, bcs),
-                        new MatrixView(c, null, co + (long) lo * ldc, ldc, 1), k, hi - lo, n);
-            } else {
-                Float64Gemm.subtract(new MatrixView(a, null, ao, ars, acs), new MatrixView(b, null, bo + (long) lo * bcs, brs, bcs),
-                        new MatrixView(c, null, co + lo, ldc, 1), k, m, hi - lo);
-            }
+            if (byRows) slice.run(lo, hi, 0, n);
+            else slice.run(0, m, lo, hi);
         });
     }
 
@@ -145,7 +154,7 @@ public final class Gemm {
     }
 
     /** Where slice t of {@code parts} begins: whole tiles of {@code unit} rows or columns, at most {@code extent}. */
-    static int sliceBound(int t, int parts, int tiles, int unit, int extent) {
+    private static int sliceBound(int t, int parts, int tiles, int unit, int extent) {
         return Math.min(extent, (int) ((long) tiles * t / parts) * unit);
     }
 

@@ -73,9 +73,7 @@ final class Cholesky {
         }
         int rows = n - c1;
         if (rows == 0) return 0;
-        for (int i = 0; i < rows; i++) {
-            for (int c = 0, at = (c1 + i) * n + c0; c < w; c++) x[c * rows + i] = l[at + c];
-        }
+        ColumnMajor.load(l, n, c1, c0, rows, w, x);
         for (int j = 0; j < w; j++) {
             for (int p = 0; p < j; p++) {
                 double ljp = l[(c0 + j) * n + c0 + p];
@@ -84,9 +82,7 @@ final class Cholesky {
             double rj = r[j];
             for (int i = j * rows, end = i + rows; i < end; i++) x[i] *= rj;
         }
-        for (int i = 0; i < rows; i++) {
-            for (int c = 0, at = (c1 + i) * n + c0; c < w; c++) l[at + c] = x[c * rows + i];
-        }
+        ColumnMajor.store(x, l, n, c1, c0, rows, w);
         return 0;
     }
 

@@ -58,9 +58,7 @@ final class Householder {
      */
     private static void panel(double[] a, int m, int n, int j0, int j1, double[] tau, RowOps ops, double[] x) {
         int rows = m - j0, jb = j1 - j0;
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0, at = (j0 + r) * n + j0; c < jb; c++) x[c * rows + r] = a[at + c];
-        }
+        ColumnMajor.load(a, n, j0, j0, rows, jb, x);
         for (int c = 0; c < jb; c++) {
             int col = c * rows, below = rows - c - 1;
             Reflector h = reflector(x[col + c], x, col + c + 1, below, 1);
@@ -75,9 +73,7 @@ final class Householder {
                 ops.axpy(f, x, col + c + 1, x, cd + c + 1, below);
             }
         }
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0, at = (j0 + r) * n + j0; c < jb; c++) a[at + c] = x[c * rows + r];
-        }
+        ColumnMajor.store(x, a, n, j0, j0, rows, jb);
     }
 
     /**

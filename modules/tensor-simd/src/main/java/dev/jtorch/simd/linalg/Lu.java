@@ -50,13 +50,9 @@ final class Lu {
         int rows = m - c0;
         double[] x = panel.columns();
         int[] local = panel.pivots();
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0, at = (c0 + r) * n + c0; c < w; c++) x[c * rows + r] = a[at + c];
-        }
+        ColumnMajor.load(a, n, c0, c0, rows, w, x);
         int info = eliminate(x, rows, w, local, ops);
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0, at = (c0 + r) * n + c0; c < w; c++) a[at + c] = x[c * rows + r];
-        }
+        ColumnMajor.store(x, a, n, c0, c0, rows, w);
         for (int j = 0; j < w; j++) {
             int p = c0 + local[j] - 1;
             piv[c0 + j] = p + 1;
